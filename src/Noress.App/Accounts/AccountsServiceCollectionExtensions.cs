@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Noress.App.Data;
+
+namespace Noress.App.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    public static IServiceCollection AddNoressAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<AccountOptions>(o =>
+        {
+            // Two-factor is required of administrators and the secretariat in Production unless configured otherwise.
+            o.RequireTwoFactorForStaff = environment.IsProduction();
+            configuration.GetSection(AccountOptions.Section).Bind(o);
+        });
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, NoressAuthenticationStateProvider>();
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<NoressUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<NoressRole>()
+            .AddEntityFrameworkStores<NoressDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // Identity's stores resolve a scoped context; it comes from the same factory as everything else.
+        services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NoressDbContext>>().CreateDbContext());
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "noress.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddScoped<RoleSeeder>();
+        services.AddScoped<CurrentUser>();
+        return services;
+    }
+}
+
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    public bool RequireTwoFactorForStaff { get; set; }
+
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+}

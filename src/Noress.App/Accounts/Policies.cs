@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Noress.App.Accounts;
+
+/// <summary>Named authorization policies, used by pages and checked again inside services.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in, active person.</summary>
+    public const string Member = nameof(Member);
+
+    /// <summary>The permanent secretariat (and administrators).</summary>
+    public const string Secretariat = nameof(Secretariat);
+
+    /// <summary>Platform administrators only.</summary>
+    public const string Administrator = nameof(Administrator);
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(Member, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
+        options.AddPolicy(Secretariat, p => p.RequireAuthenticatedUser().RequireRole(Roles.Secretariat, Roles.Administrator));
+        options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+    }
+}

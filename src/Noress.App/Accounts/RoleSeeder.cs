@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Noress.App.Accounts;
+
+/// <summary>Makes sure the three platform roles exist; safe to run at every start.</summary>
+public sealed class RoleSeeder(RoleManager<NoressRole> roles)
+{
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var name in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                var result = await roles.CreateAsync(new NoressRole(name));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create role {name}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+    }
+}

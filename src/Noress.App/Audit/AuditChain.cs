@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Noress.App.Audit;
+
+/// <summary>Pure hashing and verification of the audit chain.</summary>
+public static class AuditChain
+{
+    public static readonly string GenesisHash = new('0', 64);
+
+    public static string ComputeHash(AuditEntry entry)
+    {
+        var canonical = string.Join(
+            '\u001f',
+            entry.Sequence.ToString(CultureInfo.InvariantCulture),
+            entry.OccurredAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            entry.UserId?.ToString() ?? string.Empty,
+            entry.UserName ?? string.Empty,
+            entry.EntityType,
+            entry.EntityId,
+            entry.Action.ToString(),
+            entry.Changes,
+            entry.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>
+    /// Walks the entries in sequence order and returns the first one that breaks the chain
+    /// (wrong hash, wrong previous hash, or a gap in the sequence), or null when intact.
+    /// </summary>
+    public static AuditChainBreak? Verify(IEnumerable<AuditEntry> entriesInOrder)
+    {
+        var expectedPrevious = GenesisHash;
+        var expectedSequence = 1L;
+        foreach (var entry in entriesInOrder)
+        {
+            if (entry.Sequence != expectedSequence)
+            {
+                return new AuditChainBreak(expectedSequence, AuditChainBreakReason.MissingEntry);
+            }
+
+            if (entry.PreviousHash != expectedPrevious)
+            {
+                return new AuditChainBreak(entry.Sequence, AuditChainBreakReason.PreviousHashMismatch);
+            }
+
+            if (ComputeHash(entry) != entry.Hash)
+            {
+                return new AuditChainBreak(entry.Sequence, AuditChainBreakReason.ContentAltered);
+            }
+
+            expectedPrevious = entry.Hash;
+            expectedSequence++;
+        }
+
+        return null;
+    }
+}
+
+public enum AuditChainBreakReason
+{
+    MissingEntry,
+    PreviousHashMismatch,
+    ContentAltered,
+}
+
+public sealed record AuditChainBreak(long Sequence, AuditChainBreakReason Reason);

@@ -1,0 +1,14 @@
+namespace Noress.App.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Seeds the demo institutions and accounts on first start (never in Production).</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>Applies pending migrations at start-up; off when a DBA applies the SQL scripts.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}

@@ -1,0 +1,8 @@
+namespace Noress.App.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Noress.App.Accounts;
+using Noress.App.Audit;
+using Noress.App.Committees;
+using Noress.App.Members;
+using Noress.App.Notifications;
+
+namespace Noress.App.Data;
+
+public sealed class NoressDbContext(DbContextOptions<NoressDbContext> options)
+    : IdentityDbContext<NoressUser, NoressRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Institution> Institutions => Set<Institution>();
+
+    public DbSet<Committee> Committees => Set<Committee>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // Two nodes may append to the audit chain at once; the unique sequence lets one win and
+        // the other recompute its entries from the new head and try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxAuditChainAttempts && Database.CurrentTransaction is null
+                && ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added))
+            {
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private const int MaxAuditChainAttempts = 5;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NoressDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; stored without offset so the model is the same on all providers.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

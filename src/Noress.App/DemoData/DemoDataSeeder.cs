@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Noress.App.Accounts;
+using Noress.App.Committees;
+using Noress.App.Data;
+using Noress.App.Members;
+
+namespace Noress.App.DemoData;
+
+/// <summary>
+/// Seeds demonstration data on the first start of a Development or embedded database: the 35
+/// institutions, the 3 thematic committees and one account per role. Never runs in Production.
+/// </summary>
+public sealed class DemoDataSeeder(
+    IDbContextFactory<NoressDbContext> dbFactory,
+    UserManager<NoressUser> users,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    public const string Password = "Noress-demo-2026";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin@noress.demo", "Samir El Amrani", "سمير العمراني", Roles.Administrator, "CRTTA"),
+        new("secretariat@noress.demo", "Nadia Benali", "نادية بنعلي", Roles.Secretariat, "ODCO"),
+        new("member@noress.demo", "Youssef Tahiri", "يوسف الطاهري", Roles.Member, "ADS"),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Institutions.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var memberSince = new DateTime(2015, 3, 18, 9, 0, 0, DateTimeKind.Utc);
+        var institutions = DemoInstitutions.All.Select(i => new Institution
+        {
+            Acronym = i.Acronym,
+            NameFr = i.NameFr,
+            NameAr = i.NameAr,
+            Category = i.Category,
+            City = i.City,
+            MemberSince = memberSince,
+            IsDemo = true,
+            CreatedAt = now,
+        }).ToList();
+        db.Institutions.AddRange(institutions);
+        db.Committees.AddRange(
+            new Committee { Code = "financement", NameFr = "Comité Financement et accès aux marchés", NameAr = "لجنة التمويل والولوج إلى الأسواق", NameEn = "Financing and market access committee", IsDemo = true, CreatedAt = now },
+            new Committee { Code = "formation", NameFr = "Comité Formation et accompagnement", NameAr = "لجنة التكوين والمواكبة", NameEn = "Training and support committee", IsDemo = true, CreatedAt = now },
+            new Committee { Code = "observation", NameFr = "Comité Observation, communication et plaidoyer", NameAr = "لجنة الرصد والتواصل والترافع", NameEn = "Observation, communication and advocacy committee", IsDemo = true, CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var account in Accounts)
+        {
+            var user = new NoressUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                FullName = account.FullName,
+                FullNameAr = account.FullNameAr,
+                InstitutionId = institutions.Single(i => i.Acronym == account.InstitutionAcronym).Id,
+                PreferredCulture = "fr",
+                IsDemo = true,
+                CreatedAt = now,
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRolesAsync(user, account.Role == Roles.Member ? [Roles.Member] : [account.Role, Roles.Member]));
+        }
+
+        logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees and {Accounts} demo accounts", institutions.Count, Accounts.Count);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed record DemoAccount(string Email, string FullName, string FullNameAr, string Role, string InstitutionAcronym);

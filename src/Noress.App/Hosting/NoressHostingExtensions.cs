@@ -1,0 +1,103 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MudBlazor.Services;
+using Noress.App.Accounts;
+using Noress.App.Data;
+using Noress.App.DemoData;
+using Noress.App.Shared.Localization;
+using Noress.App.Shared.RealTime;
+
+namespace Noress.App.Hosting;
+
+/// <summary>Composes the whole platform so the web host stays a few lines long.</summary>
+public static class NoressHostingExtensions
+{
+    public static WebApplicationBuilder AddNoress(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var databaseOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddNoressDatabase(configuration, builder.Environment.ContentRootPath);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(NoressCultures.Default)
+                .AddSupportedCultures([.. NoressCultures.Supported])
+                .AddSupportedUICultures([.. NoressCultures.Supported]);
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddNoressAccounts(configuration, builder.Environment);
+        services.AddDataProtection().SetApplicationName("Noress").PersistKeysToDbContext<NoressDbContext>();
+
+        services.AddSingleton<IEventBus, InProcessEventBus>();
+
+        services.AddNoressJobs(databaseOptions.Provider, DatabaseServiceCollectionExtensions.ResolveConnectionString(configuration, databaseOptions.Provider, builder.Environment.ContentRootPath));
+        services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database");
+
+        services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<Notifications.NotificationService>();
+        services.AddSingleton<Home.DashboardService>();
+        return builder;
+    }
+
+    private static IServiceCollection AddNoressJobs(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (provider)
+            {
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(connectionString);
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString));
+                    break;
+                default:
+                    // Durable intent lives in the application database, so in-memory job storage is safe here (ADR 0003).
+                    config.UseInMemoryStorage();
+                    break;
+            }
+        });
+        services.AddHangfireServer();
+        return services;
+    }
+
+    /// <summary>Migrates the database and seeds demo data when configured; runs before the app serves requests.</summary>
+    public static async Task InitializeNoressAsync(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var factory = app.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
+        if (options.MigrateOnStartup)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Database.MigrateAsync();
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
+        if (options.SeedDemoData && !app.Environment.IsProduction())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        }
+    }
+}

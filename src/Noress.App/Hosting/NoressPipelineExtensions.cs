@@ -1,0 +1,46 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Noress.App.Accounts;
+using Noress.App.Shared.Localization;
+
+namespace Noress.App.Hosting;
+
+public static class NoressPipelineExtensions
+{
+    /// <summary>The middleware that runs before endpoints, in order.</summary>
+    public static WebApplication UseNoress(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Every endpoint the platform serves besides the Razor components.</summary>
+    public static WebApplication MapNoressEndpoints(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoints();
+        app.MapHealthChecks("/health");
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [],
+        }).RequireAuthorization(Policies.Administrator);
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Noress.App.Shared.RealTime;
+
+/// <summary>
+/// Publish/subscribe between components and services, across app nodes when Redis is
+/// configured. Topics name who cares: <c>user:{id}</c>, <c>institution:{id}</c>, ...
+/// </summary>
+public interface IEventBus
+{
+    Task PublishAsync(string topic, BusEvent message, CancellationToken cancellationToken = default);
+
+    /// <summary>Handlers run off the UI thread; components marshal with InvokeAsync.</summary>
+    IDisposable Subscribe(string topic, Func<BusEvent, Task> handler);
+}
+
+/// <summary>A small event: what happened and an optional JSON payload.</summary>
+public sealed record BusEvent(string Kind, string? Payload = null);
+
+public static class Topics
+{
+    public static string User(Guid userId) => $"user:{userId:N}";
+
+    public static string Institution(Guid institutionId) => $"institution:{institutionId:N}";
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Noress.App.Data;
+
+namespace Noress.Migrations.PostgreSql;
+
+/// <summary>Lets `dotnet ef` build this provider's model without starting the web host.</summary>
+public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<NoressDbContext>
+{
+    public NoressDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<NoressDbContext>();
+        DatabaseServiceCollectionExtensions.Configure(builder, DatabaseProvider.PostgreSql, "Host=localhost;Database=noress;Username=noress");
+        return new NoressDbContext(builder.Options);
+    }
+}
