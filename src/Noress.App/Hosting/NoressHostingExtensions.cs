@@ -46,7 +46,7 @@ public static class NoressHostingExtensions
         services.AddNoressAccounts(configuration, builder.Environment);
         services.AddDataProtection().SetApplicationName("Noress").PersistKeysToDbContext<NoressDbContext>();
 
-        services.AddSingleton<IEventBus, InProcessEventBus>();
+        services.AddNoressRealTime(configuration);
 
         services.AddNoressJobs(databaseOptions.Provider, DatabaseServiceCollectionExtensions.ResolveConnectionString(configuration, databaseOptions.Provider, builder.Environment.ContentRootPath));
         services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database");
