@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Noress.App.Data;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace Noress.IntegrationTests.Infrastructure;
 /// </summary>
 public class NoressAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string? sqliteFile;
+    private readonly bool ownsDatabase;
     private readonly Dictionary<string, string?> settings = [];
 
     public NoressAppFactory()
@@ -20,20 +21,34 @@ public class NoressAppFactory : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>Hosts the app on a fresh database of its own, removed on dispose.</summary>
     public NoressAppFactory(DatabaseProvider provider, string environment = "Development")
-    {
-        Provider = provider;
-        Environment = environment;
-        ConnectionString = provider switch
+        : this(provider, provider switch
         {
-            DatabaseProvider.Sqlite => $"Data Source={sqliteFile = Path.Combine(Path.GetTempPath(), $"noress-test-{Guid.NewGuid():N}.db")}",
+            DatabaseProvider.Sqlite => TestSqlite.CreateDatabase(),
             DatabaseProvider.PostgreSql => TestPostgres.CreateDatabase(),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "SQL Server cannot run on this machine."),
-        };
+        }, environment, ownsDatabase: true)
+    {
+    }
+
+    private NoressAppFactory(DatabaseProvider provider, string connectionString, string environment, bool ownsDatabase)
+    {
+        this.ownsDatabase = ownsDatabase;
+        Provider = provider;
+        Environment = environment;
+        ConnectionString = connectionString;
         settings["Database:Provider"] = provider.ToString();
         settings["Database:SeedDemoData"] = "true";
         settings["ConnectionStrings:Noress"] = ConnectionString;
     }
+
+    /// <summary>
+    /// Hosts the app on an existing database that outlives this factory: a restarted node, or a second node
+    /// beside another factory. Whoever created the database removes it.
+    /// </summary>
+    public static NoressAppFactory OnExistingDatabase(DatabaseProvider provider, string connectionString, string environment = "Development") =>
+        new(provider, connectionString, environment, ownsDatabase: false);
 
     public DatabaseProvider Provider { get; }
 
@@ -57,23 +72,55 @@ public class NoressAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Carries live events between factories over the Redis server of the test run, on channels of their own.</summary>
+    public NoressAppFactory WithRedisBus(string channelPrefix) =>
+        With("RealTime:Bus", "Redis").With("RealTime:Redis", TestRedis.ConnectionString).With("RealTime:ChannelPrefix", channelPrefix);
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        if (sqliteFile is not null)
+        if (!ownsDatabase)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
-            {
-                File.Delete(file);
-            }
+            return;
         }
-        else if (Provider == DatabaseProvider.PostgreSql)
+
+        switch (Provider)
         {
-            TestPostgres.DropDatabase(ConnectionString);
+            case DatabaseProvider.Sqlite:
+                TestSqlite.DeleteDatabase(ConnectionString);
+                break;
+            case DatabaseProvider.PostgreSql:
+                TestPostgres.DropDatabase(ConnectionString);
+                break;
         }
     }
+}
+
+/// <summary>Temporary SQLite files, one per test database.</summary>
+public static class TestSqlite
+{
+    public static string CreateDatabase() => $"Data Source={Path.Combine(Path.GetTempPath(), $"noress-test-{Guid.NewGuid():N}.db")}";
+
+    public static void DeleteDatabase(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+/// <summary>The throwaway Redis server of the test run.</summary>
+public static class TestRedis
+{
+    public const string Variable = "NORESS_TEST_REDIS";
+
+    public static string ConnectionString =>
+        System.Environment.GetEnvironmentVariable(Variable)
+        ?? throw new InvalidOperationException($"{Variable} is not set: run the tests with ./test.sh, which starts a throwaway Redis server.");
 }
 
 /// <summary>The throwaway PostgreSQL server of the test run; each factory gets a database of its own.</summary>

@@ -57,7 +57,18 @@ public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEven
     {
         public ImmutableHandlers With(Func<BusEvent, Task> handler) => new([.. Items, handler]);
 
-        public ImmutableHandlers Without(Func<BusEvent, Task> handler) => new(Items.Where(h => h != handler).ToList());
+        /// <summary>Removes one registration only: a component may subscribe the same method twice.</summary>
+        public ImmutableHandlers Without(Func<BusEvent, Task> handler)
+        {
+            var items = Items.ToList();
+            var index = items.FindIndex(h => ReferenceEquals(h, handler));
+            if (index >= 0)
+            {
+                items.RemoveAt(index);
+            }
+
+            return new(items);
+        }
     }
 
     private sealed class Subscription(InProcessEventBus bus, string topic, Func<BusEvent, Task> handler) : IDisposable

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Runs every test project of Noress.sln against a throwaway PostgreSQL server and a throwaway Redis server,
+# both on free loopback ports, both removed on exit (success, failure or Ctrl-C).
+#   ./test.sh                      build once (Release) and run all tests
+#   ./test.sh --filter Name~Redis  extra arguments go to `dotnet test`
+# Environment given to the tests: NORESS_TEST_POSTGRES, NORESS_TEST_REDIS, NORESS_CHROMIUM.
+# Results: console output plus one .trx file per test project under TestResults/.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+configuration=${CONFIGURATION:-Release}
+started=$SECONDS
+work=$(mktemp -d -t noress-test.XXXXXX)
+pgdir=""
+pgbin=""
+redis_pidfile="$work/redis.pid"
+
+log() { printf '\e[1m[test.sh]\e[0m %s\n' "$*"; }
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [[ -f "$redis_pidfile" ]]; then
+    kill "$(cat "$redis_pidfile")" 2>/dev/null || true
+  fi
+  if [[ -n "$pgdir" && -f "$pgdir/data/postmaster.pid" ]]; then
+    as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work" ${pgdir:+"$pgdir"}
+  log "finished with exit code $status in $((SECONDS - started)) s"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# PostgreSQL refuses to run as root: as root, run its tools as the postgres user.
+as_postgres() {
+  if [[ $EUID -eq 0 ]]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+free_port() {
+  if command -v python3 >/dev/null; then
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  else
+    local port
+    while :; do
+      port=$((20000 + RANDOM % 40000))
+      ss -ltnH "sport = :$port" | grep -q . || { echo "$port"; return; }
+    done
+  fi
+}
+
+install_missing() {
+  local packages=()
+  command -v chromium >/dev/null || packages+=(chromium)
+  command -v redis-server >/dev/null || packages+=(redis-server)
+  compgen -G '/usr/lib/postgresql/*/bin' >/dev/null || packages+=(postgresql)
+  ((${#packages[@]})) || return 0
+  log "installing ${packages[*]}"
+  local sudo=()
+  [[ $EUID -eq 0 ]] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get install -y -q "${packages[@]}" \
+    || { "${sudo[@]}" apt-get update -q && "${sudo[@]}" apt-get install -y -q "${packages[@]}"; }
+}
+
+start_postgres() {
+  pgbin=$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)
+  pgdir=$(mktemp -d -t noress-pg.XXXXXX)
+  [[ $EUID -ne 0 ]] || chown postgres: "$pgdir"
+  local port
+  port=$(free_port)
+  as_postgres "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log"
+  # Many test hosts run at once, each with a connection pool and Hangfire workers.
+  as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/pg.log" -w \
+    -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null
+  export NORESS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  log "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+start_redis() {
+  local port
+  port=$(free_port)
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
+    --daemonize yes --pidfile "$redis_pidfile" --logfile "$work/redis.log"
+  for _ in $(seq 100); do
+    [[ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" == PONG ]] && break
+    sleep 0.1
+  done
+  [[ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" == PONG ]] || { cat "$work/redis.log"; exit 1; }
+  export NORESS_TEST_REDIS="127.0.0.1:$port"
+  log "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on $NORESS_TEST_REDIS"
+}
+
+install_missing
+start_postgres
+start_redis
+export NORESS_CHROMIUM=${NORESS_CHROMIUM:-/usr/bin/chromium}
+
+log "building Noress.sln ($configuration)"
+dotnet build Noress.sln -c "$configuration" -nologo -v quiet
+
+log "running every test project"
+rm -rf TestResults
+# The hang timeout only stops a stuck run (with a dump) instead of blocking CI forever.
+dotnet test Noress.sln -c "$configuration" --no-build --nologo \
+  --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=noress" --results-directory TestResults \
+  --blame-hang-timeout 15m "$@"
