@@ -2,9 +2,9 @@
 # Runs every test project of Noress.sln against a throwaway PostgreSQL server and a throwaway Redis server,
 # both on free loopback ports, both removed on exit (success, failure or Ctrl-C).
 #   ./test.sh                      build once (Release) and run all tests
-#   ./test.sh --filter Name~Redis  extra arguments go to `dotnet test`
+#   ./test.sh --filter Name~Redis  extra arguments go to each `dotnet test`
 # Environment given to the tests: NORESS_TEST_POSTGRES, NORESS_TEST_REDIS, NORESS_CHROMIUM.
-# Results: console output plus one .trx file per test project under TestResults/.
+# Results: console output plus TestResults/<Project>.trx; exit code non-zero when any project fails.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -103,12 +103,31 @@ start_postgres
 start_redis
 export NORESS_CHROMIUM=${NORESS_CHROMIUM:-/usr/bin/chromium}
 
+# A test project missing from the solution would silently never run.
+solution_projects=$(dotnet sln Noress.sln list)
+test_projects=()
+for project in $(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj | sort); do
+  grep -qxF "$project" <<<"$solution_projects" || { log "$project is not in Noress.sln"; exit 1; }
+  test_projects+=("$project")
+done
+
 log "building Noress.sln ($configuration)"
 dotnet build Noress.sln -c "$configuration" -nologo -v quiet
 
-log "running every test project"
 rm -rf TestResults
-# The hang timeout only stops a stuck run (with a dump) instead of blocking CI forever.
-dotnet test Noress.sln -c "$configuration" --no-build --nologo \
-  --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=noress" --results-directory TestResults \
-  --blame-hang-timeout 15m "$@"
+failed=()
+for project in "${test_projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  log "testing $name"
+  # The hang timeout only stops a stuck run (with a dump) instead of blocking CI forever.
+  dotnet test "$project" -c "$configuration" --no-build --nologo \
+    --logger "console;verbosity=normal" --logger "trx;LogFileName=$name.trx" --results-directory TestResults \
+    --blame-hang-timeout 15m "$@" || failed+=("$name")
+done
+find TestResults -mindepth 1 -type d -empty -delete 2>/dev/null || true
+
+if ((${#failed[@]})); then
+  log "FAILED: ${failed[*]} (details above and in TestResults/*.trx)"
+  exit 1
+fi
+log "all test projects passed: ${test_projects[*]}"

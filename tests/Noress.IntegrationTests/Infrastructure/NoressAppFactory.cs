@@ -41,6 +41,8 @@ public class NoressAppFactory : WebApplicationFactory<Program>
         settings["Database:Provider"] = provider.ToString();
         settings["Database:SeedDemoData"] = "true";
         settings["ConnectionStrings:Noress"] = ConnectionString;
+        // Dozens of hosts start per run: keep the console to warnings so failures stand out.
+        settings["Logging:LogLevel:Default"] = "Warning";
     }
 
     /// <summary>
