@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Data;
 using Noress.App.Shared.RealTime;
 using Noress.IntegrationTests.Infrastructure;
+using StackExchange.Redis;
 
 namespace Noress.IntegrationTests.RealTime;
 
@@ -123,6 +124,37 @@ public sealed class TwoNodeEventBusTests : IAsyncLifetime
         lock (kinds)
         {
             Assert.Equal(["here"], kinds);
+        }
+    }
+
+    [Fact]
+    public async Task Receive_OfForeignOrMalformedMessages_IgnoresThemAndKeepsDelivering()
+    {
+        var topic = Topics.User(Guid.NewGuid());
+        var kinds = new List<string>();
+        var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = Bus(nodeB).Subscribe(topic, e =>
+        {
+            lock (kinds)
+            {
+                kinds.Add(e.Kind);
+            }
+
+            marker.TrySetResult();
+            return Task.CompletedTask;
+        });
+        var channel = RedisChannel.Literal($"{channelPrefix}:events");
+        var redis = nodeA.Services.GetRequiredService<IConnectionMultiplexer>().GetSubscriber();
+
+        await redis.PublishAsync(channel, "not json");
+        await redis.PublishAsync(channel, "null");
+        await redis.PublishAsync(channel, $$"""{"Origin":"elsewhere","Topic":"{{topic}}"}""");
+        await Bus(nodeA).PublishAsync(topic, new BusEvent("valid"));
+        await marker.Task.WaitAsync(HangGuard);
+
+        lock (kinds)
+        {
+            Assert.Equal(["valid"], kinds);
         }
     }
 

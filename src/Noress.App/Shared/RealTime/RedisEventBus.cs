@@ -55,23 +55,25 @@ public sealed partial class RedisEventBus(
 
     private async Task ReceiveAsync(ChannelMessage message)
     {
-        Envelope? envelope;
+        Envelope? envelope = null;
         try
         {
-            envelope = JsonSerializer.Deserialize<Envelope>((string)message.Message!);
+            envelope = message.Message.IsNullOrEmpty ? null : JsonSerializer.Deserialize<Envelope>((string)message.Message!);
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            LogMalformed(ex, message.Channel.ToString());
+        }
+
+        if (envelope is not { Origin: not null, Topic: not null, Kind: not null })
+        {
+            LogMalformed(message.Channel.ToString());
             return;
         }
 
-        if (envelope is null || envelope.Origin == nodeId)
+        if (envelope.Origin != nodeId)
         {
-            return;
+            await local.DeliverAsync(envelope.Topic, new BusEvent(envelope.Kind, envelope.Payload));
         }
-
-        await local.DeliverAsync(envelope.Topic, new BusEvent(envelope.Kind, envelope.Payload));
     }
 
     private sealed record Envelope(string Origin, string Topic, string Kind, string? Payload);
@@ -83,5 +85,5 @@ public sealed partial class RedisEventBus(
     private partial void LogPublishFailed(Exception exception, string topic, string kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a malformed event on Redis channel {Channel}")]
-    private partial void LogMalformed(Exception exception, string channel);
+    private partial void LogMalformed(string channel);
 }
