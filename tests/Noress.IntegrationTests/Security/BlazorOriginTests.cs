@@ -3,7 +3,7 @@ using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Security;
 
-public sealed class BlazorOriginTests(NoressAppFactory factory) : IClassFixture<NoressAppFactory>
+public sealed class BlazorOriginTests(SharedAppFactory factory) : IClassFixture<SharedAppFactory>
 {
     [Fact]
     public async Task Negotiate_FromForeignOrigin_IsForbidden()

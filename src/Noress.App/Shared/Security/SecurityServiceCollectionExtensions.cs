@@ -51,6 +51,7 @@ public static class SecurityServiceCollectionExtensions
             options.Cookie.SecurePolicy = secure;
         });
 
+        services.AddSingleton(new JobServerHealthCheck.Startup(DateTimeOffset.UtcNow));
         services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs");
 
         services.AddOpenTelemetry()
