@@ -20,7 +20,8 @@ public static class ContentSecurityPolicy
             return nonce;
         }
 
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex keeps the nonce free of characters that HTML attribute encoding would rewrite.
+        nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceItem] = nonce;
         return nonce;
     }
