@@ -80,11 +80,11 @@ public static class SecurityServiceCollectionExtensions
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         endpoints.MapPrometheusScrapingEndpoint(MetricsAccessMiddleware.Path);
         endpoints.MapHangfireDashboard("/jobs", new DashboardOptions
-            {
-                Authorization = [new AdministratorDashboardFilter()],
-                AsyncAuthorization = [],
-                DisplayStorageConnectionString = false,
-            })
+        {
+            Authorization = [new AdministratorDashboardFilter()],
+            AsyncAuthorization = [],
+            DisplayStorageConnectionString = false,
+        })
             .RequireAuthorization();
         return endpoints;
     }
