@@ -31,29 +31,50 @@ public static class AuditChain
     /// </summary>
     public static AuditChainBreak? Verify(IEnumerable<AuditEntry> entriesInOrder)
     {
-        var expectedPrevious = GenesisHash;
-        var expectedSequence = 1L;
+        var verifier = new AuditChainVerifier();
         foreach (var entry in entriesInOrder)
         {
-            if (entry.Sequence != expectedSequence)
+            if (verifier.Check(entry) is { } broken)
             {
-                return new AuditChainBreak(expectedSequence, AuditChainBreakReason.MissingEntry);
+                return broken;
             }
-
-            if (entry.PreviousHash != expectedPrevious)
-            {
-                return new AuditChainBreak(entry.Sequence, AuditChainBreakReason.PreviousHashMismatch);
-            }
-
-            if (ComputeHash(entry) != entry.Hash)
-            {
-                return new AuditChainBreak(entry.Sequence, AuditChainBreakReason.ContentAltered);
-            }
-
-            expectedPrevious = entry.Hash;
-            expectedSequence++;
         }
 
+        return null;
+    }
+}
+
+/// <summary>
+/// Verifies the chain one entry at a time, so a long trail can be read in batches. Feed entries in
+/// sequence order starting from the first; the first break found is returned.
+/// </summary>
+public sealed class AuditChainVerifier
+{
+    private string expectedPrevious = AuditChain.GenesisHash;
+    private long expectedSequence = 1;
+
+    /// <summary>How many entries have been found intact so far.</summary>
+    public long Verified => expectedSequence - 1;
+
+    public AuditChainBreak? Check(AuditEntry entry)
+    {
+        if (entry.Sequence != expectedSequence)
+        {
+            return new AuditChainBreak(expectedSequence, AuditChainBreakReason.MissingEntry);
+        }
+
+        if (entry.PreviousHash != expectedPrevious)
+        {
+            return new AuditChainBreak(entry.Sequence, AuditChainBreakReason.PreviousHashMismatch);
+        }
+
+        if (AuditChain.ComputeHash(entry) != entry.Hash)
+        {
+            return new AuditChainBreak(entry.Sequence, AuditChainBreakReason.ContentAltered);
+        }
+
+        expectedPrevious = entry.Hash;
+        expectedSequence++;
         return null;
     }
 }

@@ -12,10 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MudBlazor.Services;
 using Noress.App.Accounts;
+using Noress.App.Audit;
 using Noress.App.Data;
 using Noress.App.DemoData;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
+using Noress.App.Shared.Security;
 
 namespace Noress.App.Hosting;
 
@@ -50,6 +52,8 @@ public static class NoressHostingExtensions
 
         services.AddNoressJobs(databaseOptions.Provider, DatabaseServiceCollectionExtensions.ResolveConnectionString(configuration, databaseOptions.Provider, builder.Environment.ContentRootPath));
         services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database");
+        services.AddNoressSecurity(configuration, builder.Environment);
+        services.AddNoressAudit();
 
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<Notifications.NotificationService>();

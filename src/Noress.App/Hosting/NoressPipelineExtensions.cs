@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
@@ -6,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Noress.App.Accounts;
+using Noress.App.Audit;
 using Noress.App.Shared.Localization;
+using Noress.App.Shared.Security;
 
 namespace Noress.App.Hosting;
 
@@ -15,6 +16,7 @@ public static class NoressPipelineExtensions
     /// <summary>The middleware that runs before endpoints, in order.</summary>
     public static WebApplication UseNoress(this WebApplication app)
     {
+        app.UseNoressSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -26,6 +28,8 @@ public static class NoressPipelineExtensions
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseNoressAuditActor();
+        app.UseNoressMetricsAccess();
         app.UseAntiforgery();
         return app;
     }
@@ -35,12 +39,7 @@ public static class NoressPipelineExtensions
     {
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
-        app.MapHealthChecks("/health");
-        app.MapHangfireDashboard("/jobs", new DashboardOptions
-        {
-            Authorization = [],
-            AsyncAuthorization = [],
-        }).RequireAuthorization(Policies.Administrator);
+        app.MapNoressOperationsEndpoints();
         return app;
     }
 }

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Noress.App.Accounts;
+using Noress.App.Data;
+
+namespace Noress.App.Audit;
+
+/// <summary>Reads and verifies the audit trail; administrators only.</summary>
+public sealed partial class AuditService(IDbContextFactory<NoressDbContext> dbFactory, CurrentUser currentUser, ILogger<AuditService> logger)
+{
+    /// <summary>Entries read per round trip while verifying, so memory stays flat on a long trail.</summary>
+    public const int VerifyBatchSize = 500;
+
+    public async Task<AuditPage> SearchAsync(AuditQuery query, int skip, int take, CancellationToken ct)
+    {
+        await EnsureAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = Filter(db.AuditEntries.AsNoTracking(), query);
+        var total = await entries.CountAsync(ct);
+        var page = await entries.OrderByDescending(a => a.Sequence).Skip(skip).Take(take).ToListAsync(ct);
+        return new AuditPage([.. page.Select(ToRow)], total);
+    }
+
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct)
+    {
+        await EnsureAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
+    }
+
+    /// <summary>Walks the whole chain in batches; reports how many entries are intact and the first break.</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
+    {
+        await EnsureAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var verifier = new AuditChainVerifier();
+        var after = 0L;
+        while (true)
+        {
+            var batch = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.Sequence > after)
+                .OrderBy(a => a.Sequence)
+                .Take(VerifyBatchSize)
+                .ToListAsync(ct);
+            foreach (var entry in batch)
+            {
+                if (verifier.Check(entry) is { } broken)
+                {
+                    LogChainBroken(logger, broken.Sequence, broken.Reason);
+                    return new AuditVerification(verifier.Verified, broken);
+                }
+            }
+
+            if (batch.Count < VerifyBatchSize)
+            {
+                return new AuditVerification(verifier.Verified, null);
+            }
+
+            after = batch[^1].Sequence;
+        }
+    }
+
+    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.EntityType))
+        {
+            entries = entries.Where(a => a.EntityType == query.EntityType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.User))
+        {
+            var user = query.User.Trim().ToLowerInvariant();
+            entries = entries.Where(a => a.UserName != null && a.UserName.ToLower().Contains(user));
+        }
+
+        if (query.Action is { } action)
+        {
+            entries = entries.Where(a => a.Action == action);
+        }
+
+        if (query.From is { } from)
+        {
+            var start = DateTime.SpecifyKind(from.Date, DateTimeKind.Utc);
+            entries = entries.Where(a => a.OccurredAt >= start);
+        }
+
+        if (query.To is { } to)
+        {
+            // The end date is inclusive: everything before the next midnight.
+            var end = DateTime.SpecifyKind(to.Date.AddDays(1), DateTimeKind.Utc);
+            entries = entries.Where(a => a.OccurredAt < end);
+        }
+
+        return entries;
+    }
+
+    internal static AuditRow ToRow(AuditEntry entry) =>
+        new(entry.Sequence, entry.OccurredAt, entry.UserName, entry.EntityType, entry.EntityId, entry.Action, ParseChanges(entry.Changes));
+
+    /// <summary>Reads the interceptor's JSON (property → { old, new }); unreadable content is shown raw rather than hidden.</summary>
+    internal static IReadOnlyList<AuditFieldChange> ParseChanges(string changes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(changes);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return [new AuditFieldChange("?", null, changes)];
+            }
+
+            return [.. document.RootElement.EnumerateObject().Select(p => new AuditFieldChange(p.Name, ValueOf(p.Value, "old"), ValueOf(p.Value, "new")))];
+        }
+        catch (JsonException)
+        {
+            return [new AuditFieldChange("?", null, changes)];
+        }
+    }
+
+    private static string? ValueOf(JsonElement change, string name) =>
+        change.ValueKind == JsonValueKind.Object && change.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+            : null;
+
+    private async Task EnsureAdministratorAsync()
+    {
+        var user = await currentUser.GetPrincipalAsync();
+        if (!user.IsInRole(Roles.Administrator))
+        {
+            throw new UnauthorizedAccessException("Only administrators may read the audit trail.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit chain broken at sequence {Sequence}: {Reason}")]
+    private static partial void LogChainBroken(ILogger logger, long sequence, AuditChainBreakReason reason);
+}
+
+public sealed record AuditQuery(string? EntityType = null, string? User = null, AuditAction? Action = null, DateTime? From = null, DateTime? To = null);
+
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
+
+public sealed record AuditRow(long Sequence, DateTime OccurredAt, string? UserName, string EntityType, string EntityId, AuditAction Action, IReadOnlyList<AuditFieldChange> Changes);
+
+public sealed record AuditFieldChange(string Field, string? Old, string? New);
+
+/// <param name="Verified">Entries found intact before the first break (or in total).</param>
+/// <param name="Break">The first broken link, or null when the chain is intact.</param>
+public sealed record AuditVerification(long Verified, AuditChainBreak? Break)
+{
+    public bool IsIntact => Break is null;
+}

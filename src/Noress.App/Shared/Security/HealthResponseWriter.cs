@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Noress.App.Shared.Security;
+
+/// <summary>Writes /health as JSON: overall status and each entry's status, without exception details.</summary>
+internal static class HealthResponseWriter
+{
+    public static async Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("status", report.Status.ToString());
+        json.WriteNumber("durationMs", Math.Round(report.TotalDuration.TotalMilliseconds, 1));
+        json.WriteStartObject("entries");
+        foreach (var (name, entry) in report.Entries)
+        {
+            json.WriteStartObject(name);
+            json.WriteString("status", entry.Status.ToString());
+            json.WriteString("description", entry.Description);
+            json.WriteNumber("durationMs", Math.Round(entry.Duration.TotalMilliseconds, 1));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Noress.App.Accounts;
+
+namespace Noress.App.Shared.Security;
+
+/// <summary>
+/// Hides /metrics from everyone but administrators and scrapers on the same machine. A request
+/// without a remote address (an in-process test server) is not treated as local.
+/// </summary>
+internal sealed class MetricsAccessMiddleware(RequestDelegate next)
+{
+    public const string Path = "/metrics";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments(Path) && !IsAllowed(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+
+    internal static bool IsAllowed(HttpContext context) =>
+        IsLoopback(context.Connection.RemoteIpAddress) || context.User.IsInRole(Roles.Administrator);
+
+    internal static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
+}

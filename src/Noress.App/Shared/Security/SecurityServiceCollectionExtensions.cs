@@ -1,0 +1,91 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace Noress.App.Shared.Security;
+
+/// <summary>Security baseline and observability: headers, circuit limits, cookies, health and metrics.</summary>
+public static class SecurityServiceCollectionExtensions
+{
+    /// <summary>Blazor's own meters (.NET 10): component rendering, lifecycle and server circuits.</summary>
+    public static readonly IReadOnlyList<string> BlazorMeters =
+    [
+        "Microsoft.AspNetCore.Components",
+        "Microsoft.AspNetCore.Components.Lifecycle",
+        "Microsoft.AspNetCore.Components.Server.Circuits",
+    ];
+
+    public static IServiceCollection AddNoressSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+
+        services.AddServerSideBlazor(options =>
+            {
+                // A dropped mobile connection gets five minutes to come back with its state intact;
+                // at most 200 such circuits are kept so a burst of disconnections cannot exhaust memory.
+                options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
+                options.DisconnectedCircuitMaxRetained = 200;
+                // Our JS calls are small (focus, scroll, clipboard); a minute-long wait would only hide a dead browser.
+                options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+                options.DetailedErrors = environment.IsDevelopment();
+            })
+            .AddHubOptions(options =>
+            {
+                // Long texts (minutes, rules) arrive in one message; anything bigger is refused before it is buffered.
+                options.MaximumReceiveMessageSize = 128 * 1024;
+            });
+
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "noress.antiforgery";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secure;
+        });
+
+        services.AddSingleton(new JobServerHealthCheck.Startup(DateTimeOffset.UtcNow));
+        services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs");
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("noress"))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+                .AddMeter([.. BlazorMeters])
+                .AddPrometheusExporter());
+        return services;
+    }
+
+    /// <summary>First in the pipeline: headers on every response, and the hub's origin check.</summary>
+    public static IApplicationBuilder UseNoressSecurityHeaders(this IApplicationBuilder app) =>
+        app.UseMiddleware<SecurityHeadersMiddleware>()
+            .UseMiddleware<BlazorOriginMiddleware>();
+
+    /// <summary>After authentication: gates /metrics by caller.</summary>
+    public static IApplicationBuilder UseNoressMetricsAccess(this IApplicationBuilder app) =>
+        app.UseMiddleware<MetricsAccessMiddleware>();
+
+    /// <summary>/health, /metrics and the jobs dashboard.</summary>
+    public static IEndpointRouteBuilder MapNoressOperationsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        endpoints.MapPrometheusScrapingEndpoint(MetricsAccessMiddleware.Path);
+        endpoints.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdministratorDashboardFilter()],
+            AsyncAuthorization = [],
+            DisplayStorageConnectionString = false,
+        })
+            .RequireAuthorization();
+        return endpoints;
+    }
+}
