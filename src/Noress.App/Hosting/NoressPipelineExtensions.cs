@@ -26,6 +26,7 @@ public static class NoressPipelineExtensions
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseNoressAccounts();
         app.UseAntiforgery();
         return app;
     }
