@@ -33,7 +33,15 @@ public class NoressAppFactory : WebApplicationFactory<Program>
         settings["Database:Provider"] = provider.ToString();
         settings["Database:SeedDemoData"] = "true";
         settings["ConnectionStrings:Noress"] = ConnectionString;
+
+        // Mail goes to a folder of this factory's own; tests that sign in often must not hit the login rate limit.
+        MailDirectory = Path.Combine(Path.GetTempPath(), $"noress-mail-{Guid.NewGuid():N}");
+        settings["Email:PickupDirectory"] = MailDirectory;
+        settings["RateLimiting:PermitLimit"] = "100000";
     }
+
+    /// <summary>Where the app writes its e-mails as .eml files.</summary>
+    public string MailDirectory { get; }
 
     public DatabaseProvider Provider { get; }
 
@@ -61,6 +69,11 @@ public class NoressAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+
         if (sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
