@@ -30,6 +30,7 @@ public static class NoressPipelineExtensions
         app.UseAuthorization();
         app.UseNoressAuditActor();
         app.UseNoressMetricsAccess();
+        app.UseNoressAccounts();
         app.UseAntiforgery();
         return app;
     }
