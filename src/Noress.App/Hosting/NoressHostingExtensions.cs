@@ -34,7 +34,7 @@ public static class NoressHostingExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddLocalization();
+        services.AddNoressLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(NoressCultures.Default)
