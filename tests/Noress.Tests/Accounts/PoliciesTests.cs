@@ -37,5 +37,5 @@ public sealed class PoliciesTests
 
     [Fact]
     public void All_ListsTheThreePolicies() =>
-        Assert.Equal(new[] { Policies.Administrator, Policies.Member, Policies.Secretariat }, AppPolicies.All.Order());
+        Assert.Equal([Policies.Administrator, Policies.Member, Policies.Secretariat], AppPolicies.All.Order());
 }

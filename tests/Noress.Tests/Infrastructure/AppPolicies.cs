@@ -10,11 +10,12 @@ namespace Noress.Tests.Infrastructure;
 public static class AppPolicies
 {
     /// <summary>Every policy name declared on <see cref="Policies"/>.</summary>
-    public static readonly IReadOnlyList<string> All = typeof(Policies)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-        .Select(f => (string)f.GetRawConstantValue()!)
-        .ToList();
+    public static readonly IReadOnlyList<string> All =
+    [
+        .. typeof(Policies).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!),
+    ];
 
     private static readonly Lazy<IAuthorizationService> Service = new(() =>
         new ServiceCollection().AddLogging().AddAuthorization(Policies.Configure)

@@ -30,7 +30,7 @@ public sealed class UnlocalizedTextTests : NoressTestContext
         await SignInAsAsync(role);
     }
 
-    private void AssertLocalized(params IEnumerable<string> markups)
+    private static void AssertLocalized(params IEnumerable<string> markups)
     {
         var problems = markups.SelectMany(m => UnlocalizedTextChecker.Find(m, UserName, NotificationTitle)).ToList();
         Assert.True(problems.Count == 0, "Text not localized:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
@@ -160,7 +160,7 @@ public sealed class UnlocalizedTextTests : NoressTestContext
     }
 
     private static RenderFragment Fragment<T>()
-        where T : IComponent => (RenderTreeBuilder b) =>
+        where T : IComponent => b =>
     {
         b.OpenComponent<T>(0);
         b.CloseComponent();

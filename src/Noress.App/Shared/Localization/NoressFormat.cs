@@ -67,7 +67,7 @@ public static class NoressFormat
         // People group thousands with spaces whatever the culture says; bidi marks are invisible.
         var withoutSymbol = text.Replace(format.CurrencySymbol, string.Empty, StringComparison.Ordinal)
             .Replace(CurrencyCode, string.Empty, StringComparison.Ordinal);
-        var bare = new string(withoutSymbol.Where(c => !char.IsWhiteSpace(c) && c is not ('\u200E' or '\u200F')).ToArray());
+        var bare = new string([.. withoutSymbol.Where(c => !char.IsWhiteSpace(c) && c is not ('\u200E' or '\u200F'))]);
         if (!decimal.TryParse(bare, NumberStyles.Number, format, out var dirhams))
         {
             return false;
