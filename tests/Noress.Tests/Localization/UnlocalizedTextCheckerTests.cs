@@ -47,6 +47,7 @@ public sealed class UnlocalizedTextCheckerTests : NoressTestContext
     [InlineData("<input placeholder=\"Rechercher\">")]
     [InlineData("<span title=\"Aide\"></span>")]
     [InlineData("<p>مرحبا</p>")]
+    [InlineData("<title>Accueil · ⟦Shell.PlatformName⟧</title>")]
     public void Find_FreeText_IsReported(string markup) =>
         Assert.Single(UnlocalizedTextChecker.Find(markup));
 

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -156,6 +157,21 @@ public sealed class UnlocalizedTextTests : NoressTestContext
             RenderPage<AccountLayout>(p => p.Add(l => l.Body, Fragment<Login>())).Markup,
             RenderPage<AccessDenied>().Markup,
             RenderPage<Lockout>().Markup);
+    }
+
+    [Fact]
+    public async Task PageTitles_HaveOnlyLocalizedText()
+    {
+        await ArrangeAsync(Roles.Member);
+        Services.GetRequiredService<NavigationManager>().NavigateTo(PlatformAreas.All[0].Href);
+        var head = RenderPage<HeadOutlet>();
+
+        foreach (var render in new Action[] { () => RenderPage<Dashboard>(), () => RenderPage<AreaPreview>(), () => RenderPage<NotFound>(), () => RenderPage<Error>() })
+        {
+            render();
+            head.WaitForAssertion(() => Assert.Contains("<title>⟦", head.Markup, StringComparison.Ordinal));
+            AssertLocalized(head.Markup);
+        }
     }
 
     private static RenderFragment Fragment<T>()
