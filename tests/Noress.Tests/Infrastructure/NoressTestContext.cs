@@ -52,9 +52,6 @@ public abstract class NoressTestContext : BunitContext, IAsyncLifetime
 
     protected BunitAuthorizationContext Authorization { get; }
 
-    /// <summary>The in-memory database, once <see cref="UseDatabaseAsync"/> has run.</summary>
-    protected TestDatabase Database => database ?? throw new InvalidOperationException("Call UseDatabaseAsync first.");
-
     /// <summary>Sets the culture the way request localization does for one circuit.</summary>
     protected static void UseCulture(string name)
     {
