@@ -1,10 +1,7 @@
 using Hangfire;
-using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,7 +33,7 @@ public static class NoressHostingExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddLocalization();
+        services.AddNoressLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(NoressCultures.Default)

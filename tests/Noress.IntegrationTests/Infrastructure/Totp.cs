@@ -22,13 +22,13 @@ public static class Totp
 
     private static byte[] Base32Decode(string input)
     {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var cleaned = input.Replace(" ", string.Empty, StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
         var bytes = new List<byte>();
         int buffer = 0, bits = 0;
         foreach (var c in cleaned)
         {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            buffer = (buffer << 5) | Alphabet.IndexOf(c, StringComparison.Ordinal);
             bits += 5;
             if (bits >= 8)
             {

@@ -1,37 +1,41 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
+using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Accounts;
 
+/// <summary>Which roles satisfy which policy, through the app's own registration (Policies.Configure).</summary>
 public sealed class PoliciesTests
 {
-    private readonly IAuthorizationService authorization = new ServiceCollection()
-        .AddLogging()
-        .AddAuthorization(Policies.Configure)
-        .BuildServiceProvider()
-        .GetRequiredService<IAuthorizationService>();
-
     [Theory]
-    [InlineData(Policies.Member, Roles.Member, true)]
-    [InlineData(Policies.Secretariat, Roles.Member, false)]
-    [InlineData(Policies.Secretariat, Roles.Secretariat, true)]
-    [InlineData(Policies.Secretariat, Roles.Administrator, true)]
-    [InlineData(Policies.Administrator, Roles.Secretariat, false)]
-    [InlineData(Policies.Administrator, Roles.Administrator, true)]
-    public async Task Policy_GrantsByRole(string policy, string role, bool expected)
+    [InlineData(Roles.Member, new[] { Policies.Member })]
+    [InlineData(Roles.Secretariat, new[] { Policies.Member, Policies.Secretariat })]
+    [InlineData(Roles.Administrator, new[] { Policies.Member, Policies.Secretariat, Policies.Administrator })]
+    public async Task SatisfiedBy_OneRole_GrantsExactlyTheExpectedPolicies(string role, string[] expected)
     {
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, role)], "test"));
+        var satisfied = await AppPolicies.SatisfiedByAsync(AppPolicies.Person(role));
 
-        Assert.Equal(expected, (await authorization.AuthorizeAsync(principal, policy)).Succeeded);
+        Assert.Equal(expected.Order(), satisfied.Order());
     }
 
-    [Theory]
-    [InlineData(Policies.Member)]
-    [InlineData(Policies.Secretariat)]
-    public async Task Policy_RefusesAnonymous(string policy)
+    [Fact]
+    public async Task SatisfiedBy_SignedInWithoutRole_GrantsNothing() =>
+        Assert.Empty(await AppPolicies.SatisfiedByAsync(AppPolicies.Person()));
+
+    [Fact]
+    public async Task SatisfiedBy_UnknownRole_GrantsNothing() =>
+        Assert.Empty(await AppPolicies.SatisfiedByAsync(AppPolicies.Person("Guest")));
+
+    [Fact]
+    public async Task SatisfiedBy_AnonymousWithAdministratorRoleClaim_GrantsNothing()
     {
-        Assert.False((await authorization.AuthorizeAsync(new ClaimsPrincipal(new ClaimsIdentity()), policy)).Succeeded);
+        // A principal whose identity is not authenticated must not pass on a role claim alone.
+        var anonymous = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Administrator)]));
+
+        Assert.Empty(await AppPolicies.SatisfiedByAsync(anonymous));
     }
+
+    [Fact]
+    public void All_ListsTheThreePolicies() =>
+        Assert.Equal([Policies.Administrator, Policies.Member, Policies.Secretariat], AppPolicies.All.Order());
 }
