@@ -71,7 +71,7 @@ public sealed class MainLayoutTests : NoressTestContext
         var drawer = RenderLayout().Find(".mud-drawer");
 
         Assert.Contains("Administration", drawer.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(drawer.QuerySelector("a[href='admin/audit']"));
+        Assert.NotNull(drawer.QuerySelector("a[href='administration/audit']"));
         // MudBlazor's own "Toggle {0}" comes from MudText.resx.
         Assert.NotNull(drawer.QuerySelector("[aria-label='Afficher ou masquer Administration']"));
     }
