@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -95,11 +96,15 @@ public sealed class BrowserSession : IAsyncDisposable
         });
     }
 
-    /// <summary>Fails when the page showed Blazor's error UI or logged any error to the console.</summary>
-    public async Task AssertNoBrowserErrorsAsync()
+    /// <summary>
+    /// Fails when the page showed Blazor's error UI or logged any error to the console, except errors
+    /// matching one of <paramref name="expected"/>: a test that provokes an error names it exactly.
+    /// </summary>
+    public async Task AssertNoBrowserErrorsAsync(params Regex[] expected)
     {
         await Expect(Page.Locator("#blazor-error-ui")).Not.ToBeVisibleAsync();
-        Assert.True(errors.IsEmpty, "The browser reported errors:\n" + string.Join('\n', errors));
+        var unexpected = errors.Where(error => !expected.Any(pattern => pattern.IsMatch(error))).ToList();
+        Assert.True(unexpected.Count == 0, "The browser reported errors:\n" + string.Join('\n', unexpected));
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();

@@ -71,6 +71,8 @@ public sealed class NoressServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("ConnectionStrings:Noress", $"Data Source={databaseFile}");
+        // Every journey signs in from the same loopback address; the login rate limit is not under test here.
+        builder.UseSetting("RateLimiting:PermitLimit", "10000");
     }
 
     async Task IAsyncLifetime.DisposeAsync()
