@@ -19,13 +19,23 @@ public sealed class AuthorizationJourneyTests(NoressServer server)
 
         await Expect(page.Locator(".mud-drawer").GetByText(Texts.Shell("Nav.Administration", French))).ToHaveCountAsync(0);
 
-        await page.GotoAsync("jobs");
+        var response = await page.GotoAsync("jobs");
 
-        Assert.Equal("/Account/AccessDenied", new Uri(page.Url).AbsolutePath);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Texts.Account("AccessDenied.Title", French) })).ToBeVisibleAsync();
+        // Refused either by the cookie handler (redirect to the access-denied page) or by the dashboard's own filter (403).
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hangfire Dashboard" })).ToHaveCountAsync(0);
+        if (new Uri(page.Url).AbsolutePath == "/Account/AccessDenied")
+        {
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Texts.Account("AccessDenied.Title", French) })).ToBeVisibleAsync();
+        }
+        else
+        {
+            Assert.Equal(403, response!.Status);
+        }
+
         var direct = await session.Context.APIRequest.GetAsync("jobs", new() { MaxRedirects = 0 });
-        Assert.Equal(302, direct.Status);
-        Assert.StartsWith("/Account/AccessDenied", new Uri(server.BaseAddress, direct.Headers["location"]).AbsolutePath, StringComparison.Ordinal);
+        Assert.True(
+            direct.Status == 403 || (direct.Status == 302 && new Uri(server.BaseAddress, direct.Headers["location"]).AbsolutePath == "/Account/AccessDenied"),
+            $"GET /jobs as a member answered {direct.Status} {direct.Headers.GetValueOrDefault("location")}");
         // The access-denied page may itself answer 403, which Chromium logs as a failed resource.
         await session.AssertNoBrowserErrorsAsync(new Regex("Failed to load resource: the server responded with a status of 403"));
     }
