@@ -33,6 +33,15 @@ public sealed partial class LanguageJourneyTests(NoressServer server)
         await Expect(page.GetByTestId("figure-institutions").Locator("[data-value]")).ToHaveAttributeAsync("data-value", "35");
         await session.ScreenshotAsync("dashboard-ar.png");
 
+        // Meanwhile, in another browser, someone else still has the platform in French.
+        await using (var other = await server.OpenSessionAsync())
+        {
+            await other.SignInAsync("member@noress.demo");
+            await Expect(other.Page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
+            await Expect(other.Page.GetByText(Texts.Shell("Home.Welcome", French))).ToBeVisibleAsync();
+            await other.AssertNoBrowserErrorsAsync();
+        }
+
         await page.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = Texts.Shell("Nav.Sessions", Arabic) }).ClickAsync();
         await Expect(page.Locator(".mud-main-content").GetByRole(AriaRole.Heading, new() { Name = Texts.Shell("Nav.Sessions", Arabic) })).ToBeVisibleAsync();
         await session.ScreenshotAsync("sessions-ar.png");
