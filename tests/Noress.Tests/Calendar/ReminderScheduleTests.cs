@@ -39,15 +39,6 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
-    public void FireAtUtc_TimeSkippedWhenSummerTimeResumes_FiresRightAfterTheGap()
-    {
-        // On 22 March local clocks jump from 02:00 to 03:00: 02:30 does not exist.
-        var fire = ReminderSchedule.FireAtUtc(Utc(3, 29, 12), -7, new TimeOnly(2, 30));
-
-        Assert.Equal(Utc(3, 22, 2), fire);
-    }
-
-    [Fact]
     public void IsDue_WithFakeClock_FiresFromTheInstantUntilTheGraceEnds()
     {
         var fire = ReminderSchedule.FireAtUtc(Utc(3, 25, 10), -7, NineAm);

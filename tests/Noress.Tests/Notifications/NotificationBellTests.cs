@@ -75,12 +75,11 @@ public sealed class NotificationBellTests : IAsyncLifetime
     {
         await Notifications.NotifyAsync(userId, NotificationCategories.Membership, "Convention signée", null, "/members");
         await Notifications.NotifyAsync(userId, NotificationCategories.Sessions, "Session convoquée", null, "/sessions");
-        context.Render<MudPopoverProvider>();
+        var popover = context.Render<MudPopoverProvider>();
         var cut = context.Render<NotificationBell>();
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=notification-count]").GetAttribute("data-count")));
 
         await cut.InvokeAsync(() => cut.FindComponent<MudMenu>().Instance.OpenMenuAsync(EventArgs.Empty));
-        var popover = context.Render<MudPopoverProvider>();
         popover.WaitForAssertion(() => Assert.Equal(2, popover.FindAll("[data-testid=bell-item]").Count));
         Assert.Contains("Session convoquée", popover.FindAll("[data-testid=bell-item]")[0].TextContent, StringComparison.Ordinal);
 
