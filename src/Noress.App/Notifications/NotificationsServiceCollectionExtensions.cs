@@ -1,4 +1,6 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Noress.App.Accounts.Invitations;
@@ -25,10 +27,14 @@ public static class NotificationsServiceCollectionExtensions
     }
 
     /// <summary>Declares the recurring jobs once the job storage is up; AddOrUpdate is idempotent across nodes.</summary>
-    private sealed class RecurringJobRegistration(IRecurringJobManager jobs) : IHostedService
+    private sealed class RecurringJobRegistration(IServiceProvider services, ILoggerFactory loggerFactory) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            // Hangfire's log provider is process-wide: when several hosts share a process (tests), the last one
+            // configured may already be disposed, so this host's own logging is put back before use.
+            GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(loggerFactory));
+            var jobs = services.GetRequiredService<IRecurringJobManager>();
             jobs.AddOrUpdate<OutboxProcessor>("outbox", p => p.ProcessDueAsync(CancellationToken.None), Cron.Minutely());
             jobs.AddOrUpdate<DailyDigestService>(
                 "daily-digest",

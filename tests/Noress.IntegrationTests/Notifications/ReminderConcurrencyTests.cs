@@ -37,7 +37,7 @@ public sealed class ReminderConcurrencyTests
             await Task.WhenAll(services.Select(s => Task.Run(() => s.DispatchDueAsync())));
 
             var dispatches = await first.WithDbAsync(db => db.ReminderDispatches.AsNoTracking().Where(d => d.RuleId == ruleId).ToListAsync());
-            Assert.Equal([admin.Id, secretariat.Id], dispatches.Select(d => d.RecipientId).Order());
+            Assert.Equal(new[] { admin.Id, secretariat.Id }.Order(), dispatches.Select(d => d.RecipientId).Order());
             var reminders = await first.WithDbAsync(db => db.Notifications.AsNoTracking()
                 .Where(n => n.Category == NotificationCategories.Reminders).ToListAsync());
             Assert.Equal(2, reminders.Count);
