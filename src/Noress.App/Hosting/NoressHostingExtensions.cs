@@ -12,6 +12,7 @@ using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Data;
 using Noress.App.DemoData;
+using Noress.App.Notifications;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Security;
@@ -53,7 +54,7 @@ public static class NoressHostingExtensions
         services.AddNoressAudit();
 
         services.AddScoped<DemoDataSeeder>();
-        services.AddSingleton<Notifications.NotificationService>();
+        services.AddNoressNotifications();
         services.AddSingleton<Home.DashboardService>();
         return builder;
     }
