@@ -54,9 +54,16 @@ public sealed class AuditTrailTests : IAsyncLifetime
         {
             db.OutboxMessages.Add(new Noress.App.Notifications.Outbox.OutboxMessage
             {
-                IdempotencyKey = "audit-test", ToAddress = "someone@noress.test", ToName = "Someone", Culture = "fr-MA",
-                Category = "Accounts", Subject = "Secret link", HtmlBody = "<p>secret</p>", TextBody = "secret",
-                CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+                IdempotencyKey = "audit-test",
+                ToAddress = "someone@noress.test",
+                ToName = "Someone",
+                Culture = "fr-MA",
+                Category = "Accounts",
+                Subject = "Secret link",
+                HtmlBody = "<p>secret</p>",
+                TextBody = "secret",
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
         }

@@ -42,6 +42,7 @@ public abstract class NoressTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<IEventBus, InProcessEventBus>();
         Services.AddScoped<CurrentUser>();
+        Services.AddSingleton<NotificationMails>();
         Services.AddSingleton<NotificationService>();
         Services.AddSingleton<DashboardService>();
         Authorization = AddAuthorization();
