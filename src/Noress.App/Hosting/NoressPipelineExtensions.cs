@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Noress.App.Accounts;
 using Noress.App.Audit;
+using Noress.App.Documents;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.Security;
 
@@ -39,6 +40,7 @@ public static class NoressPipelineExtensions
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapNoressOperationsEndpoints();
+        app.MapNoressDocuments();
         return app;
     }
 }
