@@ -140,6 +140,9 @@ public sealed partial class DocumentAuthority(
             {
                 return state.Log.GetRange(version - state.LogStart, state.Version - version).ToArray();
             }
+
+            // The rows read below must include the batched ones.
+            await FlushPendingAsync(state, cancellationToken);
         }
         finally
         {
