@@ -5,6 +5,12 @@ using Noress.App.Audit;
 // Throughput of the audit hash chain: building a chain of N entries (one SHA-256 each, as the
 // AuditInterceptor does on save) and verifying it end to end (as an administrator's check does).
 // Run: dotnet run -c Release --project tests/Noress.Benchmarks [-- entries rounds]
+// Documents: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay
+if (args.Length > 0 && args[0] == "documents-replay")
+{
+    return await Noress.Benchmarks.DocumentsReplayBenchmark.RunAsync(args[1..]);
+}
+
 var entries = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 

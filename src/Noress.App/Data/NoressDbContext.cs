@@ -6,6 +6,7 @@ using Noress.App.Audit;
 using Noress.App.Calendar.Feed;
 using Noress.App.Calendar.Reminders;
 using Noress.App.Committees;
+using Noress.App.Documents;
 using Noress.App.Members;
 using Noress.App.Notifications;
 using Noress.App.Notifications.Outbox;
@@ -36,6 +37,22 @@ public sealed class NoressDbContext(DbContextOptions<NoressDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentUpdate> DocumentUpdates => Set<DocumentUpdate>();
+
+    public DbSet<DocumentSnapshot> DocumentSnapshots => Set<DocumentSnapshot>();
+
+    public DbSet<DocumentPermission> DocumentPermissions => Set<DocumentPermission>();
+
+    public DbSet<DocumentLabel> DocumentLabels => Set<DocumentLabel>();
+
+    public DbSet<CommentThread> DocumentCommentThreads => Set<CommentThread>();
+
+    public DbSet<Comment> DocumentComments => Set<Comment>();
+
+    public DbSet<Suggestion> DocumentSuggestions => Set<Suggestion>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,7 @@ using Noress.App.Audit;
 using Noress.App.Data;
 using Noress.App.DemoData;
 using Noress.App.Notifications;
+using Noress.App.Documents;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Security;
@@ -52,6 +53,7 @@ public static class NoressHostingExtensions
         services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database");
         services.AddNoressSecurity(configuration, builder.Environment);
         services.AddNoressAudit();
+        services.AddNoressDocuments(configuration);
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressNotifications();

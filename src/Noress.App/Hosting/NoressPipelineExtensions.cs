@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Calendar.Feed;
+using Noress.App.Documents;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.Security;
 
@@ -41,6 +42,7 @@ public static class NoressPipelineExtensions
         app.MapCultureEndpoints();
         app.MapNoressOperationsEndpoints();
         app.MapCalendarFeed();
+        app.MapNoressDocuments();
         return app;
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReminderRule
 /// Proof that one rule's reminder for one occurrence reached one person. Inserted before the notification,
 /// in the same transaction; the unique index turns every duplicate attempt into a harmless conflict.
 /// </summary>
-public sealed class ReminderDispatch : Noress.App.Audit.INotAudited
+public sealed class ReminderDispatch : Noress.App.Audit.IAuditExempt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 

@@ -7,7 +7,7 @@ namespace Noress.App.Notifications.Outbox;
 /// One e-mail waiting to go out, written in the same transaction as whatever caused it. The unique
 /// idempotency key makes a second enqueue of the same mail fail instead of duplicating it.
 /// </summary>
-public sealed class OutboxMessage : Noress.App.Audit.INotAudited
+public sealed class OutboxMessage : Noress.App.Audit.IAuditExempt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 

@@ -81,6 +81,24 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SpaceKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Institutions",
                 columns: table => new
                 {
@@ -161,6 +179,147 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentCommentThreads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnchorVersion = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<int>(type: "integer", nullable: false),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    IsResolved = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResolvedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentCommentThreads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentCommentThreads_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentLabels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentVersion = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TextHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentLabels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentLabels_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentPermissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SpaceKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SpaceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PrincipalKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Principal = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Right = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentPermissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentPermissions_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentSnapshots",
+                columns: table => new
+                {
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentSnapshots", x => new { x.DocumentId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_DocumentSnapshots_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentSuggestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BaseVersion = table.Column<int>(type: "integer", nullable: false),
+                    ChangesJson = table.Column<string>(type: "text", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AppliedVersion = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentSuggestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentSuggestions_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentUpdates",
+                columns: table => new
+                {
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangesJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentUpdates", x => new { x.DocumentId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_DocumentUpdates_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -250,6 +409,27 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         name: "FK_ReminderDispatches_ReminderRules_RuleId",
                         column: x => x.RuleId,
                         principalTable: "ReminderRules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentComments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentComments_DocumentCommentThreads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "DocumentCommentThreads",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -480,6 +660,41 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentComments_ThreadId",
+                table: "DocumentComments",
+                column: "ThreadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentCommentThreads_DocumentId",
+                table: "DocumentCommentThreads",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentLabels_DocumentId_DocumentVersion",
+                table: "DocumentLabels",
+                columns: new[] { "DocumentId", "DocumentVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentPermissions_DocumentId",
+                table: "DocumentPermissions",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentPermissions_SpaceKind_SpaceId",
+                table: "DocumentPermissions",
+                columns: new[] { "SpaceKind", "SpaceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_SpaceKind_SpaceId",
+                table: "Documents",
+                columns: new[] { "SpaceKind", "SpaceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentSuggestions_DocumentId_Status",
+                table: "DocumentSuggestions",
+                columns: new[] { "DocumentId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Institutions_Acronym",
                 table: "Institutions",
                 column: "Acronym",
@@ -566,6 +781,24 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DocumentComments");
+
+            migrationBuilder.DropTable(
+                name: "DocumentLabels");
+
+            migrationBuilder.DropTable(
+                name: "DocumentPermissions");
+
+            migrationBuilder.DropTable(
+                name: "DocumentSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "DocumentSuggestions");
+
+            migrationBuilder.DropTable(
+                name: "DocumentUpdates");
+
+            migrationBuilder.DropTable(
                 name: "Invitations");
 
             migrationBuilder.DropTable(
@@ -584,10 +817,16 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "DocumentCommentThreads");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "ReminderRules");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "Institutions");

@@ -80,6 +80,24 @@ namespace Noress.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SpaceKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Institutions",
                 columns: table => new
                 {
@@ -160,6 +178,147 @@ namespace Noress.Migrations.Sqlite.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentCommentThreads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnchorVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: false),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsResolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolvedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentCommentThreads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentCommentThreads_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentLabels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TextHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentLabels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentLabels_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentPermissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SpaceKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PrincipalKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Principal = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Right = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentPermissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentPermissions_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentSnapshots",
+                columns: table => new
+                {
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentSnapshots", x => new { x.DocumentId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_DocumentSnapshots_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentSuggestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BaseVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AppliedVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentSuggestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentSuggestions_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentUpdates",
+                columns: table => new
+                {
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangesJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentUpdates", x => new { x.DocumentId, x.Version });
+                    table.ForeignKey(
+                        name: "FK_DocumentUpdates_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -249,6 +408,27 @@ namespace Noress.Migrations.Sqlite.Migrations
                         name: "FK_ReminderDispatches_ReminderRules_RuleId",
                         column: x => x.RuleId,
                         principalTable: "ReminderRules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentComments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentComments_DocumentCommentThreads_ThreadId",
+                        column: x => x.ThreadId,
+                        principalTable: "DocumentCommentThreads",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -479,6 +659,41 @@ namespace Noress.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentComments_ThreadId",
+                table: "DocumentComments",
+                column: "ThreadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentCommentThreads_DocumentId",
+                table: "DocumentCommentThreads",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentLabels_DocumentId_DocumentVersion",
+                table: "DocumentLabels",
+                columns: new[] { "DocumentId", "DocumentVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentPermissions_DocumentId",
+                table: "DocumentPermissions",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentPermissions_SpaceKind_SpaceId",
+                table: "DocumentPermissions",
+                columns: new[] { "SpaceKind", "SpaceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_SpaceKind_SpaceId",
+                table: "Documents",
+                columns: new[] { "SpaceKind", "SpaceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentSuggestions_DocumentId_Status",
+                table: "DocumentSuggestions",
+                columns: new[] { "DocumentId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Institutions_Acronym",
                 table: "Institutions",
                 column: "Acronym",
@@ -565,6 +780,24 @@ namespace Noress.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DocumentComments");
+
+            migrationBuilder.DropTable(
+                name: "DocumentLabels");
+
+            migrationBuilder.DropTable(
+                name: "DocumentPermissions");
+
+            migrationBuilder.DropTable(
+                name: "DocumentSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "DocumentSuggestions");
+
+            migrationBuilder.DropTable(
+                name: "DocumentUpdates");
+
+            migrationBuilder.DropTable(
                 name: "Invitations");
 
             migrationBuilder.DropTable(
@@ -583,10 +816,16 @@ namespace Noress.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "DocumentCommentThreads");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "ReminderRules");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "Institutions");

@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace Noress.App.Documents;
+
+// The hub's wire shapes, fixed by the contract with the editor (docs: DOCS-CONTRACT.md).
+
+public sealed record DocumentSnapshotDto(Guid DocumentId, string Title, int Version, string Text, string Right, string UserName, string Color, IReadOnlyList<PresenceDto> Presence);
+
+public sealed class UpdateDto
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public JsonElement Changes { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public DateTime? At { get; set; }
+
+    public static UpdateDto From(AcceptedUpdate update)
+    {
+        using var json = JsonDocument.Parse(update.ChangesJson);
+        return new UpdateDto { ClientId = update.ClientId, Changes = json.RootElement.Clone(), UserId = update.UserId, At = update.At };
+    }
+}
+
+public sealed record PushResultDto(bool Accepted, int Version, string? Error);
+
+public sealed record PresenceDto(string ConnectionId, Guid UserId, string UserName, string Color, int Version, int Anchor, int Head);

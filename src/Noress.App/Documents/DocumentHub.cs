@@ -1,0 +1,165 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
+
+namespace Noress.App.Documents;
+
+/// <summary>
+/// The @codemirror/collab transport (contract: DOCS-CONTRACT.md). Every method checks the caller's right on the
+/// document again, whatever the browser believes.
+/// </summary>
+[Authorize]
+public sealed class DocumentHub(
+    DocumentService documents,
+    DocumentAuthority authority,
+    DocumentPresence presence,
+    UpdateRateLimiter rateLimiter,
+    DocumentBroadcaster broadcaster,
+    IStringLocalizer<DocumentsText> text) : Hub
+{
+    private const string CultureKey = "culture";
+
+    public override Task OnConnectedAsync()
+    {
+        // Invocations do not run inside the negotiate request: keep its culture for localized errors.
+        var culture = Context.GetHttpContext()?.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture;
+        if (culture is not null)
+        {
+            Context.Items[CultureKey] = culture;
+        }
+
+        return base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var documentId in presence.RemoveConnection(Context.ConnectionId))
+        {
+            await Clients.OthersInGroup(DocumentBroadcaster.Group(documentId)).SendAsync("PresenceLeft", documentId, Context.ConnectionId);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public async Task<DocumentSnapshotDto> Join(Guid documentId)
+    {
+        UseCallerCulture();
+        var access = await documents.GetAccessAsync(Context.User!, documentId, Context.ConnectionAborted);
+        if (access is null)
+        {
+            throw new HubException(text["ErrorNotFound"]);
+        }
+
+        if (access.Right < DocumentRight.Read)
+        {
+            throw new HubException(text["ErrorNoReadRight"]);
+        }
+
+        var head = await authority.GetHeadAsync(documentId, Context.ConnectionAborted) ?? throw new HubException(text["ErrorNotFound"]);
+        await Groups.AddToGroupAsync(Context.ConnectionId, DocumentBroadcaster.Group(documentId), Context.ConnectionAborted);
+        var color = DocumentPresence.ColorFor(access.Subject.UserId);
+        var mine = new PresenceDto(Context.ConnectionId, access.Subject.UserId, access.UserName, color, head.Version, 0, 0);
+        presence.Set(documentId, mine);
+        await Clients.OthersInGroup(DocumentBroadcaster.Group(documentId)).SendAsync("PresenceChanged", documentId, mine);
+        var others = presence.In(documentId).Where(p => p.ConnectionId != Context.ConnectionId).ToList();
+        return new DocumentSnapshotDto(documentId, access.Document.Title, head.Version, head.Text, access.Right.ToString(), access.UserName, color, others);
+    }
+
+    public async Task Leave(Guid documentId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, DocumentBroadcaster.Group(documentId));
+        if (presence.Remove(documentId, Context.ConnectionId))
+        {
+            await Clients.OthersInGroup(DocumentBroadcaster.Group(documentId)).SendAsync("PresenceLeft", documentId, Context.ConnectionId);
+        }
+    }
+
+    public async Task<IReadOnlyList<UpdateDto>> Pull(Guid documentId, int version)
+    {
+        UseCallerCulture();
+        await RequireAsync(documentId, DocumentRight.Read, "ErrorNoReadRight");
+        var updates = await authority.PullAsync(documentId, version, Context.ConnectionAborted);
+        return updates.Select(UpdateDto.From).ToList();
+    }
+
+    public async Task<PushResultDto> Push(Guid documentId, int version, IReadOnlyList<UpdateDto> updates)
+    {
+        UseCallerCulture();
+        var access = await documents.GetAccessAsync(Context.User!, documentId, Context.ConnectionAborted);
+        if (access is null)
+        {
+            return new PushResultDto(false, 0, text["ErrorNotFound"]);
+        }
+
+        if (access.Right < DocumentRight.Edit)
+        {
+            return new PushResultDto(false, version, text["ErrorNoEditRight"]);
+        }
+
+        if (updates is null || updates.Count == 0)
+        {
+            return new PushResultDto(false, version, text["ErrorMalformed"]);
+        }
+
+        if (!rateLimiter.TryAcquire(access.Subject.UserId, updates.Count))
+        {
+            return new PushResultDto(false, version, text["ErrorTooManyUpdates"]);
+        }
+
+        var outcome = await authority.PushAsync(
+            documentId, version, updates.Select(u => new IncomingUpdate(u.ClientId, u.Changes)).ToList(), access.Subject.UserId, Context.ConnectionAborted);
+        if (outcome.Status == PushStatus.Accepted)
+        {
+            await broadcaster.UpdatesAsync(documentId, outcome.Accepted, outcome.Version, Context.ConnectionAborted);
+        }
+
+        return outcome.Status switch
+        {
+            PushStatus.Accepted => new PushResultDto(true, outcome.Version, null),
+            PushStatus.Stale => new PushResultDto(false, outcome.Version, null),
+            PushStatus.UpdateTooLarge => new PushResultDto(false, outcome.Version, text["ErrorUpdateTooLarge"]),
+            PushStatus.DocumentTooLarge => new PushResultDto(false, outcome.Version, text["ErrorDocumentTooLarge"]),
+            PushStatus.NotFound => new PushResultDto(false, outcome.Version, text["ErrorNotFound"]),
+            _ => new PushResultDto(false, outcome.Version, text["ErrorMalformed"]),
+        };
+    }
+
+    public async Task UpdatePresence(Guid documentId, int version, int anchor, int head)
+    {
+        var current = presence.Get(documentId, Context.ConnectionId);
+        if (current is null)
+        {
+            // Only a joined connection (which passed the read check) has presence to update.
+            return;
+        }
+
+        var updated = current with { Version = version, Anchor = Math.Max(0, anchor), Head = Math.Max(0, head) };
+        presence.Set(documentId, updated);
+        await Clients.OthersInGroup(DocumentBroadcaster.Group(documentId)).SendAsync("PresenceChanged", documentId, updated);
+    }
+
+    private async Task RequireAsync(Guid documentId, DocumentRight right, string errorKey)
+    {
+        var access = await documents.GetAccessAsync(Context.User!, documentId, Context.ConnectionAborted);
+        if (access is null)
+        {
+            throw new HubException(text["ErrorNotFound"]);
+        }
+
+        if (access.Right < right)
+        {
+            throw new HubException(text[errorKey]);
+        }
+    }
+
+    private void UseCallerCulture()
+    {
+        if (Context.Items.TryGetValue(CultureKey, out var value) && value is CultureInfo culture)
+        {
+            CultureInfo.CurrentUICulture = culture;
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+}

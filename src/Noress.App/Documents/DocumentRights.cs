@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Noress.App.Accounts;
+
+namespace Noress.App.Documents;
+
+/// <summary>The person rights are resolved for, with the memberships the spaces need.</summary>
+public sealed record DocumentSubject(Guid UserId, IReadOnlySet<string> Roles, Guid? InstitutionId, IReadOnlySet<Guid> CommitteeIds)
+{
+    public static DocumentSubject From(ClaimsPrincipal principal, Guid? institutionId, IReadOnlySet<Guid>? committeeIds = null)
+    {
+        var userId = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        var roles = Accounts.Roles.All.Where(principal.IsInRole).ToHashSet(StringComparer.Ordinal);
+        return new DocumentSubject(userId, roles, institutionId, committeeIds ?? new HashSet<Guid>());
+    }
+
+    public bool IsStaff => Roles.Contains(Accounts.Roles.Secretariat) || Roles.Contains(Accounts.Roles.Administrator);
+}
+
+/// <summary>Pure resolution of a person's right on a document: the space's default, raised by explicit grants.</summary>
+public static class DocumentRights
+{
+    public static DocumentRight Resolve(DocumentSubject subject, DocumentSpaceKind kind, Guid? spaceId, Guid documentId, IEnumerable<DocumentPermission> grants)
+    {
+        if (subject.UserId == Guid.Empty)
+        {
+            return DocumentRight.None;
+        }
+
+        var right = Default(subject, kind, spaceId);
+        foreach (var grant in grants)
+        {
+            var applies = grant.DocumentId == documentId || (grant.DocumentId is null && grant.SpaceKind == kind && grant.SpaceId == spaceId);
+            if (applies && Matches(subject, grant) && grant.Right > right)
+            {
+                right = grant.Right;
+            }
+        }
+
+        return right;
+    }
+
+    /// <summary>The right a space gives without any grant; also decides who may create documents in it (Edit).</summary>
+    public static DocumentRight Default(DocumentSubject subject, DocumentSpaceKind kind, Guid? spaceId) => kind switch
+    {
+        DocumentSpaceKind.Platform => subject.IsStaff ? DocumentRight.Edit
+            : subject.Roles.Contains(Roles.Member) ? DocumentRight.Comment : DocumentRight.None,
+        DocumentSpaceKind.Institution => spaceId is not null && subject.InstitutionId == spaceId ? DocumentRight.Edit : DocumentRight.None,
+        DocumentSpaceKind.Committee => subject.IsStaff || (spaceId is { } committee && subject.CommitteeIds.Contains(committee)) ? DocumentRight.Edit
+            : subject.Roles.Contains(Roles.Member) ? DocumentRight.Read : DocumentRight.None,
+        // Sessions and call applications get their own membership rules with their features; staff runs them meanwhile.
+        DocumentSpaceKind.Session or DocumentSpaceKind.CallApplication => subject.IsStaff ? DocumentRight.Edit : DocumentRight.None,
+        _ => DocumentRight.None,
+    };
+
+    private static bool Matches(DocumentSubject subject, DocumentPermission grant) => grant.PrincipalKind switch
+    {
+        DocumentPrincipalKind.Role => subject.Roles.Contains(grant.Principal),
+        DocumentPrincipalKind.User => Guid.TryParse(grant.Principal, out var user) && user == subject.UserId,
+        DocumentPrincipalKind.Institution => Guid.TryParse(grant.Principal, out var institution) && institution == subject.InstitutionId,
+        _ => false,
+    };
+}

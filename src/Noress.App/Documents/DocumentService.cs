@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Noress.App.Data;
+
+namespace Noress.App.Documents;
+
+public sealed record DocumentListItem(Guid Id, string Title, DocumentSpaceKind SpaceKind, Guid? SpaceId, int Version, DocumentRight Right, DateTime CreatedAt);
+
+public sealed record DocumentView(Guid Id, string Title, DocumentSpaceKind SpaceKind, Guid? SpaceId, int Version, string Text, DocumentRight Right);
+
+/// <summary>A document with the right the person has on it.</summary>
+public sealed record DocumentAccess(Document Document, DocumentRight Right, DocumentSubject Subject, string UserName);
+
+/// <summary>Lists, creates and opens documents, checking the person's rights from the space and grants.</summary>
+public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory, DocumentAuthority authority, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<DocumentListItem>> ListAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (subject, _) = await LoadSubjectAsync(db, principal, cancellationToken);
+        var documents = await db.Documents.AsNoTracking().OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken);
+        var grants = await db.DocumentPermissions.AsNoTracking().ToListAsync(cancellationToken);
+        return documents
+            .Select(d => (Document: d, Right: DocumentRights.Resolve(subject, d.SpaceKind, d.SpaceId, d.Id, grants)))
+            .Where(x => x.Right >= DocumentRight.Read)
+            .Select(x => new DocumentListItem(x.Document.Id, x.Document.Title, x.Document.SpaceKind, x.Document.SpaceId, x.Document.CurrentVersion, x.Right, x.Document.CreatedAt))
+            .ToList();
+    }
+
+    /// <summary>True when the person may create documents in the space (the space gives them Edit).</summary>
+    public async Task<bool> CanCreateAsync(ClaimsPrincipal principal, DocumentSpaceKind spaceKind, Guid? spaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (subject, _) = await LoadSubjectAsync(db, principal, cancellationToken);
+        return DocumentRights.Default(subject, spaceKind, spaceId) == DocumentRight.Edit;
+    }
+
+    /// <summary>Creates a document with its first snapshot (version 0); refused unless the space gives the person Edit.</summary>
+    public async Task<Guid> CreateAsync(ClaimsPrincipal principal, DocumentSpaceKind spaceKind, Guid? spaceId, string title, string initialText, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (subject, _) = await LoadSubjectAsync(db, principal, cancellationToken);
+        if (DocumentRights.Default(subject, spaceKind, spaceId) != DocumentRight.Edit)
+        {
+            throw new UnauthorizedAccessException("No right to create a document in this space.");
+        }
+
+        if (string.IsNullOrWhiteSpace(title) || title.Length > 300)
+        {
+            throw new ArgumentException("The title is required and at most 300 characters long.", nameof(title));
+        }
+
+        var document = new Document
+        {
+            Title = title.Trim(),
+            SpaceKind = spaceKind,
+            SpaceId = spaceKind == DocumentSpaceKind.Platform ? null : spaceId,
+            CreatedById = subject.UserId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Documents.Add(document);
+        db.DocumentSnapshots.Add(new DocumentSnapshot { DocumentId = document.Id, Version = 0, Text = initialText });
+        await db.SaveChangesAsync(cancellationToken);
+        return document.Id;
+    }
+
+    /// <summary>The document's current text and version with the person's right; null when absent or not readable.</summary>
+    public async Task<DocumentView?> GetAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken = default)
+    {
+        var access = await GetAccessAsync(principal, id, cancellationToken);
+        if (access is null || access.Right < DocumentRight.Read)
+        {
+            return null;
+        }
+
+        var head = await authority.GetHeadAsync(id, cancellationToken);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var document = access.Document;
+        return new DocumentView(document.Id, document.Title, document.SpaceKind, document.SpaceId, head.Version, head.Text, access.Right);
+    }
+
+    /// <summary>The document and the person's right on it (None included); null when the document does not exist.</summary>
+    public async Task<DocumentAccess?> GetAccessAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var (subject, name) = await LoadSubjectAsync(db, principal, cancellationToken);
+        var grants = await db.DocumentPermissions.AsNoTracking()
+            .Where(p => p.DocumentId == id || (p.DocumentId == null && p.SpaceKind == document.SpaceKind && p.SpaceId == document.SpaceId))
+            .ToListAsync(cancellationToken);
+        return new DocumentAccess(document, DocumentRights.Resolve(subject, document.SpaceKind, document.SpaceId, id, grants), subject, name);
+    }
+
+    private static async Task<(DocumentSubject Subject, string Name)> LoadSubjectAsync(NoressDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var userId = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.IsActive)
+            .Select(u => new { u.InstitutionId, u.FullName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return (new DocumentSubject(Guid.Empty, new HashSet<string>(), null, new HashSet<Guid>()), string.Empty);
+        }
+
+        // Committee membership arrives with the committees feature; until then only staff edit committee documents.
+        return (DocumentSubject.From(principal, user.InstitutionId), user.FullName);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Noress.App.Data;
+using Noress.App.Documents;
+
+namespace Noress.Benchmarks;
+
+/// <summary>
+/// Replays automerge-paper (259,778 single-character edits) through <see cref="DocumentAuthority"/>, one update per
+/// push, with persistence batched into a temporary SQLite file (1,000 rows per write, the rest at the end).
+/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay [trace.json.gz|-] [batch size]
+/// </summary>
+internal static class DocumentsReplayBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var path = args.Length > 0 && args[0] != "-" ? args[0] : Locate("automerge-paper.json.gz");
+        var batchSize = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+        var (edits, endContent) = Load(path);
+        Console.WriteLine($"Documents replay: {Path.GetFileName(path)}, {edits.Count:N0} edits, batches of {batchSize:N0}, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+
+        var file = Path.Combine(Path.GetTempPath(), $"noress-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<NoressDbContext>().UseSqlite($"Data Source={file}").Options;
+            var factory = new PooledDbContextFactory<NoressDbContext>(options);
+            var documentId = Guid.NewGuid();
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await db.Database.EnsureCreatedAsync();
+                db.Documents.Add(new Document { Id = documentId, Title = "automerge-paper", CreatedAt = DateTime.UtcNow });
+                db.DocumentSnapshots.Add(new DocumentSnapshot { DocumentId = documentId, Version = 0, Text = string.Empty });
+                await db.SaveChangesAsync();
+            }
+
+            var authority = new DocumentAuthority(
+                factory,
+                Options.Create(new DocumentOptions { Persistence = DocumentPersistenceMode.Batched, BatchSize = batchSize, SnapshotInterval = 10_000 }),
+                TimeProvider.System,
+                NullLogger<DocumentAuthority>.Instance);
+            var userId = Guid.NewGuid();
+
+            var watch = Stopwatch.StartNew();
+            var version = 0;
+            foreach (var update in edits)
+            {
+                var outcome = await authority.PushAsync(documentId, version, [update], userId);
+                if (outcome.Status != PushStatus.Accepted)
+                {
+                    Console.Error.WriteLine($"Edit {version + 1} refused: {outcome.Status}");
+                    return 1;
+                }
+
+                version = outcome.Version;
+            }
+
+            var applied = watch.Elapsed;
+            await authority.FlushAsync();
+            var total = watch.Elapsed;
+
+            var head = await authority.GetHeadAsync(documentId);
+            if (head?.Text != endContent)
+            {
+                Console.Error.WriteLine("The replayed text differs from endContent.");
+                return 1;
+            }
+
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                var rows = await db.DocumentUpdates.CountAsync(u => u.DocumentId == documentId);
+                if (rows != edits.Count)
+                {
+                    Console.Error.WriteLine($"Only {rows} of {edits.Count} updates were stored.");
+                    return 1;
+                }
+            }
+
+            Console.WriteLine($"validate + apply + queue: {applied.TotalMilliseconds:N0} ms");
+            Console.WriteLine($"total with every row stored: {total.TotalMilliseconds:N0} ms, {edits.Count / total.TotalSeconds:N0} edits/s, final length {endContent.Length:N0}");
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    // The JSON a CodeMirror client would send, parsed beforehand as SignalR does before calling the hub.
+    private static (List<IncomingUpdate> Edits, string EndContent) Load(string path)
+    {
+        using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var json = JsonDocument.Parse(stream);
+        var edits = new List<IncomingUpdate>();
+        var length = 0;
+        foreach (var txn in json.RootElement.GetProperty("txns").EnumerateArray())
+        {
+            foreach (var patch in txn.GetProperty("patches").EnumerateArray())
+            {
+                var position = patch[0].GetInt32();
+                var deleted = patch[1].GetInt32();
+                var inserted = patch[2].GetString() ?? string.Empty;
+                var changes = ChangeSet.Of(length, position, position + deleted, inserted);
+                edits.Add(new IncomingUpdate("bench", changes.ToJsonElement()));
+                length = changes.NewLength;
+            }
+        }
+
+        return (edits, json.RootElement.GetProperty("endContent").GetString()!);
+    }
+
+    private static string Locate(string file)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", "bench-data", "editing-traces", file);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.Combine("/work/shared/bench-data/editing-traces", file);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Noress.App.Documents;
+
+namespace Noress.Tests.Documents;
+
+public sealed class ChangeSetTests
+{
+    [Fact]
+    public void Parse_CodeMirrorJson_AppliesInsertDeleteAndLines()
+    {
+        var changes = ChangeSet.Parse("""[2,[1],1,[0,"x","y"],2]""");
+
+        Assert.Equal(6, changes.Length);
+        Assert.Equal("abdx\nyef", changes.Apply("abcdef"));
+        Assert.Equal("""[2,[1],1,[0,"x","y"],2]""", changes.ToJson());
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("[-1]")]
+    [InlineData("[[1,2]]")]
+    [InlineData("[\"a\"]")]
+    [InlineData("[[]]")]
+    [InlineData("[1.5]")]
+    public void TryParse_Malformed_ReturnsFalse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        Assert.False(ChangeSet.TryParse(document.RootElement, out _));
+    }
+
+    [Fact]
+    public void Map_ConcurrentInsertsAtSamePlace_BeforeFlagOrdersThem()
+    {
+        var a = ChangeSet.Of(3, 1, 1, "A");
+        var b = ChangeSet.Of(3, 1, 1, "B");
+
+        Assert.Equal("xBAyz", a.Map(b).Apply(b.Apply("xyz")));
+        Assert.Equal("xAByz", a.Map(b, before: true).Apply(b.Apply("xyz")));
+    }
+
+    [Fact]
+    public void Compose_ThenApply_EqualsApplyingInTurn()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = RandomEdits.Text(random, random.Next(0, 12));
+            var first = RandomEdits.Change(random, text.Length);
+            var middle = first.Apply(text);
+            var second = RandomEdits.Change(random, middle.Length);
+
+            Assert.Equal(second.Apply(middle), first.Compose(second).Apply(text));
+        }
+    }
+
+    [Fact]
+    public void Map_BothOrders_Converge()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = RandomEdits.Text(random, random.Next(0, 12));
+            var a = RandomEdits.Change(random, text.Length);
+            var b = RandomEdits.Change(random, text.Length);
+
+            var viaA = b.Map(a).Apply(a.Apply(text));
+            var viaB = a.Map(b, before: true).Apply(b.Apply(text));
+            Assert.Equal(viaA, viaB);
+        }
+    }
+
+    [Fact]
+    public void ApplyTo_GapBuffer_MatchesStringApply()
+    {
+        var random = new Random(3);
+        var text = "début نص 😀";
+        var buffer = new TextBuffer(text, initialGap: 2);
+        for (var i = 0; i < 3000; i++)
+        {
+            var change = RandomEdits.Change(random, text.Length);
+            text = change.Apply(text);
+            change.ApplyTo(buffer);
+        }
+
+        Assert.Equal(text, buffer.ToString());
+    }
+
+    [Fact]
+    public void MapPosition_InsertBefore_MovesPosition()
+    {
+        var changes = ChangeSet.Of(5, 0, 0, "ab");
+
+        Assert.Equal(4, changes.MapPosition(2));
+        Assert.Equal(0, changes.MapPosition(0, -1));
+        Assert.Equal(2, changes.MapPosition(0, 1));
+    }
+}
+
+internal static class RandomEdits
+{
+    // Arabic letters, a combining accent, a surrogate pair, a newline: positions are UTF-16 code units.
+    private static readonly string[] Pieces = ["a", "bc", "مرحبا", "e\u0301", "😀", "\n", "نص ", "é", "👍🏽"];
+
+    public static string Text(Random random, int pieces) =>
+        string.Concat(Enumerable.Range(0, pieces).Select(_ => Pieces[random.Next(Pieces.Length)]));
+
+    public static ChangeSet Change(Random random, int length)
+    {
+        var from = random.Next(0, length + 1);
+        var to = random.Next(3) == 0 ? from : Math.Min(length, from + random.Next(0, 6));
+        var insert = random.Next(4) == 0 ? string.Empty : Text(random, random.Next(1, 3));
+        return ChangeSet.Of(length, from, to, insert);
+    }
+}
