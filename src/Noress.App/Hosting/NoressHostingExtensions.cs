@@ -12,6 +12,7 @@ using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Data;
 using Noress.App.DemoData;
+using Noress.App.Documents.Editor;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Security;
@@ -51,6 +52,7 @@ public static class NoressHostingExtensions
         services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database");
         services.AddNoressSecurity(configuration, builder.Environment);
         services.AddNoressAudit();
+        services.AddNoressDocumentEditor();
 
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<Notifications.NotificationService>();

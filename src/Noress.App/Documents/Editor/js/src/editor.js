@@ -49,6 +49,13 @@ function buildLineDirections(view) {
   return builder.finish();
 }
 
+const editorTheme = EditorView.theme({
+  "&": { minHeight: "60vh", border: "1px solid var(--mud-palette-lines-default, #ddd)", borderRadius: "4px" },
+  "&.cm-focused": { outline: "2px solid var(--mud-palette-primary, #1976d2)" },
+  ".cm-scroller": { minHeight: "60vh", fontFamily: "inherit", lineHeight: "1.6" },
+  "&.cm-suggesting": { backgroundColor: "color-mix(in srgb, var(--mud-palette-secondary, #ff4081) 6%, transparent)" },
+});
+
 function throttle(action, delay) {
   let timer = null;
   const throttled = () => {
@@ -150,6 +157,7 @@ class CollaborativeEditor {
         basicSetup,
         markdown(),
         EditorView.lineWrapping,
+        editorTheme,
         EditorView.perLineTextDirection.of(true),
         lineDirections,
         remotePresence(),
