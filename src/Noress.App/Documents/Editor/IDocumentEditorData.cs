@@ -4,7 +4,7 @@ namespace Noress.App.Documents.Editor;
 
 /// <summary>
 /// What the document pages need from the documents feature's services (rights checked there).
-/// A seam so the pages are testable with bUnit without a database; <see cref="DocumentServiceEditorData"/>
+/// A seam so the pages are testable with bUnit without a database; DocumentServiceEditorData
 /// implements it over DocumentService, DocumentPreview and DocumentSuggestionService.
 /// </summary>
 public interface IDocumentEditorData
@@ -47,5 +47,5 @@ public sealed record EditorDocumentSummary(Guid Id, string Title, EditorRight Ri
 
 public sealed record EditorDocument(Guid Id, string Title, string Text, int Version, EditorRight Right);
 
-/// <param name="Excerpt">What the suggestion changes, in a few words, as the author's text reads.</param>
+/// <summary>An open suggestion; Excerpt says what it changes, in a few words.</summary>
 public sealed record EditorSuggestion(Guid Id, string AuthorName, DateTime CreatedAt, string Excerpt);
