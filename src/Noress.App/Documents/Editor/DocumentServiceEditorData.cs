@@ -1,10 +1,14 @@
 #if NORESS_DOCUMENT_SERVER
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
 
 namespace Noress.App.Documents.Editor;
 
 /// <summary>The document pages' data from the documents feature's services.</summary>
-public sealed class DocumentServiceEditorData(DocumentService documents, DocumentSuggestionService suggestions) : IDocumentEditorData
+public sealed class DocumentServiceEditorData(
+    DocumentService documents,
+    DocumentSuggestionService suggestions,
+    IStringLocalizer<DocumentsEditorText> texts) : IDocumentEditorData
 {
     public async Task<IReadOnlyList<EditorDocumentSummary>> ListAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) =>
         (await documents.ListAsync(principal, cancellationToken))
@@ -25,14 +29,35 @@ public sealed class DocumentServiceEditorData(DocumentService documents, Documen
     public string RenderPreview(string markdown) => DocumentPreview.RenderPreview(markdown);
 
     public async Task<IReadOnlyList<EditorSuggestion>> ListSuggestionsAsync(ClaimsPrincipal principal, Guid documentId, CancellationToken cancellationToken = default) =>
-        (await suggestions.ListOpenAsync(principal, documentId, cancellationToken))
-            .Select(s => new EditorSuggestion(s.Id, s.AuthorName, s.CreatedAt, s.Excerpt))
+        (await suggestions.ListPendingAsync(principal, documentId, cancellationToken))
+            .Select(s => new EditorSuggestion(s.Id, s.AuthorName, s.CreatedAt, SuggestionExcerpt.From(s.ChangesJson)))
             .ToList();
 
-    public Task<string?> AcceptSuggestionAsync(ClaimsPrincipal principal, Guid documentId, Guid suggestionId, CancellationToken cancellationToken = default) =>
-        suggestions.AcceptAsync(principal, documentId, suggestionId, cancellationToken);
+    public async Task<string?> AcceptSuggestionAsync(ClaimsPrincipal principal, Guid documentId, Guid suggestionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await suggestions.AcceptAsync(principal, suggestionId, cancellationToken) == SuggestionDecision.Conflicted
+                ? texts["Suggestions.Conflicted"]
+                : null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or UnauthorizedAccessException)
+        {
+            return texts["Suggestions.Failed"];
+        }
+    }
 
-    public Task<string?> RejectSuggestionAsync(ClaimsPrincipal principal, Guid documentId, Guid suggestionId, CancellationToken cancellationToken = default) =>
-        suggestions.RejectAsync(principal, documentId, suggestionId, cancellationToken);
+    public async Task<string?> RejectSuggestionAsync(ClaimsPrincipal principal, Guid documentId, Guid suggestionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await suggestions.RejectAsync(principal, suggestionId, cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or UnauthorizedAccessException)
+        {
+            return texts["Suggestions.Failed"];
+        }
+    }
 }
 #endif
