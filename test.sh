@@ -59,6 +59,9 @@ install_missing() {
   local packages=()
   command -v chromium >/dev/null || packages+=(chromium)
   command -v redis-server >/dev/null || packages+=(redis-server)
+  # The documents editor bundle is built by npm and esbuild during the .NET build.
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
   compgen -G '/usr/lib/postgresql/*/bin' >/dev/null || packages+=(postgresql)
   ((${#packages[@]})) || return 0
   log "installing ${packages[*]}"
@@ -116,6 +119,9 @@ dotnet build Noress.sln -c "$configuration" -nologo -v quiet
 
 rm -rf TestResults
 failed=()
+# The editor script's pure parts (collab loop, local storage, line direction); the build ran npm ci.
+log "testing the documents editor script"
+(cd src/Noress.App/Documents/Editor/js && node --test test/) || failed+=("documents-editor-js")
 for project in "${test_projects[@]}"; do
   name=$(basename "$project" .csproj)
   log "testing $name"

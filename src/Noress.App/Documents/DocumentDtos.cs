@@ -25,4 +25,7 @@ public sealed class UpdateDto
 
 public sealed record PushResultDto(bool Accepted, int Version, string? Error);
 
+/// <summary>Answer to a suggestion: stored as pending for an editor to accept or reject, or refused with a localized reason.</summary>
+public sealed record SuggestResultDto(bool Accepted, string? Error);
+
 public sealed record PresenceDto(string ConnectionId, Guid UserId, string UserName, string Color, int Version, int Anchor, int Head);

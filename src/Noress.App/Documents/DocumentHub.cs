@@ -17,6 +17,7 @@ public sealed class DocumentHub(
     DocumentPresence presence,
     UpdateRateLimiter rateLimiter,
     DocumentBroadcaster broadcaster,
+    DocumentSuggestionService suggestions,
     IStringLocalizer<DocumentsText> text) : Hub
 {
     private const string CultureKey = "culture";
@@ -124,6 +125,38 @@ public sealed class DocumentHub(
             PushStatus.NotFound => new PushResultDto(false, outcome.Version, text["ErrorNotFound"]),
             _ => new PushResultDto(false, outcome.Version, text["ErrorMalformed"]),
         };
+    }
+
+    /// <summary>Stores changes made on <paramref name="version"/> as a pending suggestion (Suggest right).</summary>
+    public async Task<SuggestResultDto> Suggest(Guid documentId, int version, System.Text.Json.JsonElement changes)
+    {
+        UseCallerCulture();
+        var access = await documents.GetAccessAsync(Context.User!, documentId, Context.ConnectionAborted);
+        if (access is null)
+        {
+            return new SuggestResultDto(false, text["ErrorNotFound"]);
+        }
+
+        if (access.Right < DocumentRight.Suggest)
+        {
+            return new SuggestResultDto(false, text["ErrorNoSuggestRight"]);
+        }
+
+        if (!rateLimiter.TryAcquire(access.Subject.UserId, 1))
+        {
+            return new SuggestResultDto(false, text["ErrorTooManyUpdates"]);
+        }
+
+        try
+        {
+            await suggestions.CreateAsync(Context.User!, documentId, version, changes.GetRawText(), Context.ConnectionAborted);
+            return new SuggestResultDto(true, null);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or KeyNotFoundException)
+        {
+            // A malformed change set, or one that does not fit the text of its version.
+            return new SuggestResultDto(false, text["ErrorMalformed"]);
+        }
     }
 
     public async Task UpdatePresence(Guid documentId, int version, int anchor, int head)

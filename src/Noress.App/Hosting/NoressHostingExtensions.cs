@@ -12,8 +12,9 @@ using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Data;
 using Noress.App.DemoData;
-using Noress.App.Notifications;
 using Noress.App.Documents;
+using Noress.App.Documents.Editor;
+using Noress.App.Notifications;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Security;
@@ -54,6 +55,7 @@ public static class NoressHostingExtensions
         services.AddNoressSecurity(configuration, builder.Environment);
         services.AddNoressAudit();
         services.AddNoressDocuments(configuration);
+        services.AddNoressDocumentEditor();
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressNotifications();

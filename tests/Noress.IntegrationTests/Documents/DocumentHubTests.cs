@@ -66,6 +66,42 @@ public sealed class DocumentHubTests : IAsyncLifetime
         Assert.Equal("abc", (await member.JoinAsync(id)).Text);
     }
 
+    [Fact]
+    public async Task Suggest_WithSuggestRight_IsStoredPendingAndDocumentUnchanged()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");
+        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await editor.JoinAsync(id);
+
+        var result = await editor.InvokeAsync<App.Documents.SuggestResultDto>("Suggest", id, 0, System.Text.Json.JsonDocument.Parse("""[3,[0,"d"]]""").RootElement);
+
+        Assert.True(result.Accepted);
+        Assert.Null(result.Error);
+        Assert.Equal("abc", (await editor.JoinAsync(id)).Text);
+        await using var db = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NoressDbContext>>(factory.Services).CreateDbContextAsync();
+        var suggestion = Assert.Single(db.DocumentSuggestions.Where(s => s.DocumentId == id));
+        Assert.Equal(App.Documents.SuggestionStatus.Pending, suggestion.Status);
+    }
+
+    [Fact]
+    public async Task Suggest_WithoutSuggestRight_OrMalformed_IsRefusedWithReason()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");
+        await using var member = await DocumentHubClient.ConnectAsync(factory, "member@noress.demo");
+        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await member.JoinAsync(id);
+        await editor.JoinAsync(id);
+
+        var refused = await member.InvokeAsync<App.Documents.SuggestResultDto>("Suggest", id, 0, System.Text.Json.JsonDocument.Parse("""[3,[0,"!"]]""").RootElement);
+        var malformed = await editor.InvokeAsync<App.Documents.SuggestResultDto>("Suggest", id, 0, System.Text.Json.JsonDocument.Parse("""[9,[0,"!"]]""").RootElement);
+
+        Assert.False(refused.Accepted);
+        Assert.False(string.IsNullOrEmpty(refused.Error));
+        Assert.False(malformed.Accepted);
+        Assert.False(string.IsNullOrEmpty(malformed.Error));
+    }
+
     [Theory]
     [InlineData("""[4,[0,"x"]]""")]
     [InlineData("""[[0,5]]""")]

@@ -1,0 +1,237 @@
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace Noress.App.Documents.Editor;
+
+/// <summary>
+/// The CodeMirror editor of one document, synchronised through the documents hub by the editor script
+/// (Documents/Editor/js); this component mounts it and shows what it reports.
+/// </summary>
+public sealed partial class CollaborativeEditor
+{
+    public const string ModulePath = "./_content/Noress.App/js/documents-editor.js";
+
+    // A document may reach 1 MB of UTF-16 text, up to 3 MB of UTF-8.
+    private const long MaxTextBytes = 4 * 1024 * 1024;
+
+    private ElementReference host;
+    private IJSObjectReference? module;
+    private DotNetObjectReference<CollaborativeEditor>? self;
+    private int? handle;
+    private bool disposed;
+    private string connection = EditorConnection.Connecting;
+    private EditorJoinInfo? joined;
+    private IReadOnlyList<EditorPresence> people = [];
+    private int unacknowledged;
+    private string? error;
+    private bool suggestionMode;
+    private bool hasDraft;
+    private bool sending;
+    private bool suggestionSent;
+
+    [Parameter, EditorRequired]
+    public Guid DocumentId { get; set; }
+
+    /// <summary>The person's right as the page loaded it; the hub's answer to Join replaces it.</summary>
+    [Parameter]
+    public EditorRight Right { get; set; } = EditorRight.Read;
+
+    /// <summary>Receives the whole text after changes (debounced by the script), e.g. for the live preview.</summary>
+    [Parameter]
+    public EventCallback<string> TextChanged { get; set; }
+
+    /// <summary>Raised after a suggestion was sent, so a suggestions list can refresh.</summary>
+    [Parameter]
+    public EventCallback SuggestionSent { get; set; }
+
+    private EditorRight EffectiveRight =>
+        joined?.Right is { } right && Enum.TryParse<EditorRight>(right, out var parsed) ? parsed : Right;
+
+    private Color ConnectionColor => connection switch
+    {
+        EditorConnection.Connected => Color.Success,
+        EditorConnection.Connecting => Color.Default,
+        _ => Color.Warning,
+    };
+
+    private string ConnectionIcon => connection == EditorConnection.Connected ? Icons.Material.Filled.CloudDone : Icons.Material.Filled.CloudOff;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        try
+        {
+            module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            self = DotNetObjectReference.Create(this);
+            var options = new { documentId = DocumentId, suggestionMode, label = T["Editor.Label"].Value };
+            handle = await module.InvokeAsync<int>("mount", host, self, options);
+            if (disposed)
+            {
+                await module.InvokeVoidAsync("dispose", handle);
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit went away while mounting: nothing to show any more.
+        }
+        catch (JSException)
+        {
+            connection = EditorConnection.Disconnected;
+            error = T["Editor.MountFailed"];
+        }
+
+        StateHasChanged();
+    }
+
+    [JSInvokable]
+    public Task OnJoined(EditorJoinInfo info) => InvokeAsync(() =>
+    {
+        joined = info;
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public Task OnConnectionChanged(string state) => InvokeAsync(() =>
+    {
+        connection = state;
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public Task OnPresenceChanged(EditorPresence[] presence) => InvokeAsync(() =>
+    {
+        people = presence;
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public Task OnUnacknowledgedEdits(int count) => InvokeAsync(() =>
+    {
+        unacknowledged = count;
+        StateHasChanged();
+    });
+
+    /// <summary>A refusal from the hub (already localized) or, when null, a failure of the connection.</summary>
+    [JSInvokable]
+    public Task OnError(string? message) => InvokeAsync(() =>
+    {
+        error = string.IsNullOrWhiteSpace(message) ? T["Editor.SyncFailed"] : message;
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public Task OnSuggestionDraftChanged(bool draft) => InvokeAsync(() =>
+    {
+        hasDraft = draft;
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public async Task OnTextChanged()
+    {
+        if (module is null || handle is null || !TextChanged.HasDelegate)
+        {
+            return;
+        }
+
+        // The text goes as a stream: a large document does not fit in one circuit message.
+        var reference = await module.InvokeAsync<IJSStreamReference>("getTextBytes", handle);
+        await using var stream = await reference.OpenReadStreamAsync(MaxTextBytes);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        await InvokeAsync(() => TextChanged.InvokeAsync(text));
+    }
+
+    private async Task SetSuggestionModeAsync(bool value)
+    {
+        suggestionMode = value;
+        if (module is not null && handle is not null)
+        {
+            await module.InvokeVoidAsync("setSuggestionMode", handle, value);
+        }
+    }
+
+    private async Task SendSuggestionAsync()
+    {
+        if (module is null || handle is null)
+        {
+            return;
+        }
+
+        sending = true;
+        try
+        {
+            var result = await module.InvokeAsync<EditorSuggestionResult>("sendSuggestion", handle);
+            if (result.Accepted)
+            {
+                suggestionSent = true;
+                error = null;
+                await SuggestionSent.InvokeAsync();
+            }
+            else
+            {
+                error = result.Error ?? T["Editor.SuggestionFailed"];
+            }
+        }
+        finally
+        {
+            sending = false;
+        }
+    }
+
+    private async Task DiscardSuggestionAsync()
+    {
+        if (module is not null && handle is not null)
+        {
+            await module.InvokeVoidAsync("discardSuggestion", handle);
+        }
+    }
+
+    private async Task RestoreAsync()
+    {
+        if (module is not null && handle is not null)
+        {
+            await module.InvokeAsync<int>("restorePending", handle);
+        }
+    }
+
+    private async Task DiscardAsync()
+    {
+        if (module is not null && handle is not null)
+        {
+            await module.InvokeVoidAsync("discardPending", handle);
+        }
+    }
+
+    private static string ChipStyle(string? color) =>
+        EditorColors.IsSafe(color) ? $"background-color: {color}; color: #fff;" : string.Empty;
+
+    public async ValueTask DisposeAsync()
+    {
+        disposed = true;
+        try
+        {
+            if (module is not null)
+            {
+                if (handle is not null)
+                {
+                    await module.InvokeVoidAsync("dispose", handle);
+                }
+
+                await module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone; its editor went with it (unacknowledged edits stay in its local storage).
+        }
+
+        self?.Dispose();
+    }
+}

@@ -1,0 +1,267 @@
+import { getSyncedVersion, receiveUpdates, sendableUpdates } from "@codemirror/collab";
+import { ChangeSet, Text } from "@codemirror/state";
+
+/** UpdateDto (camelCase, as SignalR sends it) → collab update. */
+export function fromWire(dtos) {
+  return dtos.map(dto => ({ clientID: dto.clientId, changes: ChangeSet.fromJSON(dto.changes) }));
+}
+
+/** Collab updates → UpdateDto; the server fills userId and at. */
+export function toWire(updates) {
+  return updates.map(update => ({ clientId: update.clientID, changes: update.changes.toJSON() }));
+}
+
+/** Composes collab updates into one ChangeSet on the synced document (null when there are none). */
+export function composeUpdates(updates) {
+  return updates.length === 0 ? null : updates.map(u => u.changes).reduce((all, changes) => all.compose(changes));
+}
+
+const historyLimit = 500;
+
+/**
+ * The @codemirror/collab push/pull loop against the authority. One loop runs at a time: broadcasts are
+ * queued and applied in order, a push waits for the previous one, a stale push pulls and pushes again.
+ * `host` is {state, dispatch(transaction)} (an EditorView in the browser), `invoke(method, ...args)`
+ * calls the hub. Unconfirmed updates stay in the editor state while disconnected and go out on resume.
+ */
+export class CollabSync {
+  constructor({ host, documentId, invoke, text, onError, onReceived, onStateRebuilt }) {
+    this.host = host;
+    this.documentId = documentId;
+    this.invoke = invoke;
+    this.onError = onError ?? (() => {});
+    this.onReceived = onReceived ?? (() => {});
+    this.onStateRebuilt = onStateRebuilt ?? (() => {});
+    // The server's text at the synced version: a suggestion draft is dropped by going back to it.
+    this.shadow = Text.of(text.split("\n"));
+    this.history = [];
+    this.inbox = [];
+    this.serverVersion = getSyncedVersion(host.state);
+    this.connected = false;
+    this.running = false;
+    this.again = false;
+    this.disposed = false;
+    this.holdSuggestions = false;
+    // Updates at the front of the unconfirmed list made outside suggestion mode: only these are pushed
+    // while suggestion mode holds the rest back.
+    this.directCount = 0;
+    this.failures = 0;
+    this.retryTimer = null;
+  }
+
+  get version() {
+    return getSyncedVersion(this.host.state);
+  }
+
+  /** Called after every local transaction that changed the document. */
+  localChanged() {
+    if (!this.holdSuggestions) {
+      this.directCount = sendableUpdates(this.host.state).length;
+    }
+    this.schedule();
+  }
+
+  setConnected(connected, serverVersion) {
+    this.connected = connected;
+    if (serverVersion !== undefined) {
+      this.serverVersion = Math.max(this.serverVersion, serverVersion);
+    }
+    if (connected) {
+      this.failures = 0;
+      this.schedule();
+    }
+  }
+
+  /** An `Updates` broadcast: `version` is the server's version after these updates. */
+  enqueue(updates, version) {
+    this.inbox.push({ updates, version });
+    this.serverVersion = Math.max(this.serverVersion, version);
+    this.schedule();
+  }
+
+  schedule() {
+    if (this.disposed) {
+      return;
+    }
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    this.loop().finally(() => {
+      this.running = false;
+    });
+  }
+
+  async loop() {
+    try {
+      do {
+        this.again = false;
+        await this.step();
+      } while (this.again && !this.disposed);
+    } catch (error) {
+      this.retryLater(error?.message ?? String(error));
+    }
+  }
+
+  retryLater(message) {
+    this.onError(message);
+    this.failures++;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.schedule(), Math.min(30000, 1000 * 2 ** Math.min(this.failures, 5)));
+  }
+
+  async step() {
+    while (this.inbox.length > 0 && !this.disposed) {
+      const { updates, version } = this.inbox.shift();
+      if (!this.receive(fromWire(updates), version)) {
+        await this.pull();
+      }
+    }
+    if (!this.connected || this.disposed) {
+      return;
+    }
+    // Our last accepted push (or someone's) is known but not yet here: confirm before pushing again,
+    // or the same updates would be sent twice.
+    if (this.version < this.serverVersion) {
+      await this.pull();
+    }
+    const pending = sendableUpdates(this.host.state);
+    const toPush = this.holdSuggestions ? pending.slice(0, this.directCount) : pending;
+    if (toPush.length === 0) {
+      return;
+    }
+    const version = this.version;
+    const result = await this.invoke("Push", this.documentId, version, toWire(toPush));
+    if (result.accepted) {
+      this.serverVersion = Math.max(this.serverVersion, result.version);
+      this.failures = 0;
+      this.again = true;
+    } else if (result.error == null) {
+      // Stale: someone pushed first. Pull, let collab rebase our updates, push again.
+      this.serverVersion = Math.max(this.serverVersion, result.version ?? 0);
+      await this.pull();
+      this.again = true;
+    } else {
+      this.retryLater(result.error);
+    }
+  }
+
+  async pull() {
+    const from = this.version;
+    const updates = await this.invoke("Pull", this.documentId, from);
+    this.receive(fromWire(updates), from + updates.length);
+  }
+
+  /** Applies updates ending at `version`; false when some earlier updates are missing. */
+  receive(updates, version) {
+    const synced = this.version;
+    const start = version - updates.length;
+    this.serverVersion = Math.max(this.serverVersion, version);
+    if (version <= synced) {
+      return true;
+    }
+    if (start > synced) {
+      return false;
+    }
+    const fresh = updates.slice(synced - start);
+    const ownBefore = sendableUpdates(this.host.state).length;
+    fresh.forEach((update, index) => {
+      this.shadow = update.changes.apply(this.shadow);
+      this.history.push({ version: synced + 1 + index, clientID: update.clientID, changes: update.changes });
+    });
+    if (this.history.length > historyLimit) {
+      this.history.splice(0, this.history.length - historyLimit);
+    }
+    this.host.dispatch(receiveUpdates(this.host.state, fresh));
+    const confirmed = ownBefore - sendableUpdates(this.host.state).length;
+    this.directCount = Math.max(0, this.directCount - confirmed);
+    this.onReceived(fresh);
+    return true;
+  }
+
+  /** The server updates ({clientID, changes}) received after `version`, or null when no longer remembered. */
+  updatesSince(version) {
+    if (version >= this.version) {
+      return [];
+    }
+    const first = this.history.length ? this.history[0].version : this.version + 1;
+    if (version + 1 < first) {
+      return null;
+    }
+    return this.history.filter(h => h.version > version);
+  }
+
+  /**
+   * The accepted updates from `version` up to the synced version, from memory or from the server;
+   * null when the server no longer has them.
+   */
+  async fetchUpdatesSince(version) {
+    const remembered = this.updatesSince(version);
+    if (remembered) {
+      return remembered;
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const pulled = fromWire(await this.invoke("Pull", this.documentId, version));
+      const needed = this.version - version;
+      if (pulled.length >= needed) {
+        return pulled.slice(0, needed);
+      }
+    }
+    return null;
+  }
+
+  /** The unconfirmed local edits composed on the synced document, or null. */
+  localChanges() {
+    return composeUpdates(sendableUpdates(this.host.state));
+  }
+
+  /** The suggestion draft: unconfirmed updates made in suggestion mode, composed on the synced document. */
+  suggestionDraft() {
+    return composeUpdates(sendableUpdates(this.host.state).slice(this.directCount));
+  }
+
+  /** Turns the suggestion hold on or off; off turns the draft into direct edits, which are then pushed. */
+  setHoldSuggestions(hold) {
+    this.holdSuggestions = hold;
+    if (!hold) {
+      this.directCount = sendableUpdates(this.host.state).length;
+      this.schedule();
+    }
+  }
+
+  /**
+   * Sends the draft as a suggestion on the synced version, after the direct edits are acknowledged;
+   * on success the draft leaves the editor (the suggestion lives on the server until accepted).
+   */
+  async sendSuggestion(rebuildState) {
+    while (this.directCount > 0 || this.running) {
+      if (!this.connected) {
+        return { accepted: false, error: null, offline: true };
+      }
+      this.schedule();
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    const draft = this.suggestionDraft();
+    if (!draft || draft.empty) {
+      return { accepted: false, error: null, empty: true };
+    }
+    const result = await this.invoke("Suggest", this.documentId, this.version, draft.toJSON());
+    if (result?.accepted) {
+      this.dropDraft(rebuildState);
+    }
+    return result;
+  }
+
+  /** Drops every unconfirmed update by rebuilding the state on the server's text (only the draft is left then). */
+  dropDraft(rebuildState) {
+    this.host.setState(rebuildState(this.shadow.toString(), this.version));
+    this.directCount = 0;
+    this.onStateRebuilt();
+  }
+
+  dispose() {
+    this.disposed = true;
+    clearTimeout(this.retryTimer);
+  }
+}

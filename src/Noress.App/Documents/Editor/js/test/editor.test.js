@@ -1,0 +1,181 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { collab, sendableUpdates } from "@codemirror/collab";
+import { ChangeSet, EditorState, Text } from "@codemirror/state";
+import { lineDirection } from "../src/direction.js";
+import { findPending, pendingKey, rebasePending, savePending } from "../src/pending.js";
+import { CollabSync, fromWire } from "../src/sync.js";
+
+test("lineDirection follows the first letter like dir=auto", () => {
+  assert.equal(lineDirection("# عنوان الوثيقة"), "rtl");
+  assert.equal(lineDirection("1. Le texte, puis نص"), "ltr");
+  assert.equal(lineDirection("- 2026 : المحضر"), "rtl");
+  assert.equal(lineDirection("12 — ---"), null);
+});
+
+/** The authority of the contract in a few lines: accepts a push only on its current version. */
+class FakeAuthority {
+  constructor(text) {
+    this.text = Text.of(text.split("\n"));
+    this.updates = [];
+    this.clients = [];
+  }
+
+  invoke(method, documentId, version, payload) {
+    // Every answer arrives later, in a random order with the broadcasts, like a network would.
+    return new Promise(resolve => setTimeout(() => resolve(this.handle(method, version, payload)), Math.random() * 5));
+  }
+
+  handle(method, version, payload) {
+    if (method === "Pull") {
+      return this.updates.slice(version);
+    }
+    if (method === "Push") {
+      if (version !== this.updates.length) {
+        return { accepted: false, version: this.updates.length, error: null };
+      }
+      for (const dto of payload) {
+        this.text = ChangeSet.fromJSON(dto.changes).apply(this.text);
+        this.updates.push(dto);
+      }
+      const after = this.updates.length;
+      for (const client of this.clients) {
+        setTimeout(() => client.enqueue(payload, after), Math.random() * 5);
+      }
+      return { accepted: true, version: after, error: null };
+    }
+    throw new Error(method);
+  }
+}
+
+function makeClient(authority, text) {
+  const host = {
+    state: EditorState.create({ doc: text, extensions: [collab({ startVersion: 0 })] }),
+    dispatch(tr) {
+      this.state = tr.state;
+    },
+    setState(state) {
+      this.state = state;
+    },
+  };
+  const sync = new CollabSync({ host, documentId: "d", invoke: (m, ...a) => authority.invoke(m, ...a), text });
+  authority.clients.push(sync);
+  sync.setConnected(true, 0);
+  return { host, sync };
+}
+
+function randomEdit(client, random) {
+  const length = client.host.state.doc.length;
+  const from = Math.floor(random() * (length + 1));
+  const to = Math.min(length, from + Math.floor(random() * 3));
+  const inserts = ["a", "é", "ب", "سلام", "👍", "e\u0301", "\n", ""];
+  client.host.dispatch(client.host.state.update({ changes: { from, to, insert: inserts[Math.floor(random() * inserts.length)] } }));
+  client.sync.localChanged();
+}
+
+async function settle(clients) {
+  for (let i = 0; i < 200; i++) {
+    await new Promise(resolve => setTimeout(resolve, 10));
+    const busy = clients.some(c => c.sync.running || c.sync.inbox.length || sendableUpdates(c.host.state).length);
+    if (!busy) {
+      return;
+    }
+    clients.forEach(c => c.sync.schedule());
+  }
+}
+
+test("concurrent clients converge on the authority's text, across a disconnect", async () => {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const initial = "Règlement intérieur\nالنظام الداخلي";
+  const authority = new FakeAuthority(initial);
+  const clients = [makeClient(authority, initial), makeClient(authority, initial), makeClient(authority, initial)];
+  for (let round = 0; round < 60; round++) {
+    const client = clients[Math.floor(random() * clients.length)];
+    if (round === 20) {
+      clients[2].sync.setConnected(false);
+    }
+    if (round === 45) {
+      clients[2].sync.setConnected(true);
+    }
+    randomEdit(client, random);
+    if (round % 7 === 0) {
+      await new Promise(resolve => setTimeout(resolve, 3));
+    }
+  }
+  await settle(clients);
+  for (const client of clients) {
+    assert.equal(client.host.state.doc.toString(), authority.text.toString());
+    assert.equal(client.sync.shadow.toString(), authority.text.toString());
+  }
+});
+
+test("a suggestion draft is held back, sent with Suggest and dropped locally", async () => {
+  const authority = new FakeAuthority("abc");
+  const suggestions = [];
+  const original = authority.handle.bind(authority);
+  authority.handle = (method, version, payload) => method === "Suggest" ? (suggestions.push({ version, payload }), { accepted: true }) : original(method, version, payload);
+  const client = makeClient(authority, "abc");
+  client.host.dispatch(client.host.state.update({ changes: { from: 3, insert: "d" } }));
+  client.sync.localChanged();
+  await settle([client]);
+  client.sync.setHoldSuggestions(true);
+  client.host.dispatch(client.host.state.update({ changes: { from: 0, insert: "X" } }));
+  client.sync.localChanged();
+  await new Promise(resolve => setTimeout(resolve, 30));
+  assert.equal(authority.text.toString(), "abcd");
+
+  const result = await client.sync.sendSuggestion((text, version) => EditorState.create({ doc: text, extensions: [collab({ startVersion: version })] }));
+
+  assert.equal(result.accepted, true);
+  assert.deepEqual(suggestions, [{ version: 1, payload: [[0, "X"], 4] }]);
+  assert.equal(client.host.state.doc.toString(), "abcd");
+});
+
+class MemoryStorage {
+  constructor() {
+    this.items = new Map();
+  }
+
+  get length() {
+    return this.items.size;
+  }
+
+  key(i) {
+    return [...this.items.keys()][i] ?? null;
+  }
+
+  getItem(key) {
+    return this.items.get(key) ?? null;
+  }
+
+  setItem(key, value) {
+    this.items.set(key, String(value));
+  }
+
+  removeItem(key) {
+    this.items.delete(key);
+  }
+}
+
+test("unacknowledged edits survive in storage and are rebased onto the current document", () => {
+  const storage = new MemoryStorage();
+  const documentId = "6F1C0C5E-0000-4000-8000-000000000001";
+  // Version 3, text "hello": the dead client had typed " world" then "!" without acknowledgement.
+  const first = ChangeSet.of({ from: 5, insert: " world" }, 5);
+  const second = ChangeSet.of({ from: 11, insert: "!" }, 11);
+  savePending(storage, documentId, "dead", 3, [first, second]);
+  savePending(storage, documentId, "me", 3, []);
+
+  const found = findPending(storage, documentId, "me");
+  assert.equal(found.length, 1);
+  assert.equal(found[0].key, pendingKey(documentId, "dead"));
+
+  // Meanwhile the server accepted the dead client's first update, and someone else's "Oh, " at the start.
+  const server = fromWire([
+    { clientId: "dead", changes: first.toJSON() },
+    { clientId: "other", changes: ChangeSet.of({ from: 0, insert: "Oh, " }, 11).toJSON() },
+  ]);
+  const restored = rebasePending(found[0], server, null);
+  assert.equal(restored.apply(Text.of(["Oh, hello world"])).toString(), "Oh, hello world!");
+});

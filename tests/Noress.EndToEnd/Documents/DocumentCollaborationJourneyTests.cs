@@ -1,0 +1,156 @@
+using Microsoft.Playwright;
+using Noress.EndToEnd.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Noress.EndToEnd.Documents;
+
+/// <summary>Two people in one document, each in their own browser context, as issue 4 describes.</summary>
+[Collection(NoressServerCollection.Name)]
+public sealed class DocumentCollaborationJourneyTests(NoressServer server)
+{
+    private const string SecretariatName = "Nadia Benali";
+    private const string AdministratorName = "Samir El Amrani";
+
+    // The text of the editor's lines, without the remote cursors' name labels drawn among them.
+    private const string EditorTextScript = """
+        () => Array.from(document.querySelectorAll('.cm-content .cm-line')).map(line => {
+            const copy = line.cloneNode(true);
+            copy.querySelectorAll('.cm-remote-cursor').forEach(cursor => cursor.remove());
+            return copy.textContent;
+        }).join('\n')
+        """;
+
+    [Fact]
+    public async Task TwoPeople_TypeAtTheSameTime_EndWithTheSameTextAndSeeEachOthersCursor()
+    {
+        await using var secretariat = await SignedInAsync("secretariat@noress.demo");
+        await using var administrator = await SignedInAsync("admin@noress.demo");
+        var address = await CreateDocumentAsync(secretariat, "Procès-verbal du bureau", "Ordre du jour\n");
+        await OpenEditorAsync(secretariat, address);
+        await OpenEditorAsync(administrator, address);
+
+        await Task.WhenAll(
+            TypeAtEndAsync(secretariat.Page, " Point 1 : budget."),
+            TypeAtEndAsync(administrator.Page, " النقطة 2: الميزانية."));
+
+        await Expect(secretariat.Page.Locator(".cm-content")).ToContainTextAsync("النقطة 2: الميزانية.");
+        await Expect(administrator.Page.Locator(".cm-content")).ToContainTextAsync("Point 1 : budget.");
+        await WaitForSameTextAsync(secretariat.Page, administrator.Page);
+        var text = await EditorTextAsync(secretariat.Page);
+        Assert.Contains("Point 1 : budget.", text, StringComparison.Ordinal);
+        Assert.Contains("النقطة 2: الميزانية.", text, StringComparison.Ordinal);
+
+        await Expect(secretariat.Page.Locator(".cm-remote-cursor-label", new() { HasText = AdministratorName })).ToBeVisibleAsync();
+        await Expect(administrator.Page.Locator(".cm-remote-cursor-label", new() { HasText = SecretariatName })).ToBeVisibleAsync();
+        await Expect(secretariat.Page.GetByTestId("presence-chip").Filter(new() { HasText = AdministratorName })).ToBeVisibleAsync();
+        await secretariat.ScreenshotAsync("document-editor-fr.png");
+        await secretariat.AssertNoBrowserErrorsAsync();
+        await administrator.AssertNoBrowserErrorsAsync();
+    }
+
+    [Fact]
+    public async Task Suggestion_MadeByOne_IsAcceptedByTheOther_AndReachesBothEditors()
+    {
+        await using var secretariat = await SignedInAsync("secretariat@noress.demo");
+        await using var administrator = await SignedInAsync("admin@noress.demo");
+        var address = await CreateDocumentAsync(secretariat, "Mémorandum d'entente", "Article 1.\n");
+        await OpenEditorAsync(secretariat, address);
+        await OpenEditorAsync(administrator, address);
+
+        await secretariat.Page.Locator("[data-testid=suggestion-mode] input[type=checkbox], input[data-testid=suggestion-mode]").CheckAsync();
+        await TypeAtEndAsync(secretariat.Page, " Proposition : durée de trois ans.");
+        await secretariat.Page.GetByTestId("suggestion-send").ClickAsync();
+        await Expect(secretariat.Page.GetByTestId("suggestion-sent")).ToBeVisibleAsync();
+        // The draft left the secretariat's editor: the text changes only once the suggestion is accepted.
+        await Expect(administrator.Page.Locator(".cm-content")).Not.ToContainTextAsync("Proposition");
+
+        await administrator.Page.GetByTestId("suggestions-refresh").ClickAsync();
+        var suggestion = administrator.Page.GetByTestId("suggestion-item");
+        await Expect(suggestion).ToHaveCountAsync(1);
+        await suggestion.GetByTestId("suggestion-accept").ClickAsync();
+
+        await Expect(administrator.Page.Locator(".cm-content")).ToContainTextAsync("Proposition : durée de trois ans.");
+        await Expect(secretariat.Page.Locator(".cm-content")).ToContainTextAsync("Proposition : durée de trois ans.");
+        await Expect(administrator.Page.GetByTestId("suggestion-item")).ToHaveCountAsync(0);
+        await WaitForSameTextAsync(secretariat.Page, administrator.Page);
+        await secretariat.AssertNoBrowserErrorsAsync();
+        await administrator.AssertNoBrowserErrorsAsync();
+    }
+
+    [Fact]
+    public async Task MixedFrenchAndArabic_EachParagraphTakesItsOwnDirection_InEditorAndPreview()
+    {
+        await using var secretariat = await SignedInAsync("secretariat@noress.demo");
+        const string French = "Le règlement intérieur du réseau.";
+        const string Arabic = "النظام الداخلي للشبكة.";
+        var address = await CreateDocumentAsync(secretariat, "Règlement intérieur – النظام الداخلي", $"{French}\n\n{Arabic}\n");
+        await OpenEditorAsync(secretariat, address);
+        var page = secretariat.Page;
+
+        await Expect(page.Locator(".cm-line[dir=rtl]", new() { HasText = Arabic })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".cm-line[dir=ltr]", new() { HasText = French })).ToHaveCountAsync(1);
+
+        var preview = page.GetByTestId("document-preview");
+        var arabicBlock = preview.Locator("[dir=auto]", new() { HasText = Arabic });
+        var frenchBlock = preview.Locator("[dir=auto]", new() { HasText = French });
+        await Expect(arabicBlock).ToHaveCountAsync(1);
+        Assert.Equal("rtl", await arabicBlock.EvaluateAsync<string>("element => getComputedStyle(element).direction"));
+        Assert.Equal("ltr", await frenchBlock.EvaluateAsync<string>("element => getComputedStyle(element).direction"));
+
+        // Typing Arabic on a new line turns that line right to left while it is typed, and the preview follows.
+        await TypeAtEndAsync(page, "\nمرحبا بالجميع");
+        await Expect(page.Locator(".cm-line[dir=rtl]", new() { HasText = "مرحبا بالجميع" })).ToHaveCountAsync(1);
+        await Expect(preview.Locator("[dir=auto]", new() { HasText = "مرحبا بالجميع" })).ToHaveCountAsync(1);
+        await secretariat.AssertNoBrowserErrorsAsync();
+    }
+
+    private async Task<BrowserSession> SignedInAsync(string email)
+    {
+        var session = await server.OpenSessionAsync();
+        await session.SignInAsync(email);
+        return session;
+    }
+
+    /// <summary>Creates a document through the list page's dialog; returns its address.</summary>
+    private static async Task<string> CreateDocumentAsync(BrowserSession session, string title, string text)
+    {
+        var page = session.Page;
+        await session.GoToInteractiveAsync("documents");
+        await page.GetByTestId("document-create").ClickAsync();
+        await page.Locator("[data-testid=document-title-input] input, input[data-testid=document-title-input]").FillAsync(title);
+        await page.Locator("[data-testid=document-text-input] textarea, textarea[data-testid=document-text-input]").FillAsync(text);
+        await page.GetByTestId("document-create-submit").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/documents/", StringComparison.Ordinal));
+        return new Uri(page.Url).AbsolutePath.TrimStart('/');
+    }
+
+    private static async Task OpenEditorAsync(BrowserSession session, string address)
+    {
+        if (new Uri(session.Page.Url).AbsolutePath.TrimStart('/') != address)
+        {
+            await session.GoToInteractiveAsync(address);
+        }
+
+        await Expect(session.Page.Locator("[data-testid=collaborative-editor][data-connection=connected]")).ToHaveCountAsync(1);
+        await Expect(session.Page.Locator(".cm-content")).ToBeVisibleAsync();
+    }
+
+    private static async Task TypeAtEndAsync(IPage page, string text)
+    {
+        await page.Locator(".cm-content").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.TypeAsync(text, new() { Delay = 15 });
+    }
+
+    private static Task<string> EditorTextAsync(IPage page) => page.EvaluateAsync<string>(EditorTextScript);
+
+    /// <summary>Both editors settle on one text (the authority's); a difference left after the wait fails.</summary>
+    private static async Task WaitForSameTextAsync(IPage first, IPage second)
+    {
+        await first.WaitForFunctionAsync(
+            $"expected => ({EditorTextScript})() === expected",
+            await EditorTextAsync(second),
+            new() { Timeout = 60_000 });
+        Assert.Equal(await EditorTextAsync(first), await EditorTextAsync(second));
+    }
+}

@@ -1,0 +1,179 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
+using Noress.App.Accounts;
+using Noress.App.Documents.Editor;
+using Noress.Tests.Infrastructure;
+
+namespace Noress.Tests.Documents;
+
+public sealed class DocumentPageTests : NoressTestContext
+{
+    private const string Title = "Règlement intérieur";
+    private static readonly Guid DocumentId = Guid.Parse("3b0e5c1a-6d2f-4e8b-9a71-0c5d2e4f6a81");
+
+    private readonly FakeEditorData data = new();
+
+    private async Task<BunitJSModuleInterop> ArrangeAsync(EditorRight right, string role = Roles.Secretariat)
+    {
+        data.Document = new EditorDocument(DocumentId, Title, "# Titre\n\nمرحبا", 4, right);
+        Services.AddSingleton<IDocumentEditorData>(data);
+        await SignInAsAsync(role);
+        var module = JSInterop.SetupModule(CollaborativeEditor.ModulePath);
+        module.Setup<int>("mount", _ => true).SetResult(7);
+        return module;
+    }
+
+    [Fact]
+    public async Task Render_WithEditRight_MountsTheEditorOnTheDocument()
+    {
+        var module = await ArrangeAsync(EditorRight.Edit);
+
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=collaborative-editor]").GetAttribute("data-mounted")));
+        var mount = module.VerifyInvoke("mount");
+        var options = JsonSerializer.SerializeToElement(mount.Arguments[2]);
+        Assert.Equal(DocumentId, options.GetProperty("documentId").GetGuid());
+        Assert.False(options.GetProperty("suggestionMode").GetBoolean());
+        Assert.IsType<DotNetObjectReference<CollaborativeEditor>>(mount.Arguments[1]);
+        Assert.Equal(Title, cut.Find("[data-testid=document-title]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=editor-readonly]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=suggestion-mode]"));
+        Assert.Contains("<h1>Titre</h1>", cut.Find("[data-testid=document-preview]").InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_WithReadRight_ShowsTheReadOnlyNoticeAndNoSuggestionTools()
+    {
+        await ArrangeAsync(EditorRight.Read, Roles.Member);
+
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=editor-readonly]"));
+        Assert.Empty(cut.FindAll("[data-testid=suggestion-mode]"));
+        Assert.Empty(cut.FindAll("[data-testid=suggestions-panel]"));
+    }
+
+    [Fact]
+    public async Task UnacknowledgedEdits_Reported_ShowTheBannerAndRestoreCallsTheScript()
+    {
+        var module = await ArrangeAsync(EditorRight.Edit);
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+        cut.WaitForAssertion(() => module.VerifyInvoke("mount"));
+        var editor = ((DotNetObjectReference<CollaborativeEditor>)module.VerifyInvoke("mount").Arguments[1]!).Value;
+        Assert.Empty(cut.FindAll("[data-testid=unsaved-banner]"));
+
+        await cut.InvokeAsync(() => editor.OnUnacknowledgedEdits(3));
+
+        cut.WaitForAssertion(() => Assert.Contains("3", cut.Find("[data-testid=unsaved-banner]").TextContent, StringComparison.Ordinal));
+        await cut.Find("[data-testid=unsaved-restore] button, button[data-testid=unsaved-restore]").ClickAsync(new());
+        Assert.Equal(7, module.VerifyInvoke("restorePending").Arguments[0]);
+
+        await cut.InvokeAsync(() => editor.OnUnacknowledgedEdits(0));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=unsaved-banner]")));
+    }
+
+    [Fact]
+    public async Task Join_WithSuggestRight_ReplacesTheLoadedRightAndPresenceShowsNames()
+    {
+        var module = await ArrangeAsync(EditorRight.Edit);
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+        cut.WaitForAssertion(() => module.VerifyInvoke("mount"));
+        var editor = ((DotNetObjectReference<CollaborativeEditor>)module.VerifyInvoke("mount").Arguments[1]!).Value;
+
+        await cut.InvokeAsync(() => editor.OnJoined(new EditorJoinInfo(Title, "Suggest", 4, UserName, "#1e88e5")));
+        await cut.InvokeAsync(() => editor.OnPresenceChanged([new EditorPresence("c2", "Youssef Amrani", "#e53935")]));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=suggestion-only]"));
+        Assert.Empty(cut.FindAll("[data-testid=suggestion-mode]"));
+        Assert.Equal("Youssef Amrani", cut.Find("[data-testid=presence-chip]").TextContent.Trim());
+        Assert.Contains(UserName, cut.Find("[data-testid=presence-self]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Suggestion_Accepted_CallsTheServiceAndRefreshesTheList()
+    {
+        await ArrangeAsync(EditorRight.Edit);
+        var suggestionId = Guid.NewGuid();
+        data.Suggestions.Add(new EditorSuggestion(suggestionId, "Youssef Amrani", new DateTime(2026, 3, 5, 9, 0, 0, DateTimeKind.Utc), "+ النص"));
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=suggestion-item]"));
+
+        await cut.Find("button[data-testid=suggestion-accept]").ClickAsync(new());
+
+        Assert.Equal([suggestionId], data.Accepted);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=suggestions-none]"));
+    }
+
+    [Fact]
+    public async Task Render_MissingDocument_SaysSo()
+    {
+        await ArrangeAsync(EditorRight.Edit);
+        data.Document = null;
+
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=document-missing]"));
+        Assert.Empty(cut.FindAll("[data-testid=collaborative-editor]"));
+    }
+
+    [Fact]
+    public async Task Pages_HaveOnlyLocalizedText()
+    {
+        UseMarkerLocalizer();
+        var module = await ArrangeAsync(EditorRight.Edit);
+        data.Summaries.Add(new EditorDocumentSummary(DocumentId, Title, EditorRight.Edit, 4, new DateTime(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc)));
+        data.Suggestions.Add(new EditorSuggestion(Guid.NewGuid(), UserName, new DateTime(2026, 3, 5, 9, 0, 0, DateTimeKind.Utc), UserName));
+
+        var page = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+        page.WaitForAssertion(() => module.VerifyInvoke("mount"));
+        var list = RenderPage<DocumentsPage>();
+        list.WaitForAssertion(() => list.Find("[data-testid=document-link]"));
+
+        // The document's own title, text and dates are data; everything else must come from the texts.
+        var problems = new[] { page.Markup, list.Markup }
+            .SelectMany(m => UnlocalizedTextChecker.Find(m, UserName, Title, "Titre", "مرحبا", "/", ":", "2026", "03", "01", "05"))
+            .ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    private sealed class FakeEditorData : IDocumentEditorData
+    {
+        public EditorDocument? Document { get; set; }
+
+        public List<EditorDocumentSummary> Summaries { get; } = [];
+
+        public List<EditorSuggestion> Suggestions { get; } = [];
+
+        public List<Guid> Accepted { get; } = [];
+
+        public Task<IReadOnlyList<EditorDocumentSummary>> ListAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<EditorDocumentSummary>>(Summaries);
+
+        public Task<bool> CanCreateAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+        public Task<Guid> CreateAsync(ClaimsPrincipal principal, string title, string initialText, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Guid.NewGuid());
+
+        public Task<EditorDocument?> GetAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken = default) =>
+            Task.FromResult(id == Document?.Id ? Document : null);
+
+        public string RenderPreview(string markdown) => markdown.StartsWith("# Titre", StringComparison.Ordinal) ? "<h1>Titre</h1><p dir=\"auto\">مرحبا</p>" : string.Empty;
+
+        public Task<IReadOnlyList<EditorSuggestion>> ListSuggestionsAsync(ClaimsPrincipal principal, Guid documentId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<EditorSuggestion>>([.. Suggestions]);
+
+        public Task<string?> AcceptSuggestionAsync(ClaimsPrincipal principal, Guid documentId, Guid suggestionId, CancellationToken cancellationToken = default)
+        {
+            Accepted.Add(suggestionId);
+            Suggestions.RemoveAll(s => s.Id == suggestionId);
+            return Task.FromResult<string?>(null);
+        }
+
+        public Task<string?> RejectSuggestionAsync(ClaimsPrincipal principal, Guid documentId, Guid suggestionId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<string?>(null);
+    }
+}
