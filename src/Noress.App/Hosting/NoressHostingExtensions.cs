@@ -54,6 +54,7 @@ public static class NoressHostingExtensions
         services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database");
         services.AddNoressSecurity(configuration, builder.Environment);
         services.AddNoressAudit();
+        Members.MembersServiceCollectionExtensions.AddNoressMembers(services, configuration, builder.Environment);
 
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<Notifications.NotificationService>();

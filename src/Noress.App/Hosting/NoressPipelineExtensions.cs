@@ -40,6 +40,7 @@ public static class NoressPipelineExtensions
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapNoressOperationsEndpoints();
+        Members.MembersEndpoints.MapMembersEndpoints(app);
         return app;
     }
 }
