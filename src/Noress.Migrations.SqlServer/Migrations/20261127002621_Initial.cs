@@ -86,8 +86,18 @@ namespace Noress.Migrations.SqlServer.Migrations
                     NameFr = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     NameAr = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
                     City = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Website = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    LogoFile = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    LogoContentType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     MemberSince = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SuspendedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
@@ -95,6 +105,23 @@ namespace Noress.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Institutions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MouVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Markdown = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AdoptedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MouVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -125,6 +152,7 @@ namespace Noress.Migrations.SqlServer.Migrations
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     FullNameAr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    JobTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PreferredCulture = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
@@ -157,6 +185,29 @@ namespace Noress.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InstitutionStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ChangedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstitutionStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InstitutionStatusChanges_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
@@ -183,6 +234,37 @@ namespace Noress.Migrations.SqlServer.Migrations
                         principalTable: "Institutions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MouSignatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    InvitedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SignatoryName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    CountersignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RenewedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ScanFile = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ScanFileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    ScanSize = table.Column<long>(type: "bigint", nullable: true),
+                    ScanUploadedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MouSignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MouSignatures_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -294,6 +376,36 @@ namespace Noress.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RepresentativeMandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepresentativeMandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepresentativeMandates_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepresentativeMandates_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -361,6 +473,11 @@ namespace Noress.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InstitutionStatusChanges_InstitutionId_ChangedAt",
+                table: "InstitutionStatusChanges",
+                columns: new[] { "InstitutionId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Email",
                 table: "Invitations",
                 column: "Email");
@@ -377,9 +494,31 @@ namespace Noress.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MouSignatures_InstitutionId",
+                table: "MouSignatures",
+                column: "InstitutionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MouVersions_Number",
+                table: "MouVersions",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_ReadAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeMandates_InstitutionId_Role_StartsOn",
+                table: "RepresentativeMandates",
+                columns: new[] { "InstitutionId", "Role", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeMandates_UserId",
+                table: "RepresentativeMandates",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -410,10 +549,22 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "InstitutionStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "Invitations");
 
             migrationBuilder.DropTable(
+                name: "MouSignatures");
+
+            migrationBuilder.DropTable(
+                name: "MouVersions");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "RepresentativeMandates");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
