@@ -50,7 +50,7 @@ public static class UploadChecks
 
         if (cleaned.Length > MaxFileNameLength)
         {
-            var extension = Path.GetExtension(cleaned);
+            var extension = Path.GetExtension(cleaned) is { Length: <= 10 } ext ? ext : string.Empty;
             cleaned = cleaned[..(MaxFileNameLength - extension.Length)] + extension;
         }
 
