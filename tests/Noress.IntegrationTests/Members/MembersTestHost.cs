@@ -12,10 +12,10 @@ namespace Noress.IntegrationTests.Members;
 /// <summary>The app on a database and a storage folder of its own, with helpers to act as a demo person.</summary>
 public sealed class MembersTestHost : IAsyncDisposable
 {
-    public MembersTestHost(long maxScanBytes = 10 * 1024 * 1024)
+    public MembersTestHost(long maxScanBytes = 10 * 1024 * 1024, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         StorageRoot = Path.Combine(Path.GetTempPath(), $"noress-files-{Guid.NewGuid():N}");
-        Factory = new NoressAppFactory().With("Storage:Root", StorageRoot).With("Storage:MaxScanBytes", maxScanBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Factory = new NoressAppFactory(provider).With("Storage:Root", StorageRoot).With("Storage:MaxScanBytes", maxScanBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public NoressAppFactory Factory { get; }
