@@ -14,7 +14,7 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
     public const string LogoKind = "logos";
 
     /// <summary>Segments the members area uses itself, which an acronym may not take.</summary>
-    private static readonly string[] ReservedAcronyms = ["NEW", "PEOPLE", "MOU", "EXPORT", "LOGOS"];
+    private static readonly string[] ReservedAcronyms = ["NEW", "PEOPLE", "MOU", "FILES"];
 
     public async Task<DirectoryPage> SearchAsync(ClaimsPrincipal user, DirectoryQuery query, int skip, int take, CancellationToken ct)
     {
@@ -176,7 +176,7 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
             ChangedById = MembersAccess.UserId(user),
             ChangedAt = access.UtcNow,
         });
-        return await SaveAsync(db, id, ct);
+        return await SaveAsync(db, id, ct, "Error.Concurrency");
     }
 
     /// <summary>Replaces the logo with a PNG or JPEG image; the bytes decide the type, not the name.</summary>
@@ -205,7 +205,7 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
         var previous = institution.LogoFile;
         institution.LogoFile = await storage.SaveAsync(LogoKind, kind.Extension, content, ct);
         institution.LogoContentType = kind.ContentType;
-        var result = await SaveAsync(db, id, ct);
+        var result = await SaveAsync(db, id, ct, "Error.Concurrency");
         storage.Delete(LogoKind, result.Succeeded ? previous : institution.LogoFile);
         return result;
     }
@@ -268,8 +268,8 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    /// <summary>Saves; a unique-index violation from a concurrent creation is the same duplicate-acronym refusal.</summary>
-    private static async Task<MembersResult> SaveAsync(NoressDbContext db, Guid id, CancellationToken ct)
+    /// <summary>Saves; for creations and edits, a unique-index violation from a concurrent save is the same duplicate-acronym refusal.</summary>
+    private static async Task<MembersResult> SaveAsync(NoressDbContext db, Guid id, CancellationToken ct, string conflictError = "Error.AcronymTaken")
     {
         try
         {
@@ -282,7 +282,7 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
         }
         catch (DbUpdateException)
         {
-            return MembersResult.Fail("Error.AcronymTaken");
+            return MembersResult.Fail(conflictError);
         }
     }
 

@@ -28,6 +28,31 @@ public sealed class MembersPagesTests : IAsyncLifetime
         Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/members/ADS", "data-testid=\"mou-scan-upload\"")]
+    [InlineData("/members/ADS", "data-testid=\"mandate-add\"")]
+    [InlineData("/members/ADS/edit", "data-testid=\"logo-upload\"")]
+    [InlineData("/members/new", "data-testid=\"institution-save\"")]
+    public async Task Page_Secretariat_RendersTheEditingTools(string url, string marker)
+    {
+        var client = await host.Factory.CreateSignedInClientAsync("secretariat@noress.demo");
+
+        var html = await client.GetStringAsync(url);
+
+        Assert.Contains(marker, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstitutionPage_Member_HasNoEditingTools()
+    {
+        var client = await host.Factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var html = await client.GetStringAsync("/members/ADS");
+
+        Assert.DoesNotContain("data-testid=\"mandate-add\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"institution-edit\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MouRegister_ListsAllThirtyFiveInstitutions()
     {

@@ -3,13 +3,22 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Noress.App.Data;
+using Noress.App.Shared.RealTime;
 
 namespace Noress.App.Members.Mou;
 
 /// <summary>The memorandum's versions and the register of signatures, with the signed scans.</summary>
-public sealed partial class MouService(IDbContextFactory<NoressDbContext> dbFactory, MembersAccess access, MembersStorage storage, ILogger<MouService> logger)
+public sealed partial class MouService(
+    IDbContextFactory<NoressDbContext> dbFactory,
+    MembersAccess access,
+    MembersStorage storage,
+    IEventBus bus,
+    ILogger<MouService> logger)
 {
     public const string ScanKind = "mou-scans";
+
+    /// <summary>Published on the institution's topic whenever its signature changes, for live views and notifications.</summary>
+    public const string ChangedEvent = "mou.changed";
 
     public long MaxScanBytes => storage.Options.MaxScanBytes;
 
@@ -95,6 +104,7 @@ public sealed partial class MouService(IDbContextFactory<NoressDbContext> dbFact
             return MembersResult.Fail("Error.AlreadyInvited");
         }
 
+        await PublishChangedAsync(institutionId, ct);
         return MembersResult.Ok(signature.Id);
     }
 
@@ -167,6 +177,7 @@ public sealed partial class MouService(IDbContextFactory<NoressDbContext> dbFact
             return MembersResult.Fail("Error.Concurrency");
         }
 
+        await PublishChangedAsync(institutionId, ct);
         return MembersResult.Ok(signature.Id);
     }
 
@@ -224,6 +235,7 @@ public sealed partial class MouService(IDbContextFactory<NoressDbContext> dbFact
 
         storage.Delete(ScanKind, previous);
         LogScanStored(logger, institutionId, content.LongLength);
+        await PublishChangedAsync(institutionId, ct);
         return MembersResult.Ok(signature.Id);
     }
 
@@ -242,6 +254,9 @@ public sealed partial class MouService(IDbContextFactory<NoressDbContext> dbFact
             ? (stream, scan.ScanFileName ?? "memorandum.pdf")
             : null;
     }
+
+    private Task PublishChangedAsync(Guid institutionId, CancellationToken ct) =>
+        bus.PublishAsync(Topics.Institution(institutionId), new BusEvent(ChangedEvent), ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Memorandum scan stored for institution {InstitutionId} ({Bytes} bytes)")]
     private static partial void LogScanStored(ILogger logger, Guid institutionId, long bytes);
