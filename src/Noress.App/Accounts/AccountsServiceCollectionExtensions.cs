@@ -1,11 +1,14 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Noress.App.Accounts.Invitations;
+using Noress.App.Accounts.TwoFactor;
 using Noress.App.Data;
+using Noress.App.Shared.Email;
 
 namespace Noress.App.Accounts;
 
@@ -44,7 +47,12 @@ public static class AccountsServiceCollectionExtensions
             .AddRoles<NoressRole>()
             .AddEntityFrameworkStores<NoressDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<NoressClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
+
+        // A reset link is good for a few hours, not Identity's default of a day.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
 
         // Identity's stores resolve a scoped context; it comes from the same factory as everything else.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NoressDbContext>>().CreateDbContext());
@@ -65,7 +73,23 @@ public static class AccountsServiceCollectionExtensions
 
         services.AddScoped<RoleSeeder>();
         services.AddScoped<CurrentUser>();
+
+        services.AddNoressEmail(configuration);
+        services.AddSingleton<AccountMails>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationAcceptance>();
+        services.AddScoped<PasswordResetService>();
+        services.AddScoped<TwoFactorService>();
+        services.AddAccountRateLimiting(configuration);
         return services;
+    }
+
+    /// <summary>Account middleware, after authentication and request localization.</summary>
+    public static IApplicationBuilder UseNoressAccounts(this IApplicationBuilder app)
+    {
+        app.UseRateLimiter();
+        app.UseTwoFactorEnforcement();
+        return app;
     }
 }
 
@@ -76,4 +100,7 @@ public sealed class AccountOptions
     public bool RequireTwoFactorForStaff { get; set; }
 
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Public address used in e-mailed links (e.g. https://noress.ma/); the request's address when empty.</summary>
+    public string? PublicBaseUrl { get; set; }
 }

@@ -9,13 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Noress.App.Accounts;
 
 /// <summary>
-/// Revalidates a connected circuit's user every minute: a changed security stamp or a
-/// deactivated account ends the interactive session.
+/// Revalidates a connected circuit's user every minute: a changed security stamp, a
+/// deactivated account or missing required two-factor ends the interactive session.
 /// </summary>
 internal sealed class NoressAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptionsMonitor<AccountOptions> accountOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
@@ -27,6 +28,12 @@ internal sealed class NoressAuthenticationStateProvider(
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<NoressUser>>();
         var user = await userManager.GetUserAsync(authenticationState.User);
         if (user is null || !user.IsActive)
+        {
+            return false;
+        }
+
+        // Staff whose two-factor was switched off since the circuit started must enrol again first.
+        if (accountOptions.CurrentValue.RequireTwoFactorForStaff && TwoFactor.TwoFactorRules.IsStaff(authenticationState.User) && !user.TwoFactorEnabled)
         {
             return false;
         }

@@ -54,7 +54,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         context.ChangeTracker.DetectChanges();
         var changed = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => !NotAudited.Contains(e.Metadata.ClrType))
+            .Where(e => !NotAudited.Contains(e.Metadata.ClrType) && e.Entity is not INotAudited)
             .ToList();
         if (changed.Count == 0)
         {

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Accounts;
 using Noress.App.Audit;
+using Noress.App.Calendar.Feed;
+using Noress.App.Calendar.Reminders;
 using Noress.App.Committees;
 using Noress.App.Members;
 using Noress.App.Notifications;
+using Noress.App.Notifications.Outbox;
 
 namespace Noress.App.Data;
 
@@ -19,6 +22,16 @@ public sealed class NoressDbContext(DbContextOptions<NoressDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
+
+    public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
+
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -1,10 +1,7 @@
 using Hangfire;
-using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +12,7 @@ using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Data;
 using Noress.App.DemoData;
+using Noress.App.Notifications;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Security;
@@ -36,7 +34,7 @@ public static class NoressHostingExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddLocalization();
+        services.AddNoressLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(NoressCultures.Default)
@@ -57,7 +55,7 @@ public static class NoressHostingExtensions
         Members.MembersServiceCollectionExtensions.AddNoressMembers(services, configuration, builder.Environment);
 
         services.AddScoped<DemoDataSeeder>();
-        services.AddSingleton<Notifications.NotificationService>();
+        services.AddNoressNotifications();
         services.AddSingleton<Home.DashboardService>();
         return builder;
     }

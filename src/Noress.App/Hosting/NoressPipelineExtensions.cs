@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Noress.App.Accounts;
 using Noress.App.Audit;
+using Noress.App.Calendar.Feed;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.Security;
 
@@ -30,6 +29,7 @@ public static class NoressPipelineExtensions
         app.UseAuthorization();
         app.UseNoressAuditActor();
         app.UseNoressMetricsAccess();
+        app.UseNoressAccounts();
         app.UseAntiforgery();
         return app;
     }
@@ -41,6 +41,7 @@ public static class NoressPipelineExtensions
         app.MapCultureEndpoints();
         app.MapNoressOperationsEndpoints();
         Members.MembersEndpoints.MapMembersEndpoints(app);
+        app.MapCalendarFeed();
         return app;
     }
 }

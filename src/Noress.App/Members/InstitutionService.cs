@@ -2,7 +2,6 @@ using System.Net.Mail;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Members.Mou;
 

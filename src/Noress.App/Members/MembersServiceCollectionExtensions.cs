@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Noress.App.Calendar;
 using Noress.App.Data;
 using Noress.App.Members.Mou;
 
@@ -22,6 +23,7 @@ public static class MembersServiceCollectionExtensions
         services.AddScoped<RepresentativeService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<MouService>();
+        services.AddCalendarSource<MouRenewalCalendarSource>();
 
         // A deactivated person's cookie is refused on the very next request, not at the next security stamp check.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>

@@ -7,7 +7,7 @@ public sealed class Notification
 
     public Guid UserId { get; set; }
 
-    /// <summary>Category key, e.g. "account", "mou", "session"; drives preferences later.</summary>
+    /// <summary>One of <see cref="NotificationCategories"/>; the person's preference for it decides the e-mail.</summary>
     public required string Category { get; set; }
 
     /// <summary>Already localized to the recipient's language when created.</summary>
@@ -21,4 +21,15 @@ public sealed class Notification
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>What happens by e-mail: nothing, queued at once, or waiting for the daily digest.</summary>
+    public NotificationEmail Email { get; set; }
+}
+
+public enum NotificationEmail
+{
+    None = 0,
+    Queued = 1,
+    AwaitingDigest = 2,
+    Digested = 3,
 }

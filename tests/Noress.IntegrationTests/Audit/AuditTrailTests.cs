@@ -47,6 +47,33 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveChanges_OutboxMessage_IsNotCopiedIntoTheTrail()
+    {
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            db.OutboxMessages.Add(new Noress.App.Notifications.Outbox.OutboxMessage
+            {
+                IdempotencyKey = "audit-test",
+                ToAddress = "someone@noress.test",
+                ToName = "Someone",
+                Culture = "fr-MA",
+                Category = "Accounts",
+                Subject = "Secret link",
+                HtmlBody = "<p>secret</p>",
+                TextBody = "secret",
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = await dbFactory.CreateDbContextAsync();
+        Assert.False(await check.AuditEntries.AnyAsync(a => a.EntityType == "OutboxMessage"));
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == "Institution"));
+    }
+
+    [Fact]
     public async Task HttpRequest_ChangeWhileAnonymous_IsRecordedAsAnonymousNotSystem()
     {
         var client = factory.CreateAnonymousClient();

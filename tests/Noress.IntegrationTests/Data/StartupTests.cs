@@ -52,6 +52,41 @@ public sealed class StartupTests
         }
     }
 
+    [Fact]
+    public async Task Restart_KeepsDataProtectionKeys_SoSignedInPeopleStaySignedIn()
+    {
+        var connectionString = TestSqlite.CreateDatabase();
+        try
+        {
+            string authCookie;
+            await using (var first = NoressAppFactory.OnExistingDatabase(DatabaseProvider.Sqlite, connectionString))
+            {
+                var client = first.CreateAnonymousClient();
+                var response = await client.PostLoginAsync("secretariat@noress.demo", AuthenticatedClient.DemoPassword);
+                authCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("noress.auth=", StringComparison.Ordinal)).Split(';')[0];
+            }
+
+            await using var second = NoressAppFactory.OnExistingDatabase(DatabaseProvider.Sqlite, connectionString);
+            await using (var db = await DbFactory(second).CreateDbContextAsync())
+            {
+                // The keys live in the application database, not in a home folder that another node would not see.
+                Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
+            }
+
+            var restarted = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.Add("Cookie", authCookie);
+            var home = await restarted.SendAsync(request);
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
+            Assert.Contains("data-testid=\"figure-institutions\"", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            TestSqlite.DeleteDatabase(connectionString);
+        }
+    }
+
     private static IDbContextFactory<NoressDbContext> DbFactory(NoressAppFactory factory) =>
         factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
 }

@@ -41,6 +41,10 @@ public class NoressAppFactory : WebApplicationFactory<Program>
         settings["Database:Provider"] = provider.ToString();
         settings["Database:SeedDemoData"] = "true";
         settings["ConnectionStrings:Noress"] = ConnectionString;
+        // Mail goes to a folder of this factory's own; tests that sign in often must not hit the login rate limit.
+        MailDirectory = Path.Combine(Path.GetTempPath(), $"noress-mail-{Guid.NewGuid():N}");
+        settings["Email:PickupDirectory"] = MailDirectory;
+        settings["RateLimiting:PermitLimit"] = "100000";
         // Dozens of hosts start per run: keep the console to warnings so failures stand out.
         settings["Logging:LogLevel:Default"] = "Warning";
     }
@@ -51,6 +55,9 @@ public class NoressAppFactory : WebApplicationFactory<Program>
     /// </summary>
     public static NoressAppFactory OnExistingDatabase(DatabaseProvider provider, string connectionString, string environment = "Development") =>
         new(provider, connectionString, environment, ownsDatabase: false);
+
+    /// <summary>Where the app writes its e-mails as .eml files.</summary>
+    public string MailDirectory { get; }
 
     public DatabaseProvider Provider { get; }
 
@@ -82,6 +89,11 @@ public class NoressAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+
         if (!ownsDatabase)
         {
             return;

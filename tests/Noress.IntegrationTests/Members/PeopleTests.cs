@@ -76,6 +76,9 @@ public sealed class PeopleTests : IAsyncLifetime
         Assert.StartsWith("/Account/Login", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var export = await client.GetAsync("/members/files/directory.csv");
         Assert.NotEqual(HttpStatusCode.OK, export.StatusCode);
+        // Where the person's open circuits are sent: the login page says why.
+        var login = await client.GetStringAsync("/Account/Login?deactivated");
+        Assert.Contains("data-testid=\"login-error\"", login, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,11 +27,21 @@ public sealed class AuditChainTests
 
         switch (field)
         {
-            case "Changes": entry.Changes = "{}"; break;
-            case "UserName": entry.UserName = "someone-else"; break;
-            case "OccurredAt": entry.OccurredAt = entry.OccurredAt.AddTicks(10); break;
-            case "EntityId": entry.EntityId = "other"; break;
-            case "Action": entry.Action = AuditAction.Delete; break;
+            case "Changes":
+                entry.Changes = "{}";
+                break;
+            case "UserName":
+                entry.UserName = "someone-else";
+                break;
+            case "OccurredAt":
+                entry.OccurredAt = entry.OccurredAt.AddTicks(10);
+                break;
+            case "EntityId":
+                entry.EntityId = "other";
+                break;
+            case "Action":
+                entry.Action = AuditAction.Delete;
+                break;
         }
 
         Assert.NotEqual(original, AuditChain.ComputeHash(entry));

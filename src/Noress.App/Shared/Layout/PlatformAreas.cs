@@ -20,4 +20,5 @@ public static class PlatformAreas
 /// <param name="Href">App-relative path of the area.</param>
 /// <param name="TitleKey">SharedText key of the area's name.</param>
 /// <param name="ComingKey">SharedText key describing what the area will offer, until it is built.</param>
+/// <param name="Icon">MudBlazor icon shown in the drawer and on the area page.</param>
 public sealed record PlatformArea(string Href, string TitleKey, string ComingKey, string Icon);

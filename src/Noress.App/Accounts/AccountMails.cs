@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using Noress.App.Shared.Email;
+using Noress.App.Shared.Localization;
+
+namespace Noress.App.Accounts;
+
+/// <summary>Writes the account e-mails in the recipient's language (Arabic mails are right-to-left).</summary>
+public sealed class AccountMails(IStringLocalizer<AccountsText> text)
+{
+    public OutgoingMail PasswordReset(string culture, string toAddress, string toName, string link) =>
+        InCulture(culture, () => Compose(
+            toAddress,
+            toName,
+            text["Mail.Reset.Subject"],
+            [text["Mail.Greeting", toName], text["Mail.Reset.Body"]],
+            text["Mail.Reset.Action"],
+            link,
+            text["Mail.Reset.Ignore"]));
+
+    public OutgoingMail Invitation(string culture, string toAddress, string toName, string institution, string role, DateTime expiresAtUtc, string link) =>
+        InCulture(culture, () => Compose(
+            toAddress,
+            toName,
+            text["Mail.Invitation.Subject"],
+            [
+                text["Mail.Greeting", toName],
+                text["Mail.Invitation.Body", institution, text[$"Role.{role}"]],
+                text["Mail.Invitation.Expires", Shared.Time.NoressClock.ToLocal(expiresAtUtc).ToString("f", CultureInfo.CurrentCulture)],
+            ],
+            text["Mail.Invitation.Action"],
+            link,
+            text["Mail.Invitation.Ignore"]));
+
+    // Resource lookups follow the current UI culture, so it is switched for the duration of one synchronous composition.
+    private static OutgoingMail InCulture(string culture, Func<OutgoingMail> compose)
+    {
+        var (previousCulture, previousUiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var target = CultureInfo.GetCultureInfo(NoressCultures.Normalize(culture));
+        try
+        {
+            CultureInfo.CurrentCulture = target;
+            CultureInfo.CurrentUICulture = target;
+            return compose();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previousCulture;
+            CultureInfo.CurrentUICulture = previousUiCulture;
+        }
+    }
+
+    private OutgoingMail Compose(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs, string action, string link, string footer)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var direction = NoressCultures.IsRightToLeft(culture) ? "rtl" : "ltr";
+        var align = direction == "rtl" ? "right" : "left";
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{culture.TwoLetterISOLanguageName}\" dir=\"{direction}\"><head><meta charset=\"utf-8\"><title>{Encode(subject)}</title></head>");
+        html.Append(CultureInfo.InvariantCulture, $"<body style=\"font-family:Arial,sans-serif;direction:{direction};text-align:{align};color:#222\">");
+        foreach (var paragraph in paragraphs)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(paragraph)}</p>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(link)}\" style=\"display:inline-block;padding:10px 18px;background:#1b6b4f;color:#fff;text-decoration:none;border-radius:4px\">{Encode(action)}</a></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:12px;color:#666\">{Encode(text["Mail.LinkFallback"])}<br><span dir=\"ltr\">{Encode(link)}</span></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:12px;color:#666\">{Encode(footer)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:12px;color:#666\">{Encode(text["Mail.Signature"])}</p></body></html>");
+
+        var plain = new StringBuilder();
+        foreach (var paragraph in paragraphs)
+        {
+            plain.AppendLine(paragraph).AppendLine();
+        }
+
+        plain.AppendLine(action).AppendLine(link).AppendLine().AppendLine(footer).AppendLine().AppendLine(text["Mail.Signature"]);
+        return new OutgoingMail(toAddress, toName, subject, html.ToString(), plain.ToString());
+    }
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,84 @@
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Noress.App.Shared.Time;
+
+namespace Noress.App.Calendar.Feed;
+
+/// <summary>Writes iCalendar (RFC 5545) text: the personal feed, and single-event attachments for invitations.</summary>
+public static class IcsWriter
+{
+    public const string ContentType = "text/calendar";
+
+    private const string ProductId = "-//NORESS//Calendar//FR";
+
+    public static string Feed(string name, IEnumerable<CalendarItem> items, string? publicBaseUrl)
+    {
+        var calendar = NewCalendar();
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", NoressClock.TimeZoneId);
+        foreach (var item in items)
+        {
+            var entry = item.Entry;
+            calendar.Events.Add(Event(
+                $"{entry.Kind}.{entry.Key}@noress",
+                item.Title,
+                entry.DueAtUtc,
+                entry.AllDay ? null : entry.DueAtUtc,
+                entry.AllDay,
+                description: null,
+                location: null,
+                Absolute(publicBaseUrl, entry.Link)));
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+
+    /// <summary>One event as a standalone .ics (method PUBLISH) to attach to an invitation mail.</summary>
+    public static byte[] Attachment(string uid, string title, DateTime startUtc, DateTime endUtc, string? description, string? location, Uri? url)
+    {
+        var calendar = NewCalendar();
+        calendar.Method = "PUBLISH";
+        calendar.Events.Add(Event(uid, title, startUtc, endUtc, allDay: false, description, location, url));
+        return System.Text.Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty);
+    }
+
+    private static Ical.Net.Calendar NewCalendar() => new() { ProductId = ProductId };
+
+    private static CalendarEvent Event(string uid, string title, DateTime startUtc, DateTime? endUtc, bool allDay, string? description, string? location, Uri? url)
+    {
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = uid,
+            Summary = title,
+            Description = description,
+            Location = location,
+            Url = url,
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc)),
+        };
+        if (allDay)
+        {
+            // All-day entries are Casablanca days, written as floating dates.
+            var day = DateOnly.FromDateTime(NoressClock.ToLocal(startUtc));
+            calendarEvent.DtStart = new CalDateTime(day);
+            calendarEvent.DtEnd = new CalDateTime(day.AddDays(1));
+        }
+        else
+        {
+            calendarEvent.DtStart = new CalDateTime(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc));
+            calendarEvent.DtEnd = new CalDateTime(DateTime.SpecifyKind(endUtc ?? startUtc, DateTimeKind.Utc));
+        }
+
+        return calendarEvent;
+    }
+
+    private static Uri? Absolute(string? publicBaseUrl, string? link)
+    {
+        if (string.IsNullOrWhiteSpace(link) || string.IsNullOrWhiteSpace(publicBaseUrl))
+        {
+            return null;
+        }
+
+        return new Uri(new Uri(publicBaseUrl.EndsWith('/') ? publicBaseUrl : publicBaseUrl + "/"), link.TrimStart('/'));
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Noress.App.Shared.Localization;
+
+public static class LocalizationServiceCollectionExtensions
+{
+    /// <summary>Resx localization for the app's texts and for MudBlazor's; call after AddMudServices.</summary>
+    public static IServiceCollection AddNoressLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddTransient<MudLocalizer, NoressMudLocalizer>();
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Resources;
+using Noress.App.Accounts;
+using Noress.App.Shared.Localization;
+
+namespace Noress.EndToEnd.Infrastructure;
+
+/// <summary>
+/// The app's own localized strings, read from its resources, so the journeys check that the page shows
+/// the right language without copying every wording into the tests.
+/// </summary>
+public static class Texts
+{
+    private static readonly ResourceManager Shared = new(typeof(SharedText).FullName!, typeof(SharedText).Assembly);
+    private static readonly ResourceManager Accounts = new(typeof(AccountsText).FullName!, typeof(AccountsText).Assembly);
+
+    public static string Shell(string key, string culture) => Lookup(Shared, key, culture);
+
+    public static string Account(string key, string culture) => Lookup(Accounts, key, culture);
+
+    private static string Lookup(ResourceManager resources, string key, string culture) =>
+        resources.GetString(key, CultureInfo.GetCultureInfo(culture))
+        ?? throw new KeyNotFoundException($"No text '{key}' in {resources.BaseName}.");
+}

@@ -1,0 +1,125 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using MudBlazor.Extensions;
+using Noress.App.Accounts;
+using Noress.App.Shared.Layout;
+using Noress.App.Shared.Localization;
+using Noress.Tests.Infrastructure;
+
+namespace Noress.Tests.Shell;
+
+public sealed class MainLayoutTests : NoressTestContext
+{
+    private IStringLocalizer<SharedText> Text => Services.GetRequiredService<IStringLocalizer<SharedText>>();
+
+    private async Task SignInWithDatabaseAsync(string role)
+    {
+        var database = await UseDatabaseAsync();
+        await database.AddPersonAsync(UserId, UserName);
+        await SignInAsAsync(role);
+    }
+
+    [Fact]
+    public async Task Render_SignedIn_ShowsAppBarWithNameLanguageThemeBellAndUser()
+    {
+        await SignInWithDatabaseAsync(Roles.Member);
+
+        var cut = RenderLayout();
+
+        var appBar = cut.Find("header.mud-appbar");
+        Assert.Contains("NORESS", appBar.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(appBar.QuerySelector("[data-testid=language-menu]"));
+        Assert.NotNull(appBar.QuerySelector("[data-testid=theme-toggle]"));
+        Assert.NotNull(appBar.QuerySelector("[data-testid=notification-bell]"));
+        Assert.Contains(UserName, appBar.QuerySelector("[data-testid=user-menu]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Anonymous_HasNoBellNorUserMenu()
+    {
+        var cut = RenderLayout();
+
+        Assert.Empty(cut.FindAll("[data-testid=notification-bell]"));
+        Assert.Empty(cut.FindAll("[data-testid=user-menu]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=language-menu]"));
+    }
+
+    [Fact]
+    public async Task Render_Member_DrawerLinksEveryAreaWithoutAdministration()
+    {
+        await SignInWithDatabaseAsync(Roles.Member);
+
+        var drawer = RenderLayout().Find(".mud-drawer");
+
+        foreach (var area in PlatformAreas.All)
+        {
+            var link = drawer.QuerySelector($"a[href='{area.Href}']");
+            Assert.True(link is not null, $"No link to {area.Href}");
+            Assert.Contains(Text[area.TitleKey].Value, link.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(Text["Nav.Administration"].Value, drawer.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_Administrator_DrawerHasAdministrationWithTranslatedToggle()
+    {
+        await SignInWithDatabaseAsync(Roles.Administrator);
+
+        var drawer = RenderLayout().Find(".mud-drawer");
+
+        Assert.Contains("Administration", drawer.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(drawer.QuerySelector("a[href='administration/audit']"));
+        // MudBlazor's own "Toggle {0}" comes from MudText.resx.
+        Assert.NotNull(drawer.QuerySelector("[aria-label='Afficher ou masquer Administration']"));
+    }
+
+    [Fact]
+    public void Render_French_IsLeftToRight()
+    {
+        var cut = RenderLayout();
+
+        Assert.Empty(cut.FindAll(".mud-application-layout-rtl"));
+        Assert.False(cut.FindComponent<MudRTLProvider>().Instance.RightToLeft);
+    }
+
+    [Fact]
+    public void Render_Arabic_IsRightToLeftAndTranslated()
+    {
+        UseCulture(NoressCultures.Arabic);
+
+        var cut = RenderLayout();
+
+        Assert.True(cut.FindComponent<MudRTLProvider>().Instance.RightToLeft);
+        Assert.NotEmpty(cut.FindAll(".mud-application-layout-rtl[dir=rtl]"));
+        Assert.Contains("نوريس", cut.Find("header.mud-appbar").TextContent, StringComparison.Ordinal);
+        Assert.Equal("الوضع الداكن", cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task ThemeToggle_Clicked_SwitchesDarkModeAndBack()
+    {
+        var cut = RenderLayout();
+        Assert.False(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+
+        await cut.Find("[data-testid=theme-toggle]").ClickAsync(new());
+
+        Assert.True(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.Equal("Mode clair", cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
+
+        await cut.Find("[data-testid=theme-toggle]").ClickAsync(new());
+
+        Assert.False(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.Equal("Mode sombre", cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Render_WithBody_ShowsTheBodyInTheMainContent()
+    {
+        var cut = RenderLayout(b => b.AddMarkupContent(0, "<p data-testid=\"body\">42</p>"));
+
+        Assert.NotNull(cut.Find(".mud-main-content [data-testid=body]"));
+    }
+}
