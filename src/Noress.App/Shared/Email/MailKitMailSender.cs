@@ -58,7 +58,9 @@ public sealed partial class MailKitMailSender(
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         foreach (var attachment in mail.Attachments ?? [])
         {
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            // Base64 keeps the bytes exact: text parts would otherwise get the platform's line endings, and .ics requires CRLF.
+            var part = (MimePart)body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            part.ContentTransferEncoding = ContentEncoding.Base64;
         }
 
         message.Body = body.ToMessageBody();
