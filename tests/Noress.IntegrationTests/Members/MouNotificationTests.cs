@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Noress.App.Data;
 using Noress.App.Members;
 using Noress.App.Members.Mou;
 using Noress.App.Notifications;
@@ -6,37 +7,19 @@ using Noress.App.Notifications;
 namespace Noress.IntegrationTests.Members;
 
 /// <summary>A memorandum step tells the institution's people, in the same transaction as the step.</summary>
-public sealed class MouNotificationTests : IAsyncLifetime
+public sealed class MouNotificationTests
 {
-    private readonly MembersTestHost host = new();
-
-    private Guid adsId;
-
-    public async Task InitializeAsync()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task MoveAsync_Signed_NotifiesTheInstitutionsPeopleInTheirLanguageWithAnOutboxMail(DatabaseProvider provider)
     {
-        adsId = await host.InstitutionIdAsync("ADS");
-        await using var db = await host.DbAsync();
-        var signature = await db.Set<MouSignature>().SingleAsync(s => s.InstitutionId == adsId);
-        signature.Status = MouStatus.Invited;
-        signature.SignedOn = null;
-        signature.SignatoryName = null;
-        signature.CountersignedOn = null;
-        signature.RenewedOn = null;
-        signature.ExpiresOn = null;
-        var rep = await db.Users.SingleAsync(u => u.Email == "rep1@noress.demo");
-        rep.PreferredCulture = "ar";
-        await db.SaveChangesAsync();
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
-    [Fact]
-    public async Task MoveAsync_Signed_NotifiesTheInstitutionsPeopleInTheirLanguageWithAnOutboxMail()
-    {
+        await using var host = new MembersTestHost(provider: provider);
+        var adsId = await PrepareAsync(host);
         var memberId = await host.UserIdAsync("member@noress.demo");
         var repId = await host.UserIdAsync("rep1@noress.demo");
 
-        var result = await SignAsync();
+        var result = await SignAsync(host, adsId);
 
         Assert.True(result.Succeeded, result.Error);
         await using var db = await host.DbAsync();
@@ -57,16 +40,28 @@ public sealed class MouNotificationTests : IAsyncLifetime
         Assert.DoesNotContain(notifications, n => n.UserId == secretariatId);
     }
 
-    [Fact]
-    public async Task MoveAsync_SaveFails_LeavesNoNotificationAndNoMail()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task MoveAsync_SaveFails_LeavesNoNotificationAndNoMail(DatabaseProvider provider)
     {
+        await using var host = new MembersTestHost(provider: provider);
+        var adsId = await PrepareAsync(host);
         await using (var db = await host.DbAsync())
         {
             // The database refuses the step itself, after the notifications were added to the same save.
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_mou BEFORE UPDATE ON MouSignatures BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                await db.Database.ExecuteSqlRawAsync("CREATE FUNCTION refuse_mou() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$;");
+                await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_mou BEFORE UPDATE ON \"MouSignatures\" FOR EACH ROW EXECUTE FUNCTION refuse_mou();");
+            }
+            else
+            {
+                await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_mou BEFORE UPDATE ON MouSignatures BEGIN SELECT RAISE(ABORT, 'refused by test'); END;");
+            }
         }
 
-        await Assert.ThrowsAsync<DbUpdateException>(SignAsync);
+        await Assert.ThrowsAsync<DbUpdateException>(() => SignAsync(host, adsId));
 
         await using var check = await host.DbAsync();
         Assert.False(await check.Notifications.AnyAsync(n => n.Category == NotificationCategories.Membership));
@@ -74,7 +69,25 @@ public sealed class MouNotificationTests : IAsyncLifetime
         Assert.Equal(MouStatus.Invited, await check.Set<MouSignature>().Where(s => s.InstitutionId == adsId).Select(s => s.Status).SingleAsync());
     }
 
-    private async Task<MembersResult> SignAsync()
+    // ADS (member@ and rep1@) starts over as invited; rep1 reads Arabic.
+    private static async Task<Guid> PrepareAsync(MembersTestHost host)
+    {
+        var adsId = await host.InstitutionIdAsync("ADS");
+        await using var db = await host.DbAsync();
+        var signature = await db.Set<MouSignature>().SingleAsync(s => s.InstitutionId == adsId);
+        signature.Status = MouStatus.Invited;
+        signature.SignedOn = null;
+        signature.SignatoryName = null;
+        signature.CountersignedOn = null;
+        signature.RenewedOn = null;
+        signature.ExpiresOn = null;
+        var rep = await db.Users.SingleAsync(u => u.Email == "rep1@noress.demo");
+        rep.PreferredCulture = "ar";
+        await db.SaveChangesAsync();
+        return adsId;
+    }
+
+    private static async Task<MembersResult> SignAsync(MembersTestHost host, Guid adsId)
     {
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
