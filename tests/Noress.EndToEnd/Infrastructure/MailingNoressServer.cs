@@ -63,6 +63,7 @@ public sealed class MailingNoressServer : IAsyncLifetime
         stop.Dispose();
     }
 
+    // The SMTP server takes a port number, not port 0: ask the OS for a free one and hand it over at once.
     private static int FreeLoopbackPort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
