@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Noress.App.Calendar.Feed;
 using Noress.App.Shared.Email;
 using Noress.App.Shared.Localization;
 
@@ -20,7 +21,8 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text)
             link,
             text["Mail.Reset.Ignore"]));
 
-    public OutgoingMail Invitation(string culture, string toAddress, string toName, string institution, string role, DateTime expiresAtUtc, string link) =>
+    /// <summary>The invitation, with an .ics event at the link's expiry so the invitee can put the deadline in a calendar.</summary>
+    public OutgoingMail Invitation(Guid invitationId, string culture, string toAddress, string toName, string institution, string role, DateTime expiresAtUtc, string link) =>
         InCulture(culture, () => Compose(
             toAddress,
             toName,
@@ -32,7 +34,25 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text)
             ],
             text["Mail.Invitation.Action"],
             link,
-            text["Mail.Invitation.Ignore"]));
+            text["Mail.Invitation.Ignore"]) with
+        {
+            Attachments = [ExpiryEvent(invitationId, expiresAtUtc)],
+        });
+
+    // The event carries no link: the token is a secret, and calendars get synced to places mail does not.
+    private MailAttachment ExpiryEvent(Guid invitationId, DateTime expiresAtUtc)
+    {
+        var expires = DateTime.SpecifyKind(expiresAtUtc, DateTimeKind.Utc);
+        var ics = IcsWriter.Attachment(
+            $"invitation.{invitationId:N}@noress",
+            text["Mail.Invitation.CalendarSummary"],
+            expires.AddMinutes(-30),
+            expires,
+            text["Mail.Invitation.Expires", Shared.Time.NoressClock.ToLocal(expiresAtUtc).ToString("f", CultureInfo.CurrentCulture)],
+            location: null,
+            url: null);
+        return new MailAttachment("invitation.ics", IcsWriter.ContentType + "; charset=utf-8; method=PUBLISH", ics);
+    }
 
     // Resource lookups follow the current UI culture, so it is switched for the duration of one synchronous composition.
     private static OutgoingMail InCulture(string culture, Func<OutgoingMail> compose)

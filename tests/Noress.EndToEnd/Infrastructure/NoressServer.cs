@@ -18,6 +18,7 @@ public sealed class NoressServer : WebApplicationFactory<Program>, IAsyncLifetim
     public const string ChromiumVariable = "NORESS_CHROMIUM";
 
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"noress-e2e-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> settings = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -28,6 +29,13 @@ public sealed class NoressServer : WebApplicationFactory<Program>, IAsyncLifetim
     }
 
     public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>Overrides one configuration value; call before <see cref="InitializeAsync"/>.</summary>
+    public NoressServer With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser is not started.");
 
@@ -73,6 +81,10 @@ public sealed class NoressServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Noress", $"Data Source={databaseFile}");
         // Every journey signs in from the same loopback address; the login rate limit is not under test here.
         builder.UseSetting("RateLimiting:PermitLimit", "10000");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using Noress.App.Accounts;
+using Noress.App.Members;
 using Noress.App.Shared.Localization;
 
 namespace Noress.EndToEnd.Infrastructure;
@@ -13,10 +14,13 @@ public static class Texts
 {
     private static readonly ResourceManager Shared = new(typeof(SharedText).FullName!, typeof(SharedText).Assembly);
     private static readonly ResourceManager Accounts = new(typeof(AccountsText).FullName!, typeof(AccountsText).Assembly);
+    private static readonly ResourceManager MembersTexts = new(typeof(MembersText).FullName!, typeof(MembersText).Assembly);
 
     public static string Shell(string key, string culture) => Lookup(Shared, key, culture);
 
     public static string Account(string key, string culture) => Lookup(Accounts, key, culture);
+
+    public static string Members(string key, string culture) => Lookup(MembersTexts, key, culture);
 
     private static string Lookup(ResourceManager resources, string key, string culture) =>
         resources.GetString(key, CultureInfo.GetCultureInfo(culture))

@@ -27,7 +27,7 @@ public sealed class AccountMailsTests
     [Fact]
     public void Invitation_Arabic_IsRightToLeftAndInArabic()
     {
-        var mail = mails.Invitation("ar-MA", "a@b.ma", "نادية", "جمعية", Roles.Member, new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc), "https://noress.ma/Account/AcceptInvitation?token=t");
+        var mail = mails.Invitation(Guid.NewGuid(), "ar-MA", "a@b.ma", "نادية", "جمعية", Roles.Member, new DateTime(2026, 5, 1, 12, 0, 0, DateTimeKind.Utc), "https://noress.ma/Account/AcceptInvitation?token=t");
 
         Assert.Contains("dir=\"rtl\"", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("lang=\"ar\"", mail.HtmlBody, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class AccountMailsTests
     {
         var before = System.Globalization.CultureInfo.CurrentUICulture;
 
-        var mail = mails.Invitation("en", "a@b.ma", "Sam", "ODCO", Roles.Secretariat, DateTime.UtcNow, "https://x/");
+        var mail = mails.Invitation(Guid.NewGuid(), "en", "a@b.ma", "Sam", "ODCO", Roles.Secretariat, DateTime.UtcNow, "https://x/");
 
         Assert.Equal("Invitation to join the NORESS platform", mail.Subject);
         Assert.Equal(before, System.Globalization.CultureInfo.CurrentUICulture);

@@ -112,7 +112,7 @@ public sealed partial class InvitationService(
         var institutionName = request.Culture == "ar" ? institution.NameAr : institution.NameFr;
         try
         {
-            await mailSender.SendAsync(mails.Invitation(invitation.Culture, email, invitation.FullName, institutionName, invitation.Role, invitation.ExpiresAt, link), cancellationToken);
+            await mailSender.SendAsync(mails.Invitation(invitation.Id, invitation.Culture, email, invitation.FullName, institutionName, invitation.Role, invitation.ExpiresAt, link), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,8 +1,11 @@
 using System.Data;
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Noress.App.Data;
+using Noress.App.Notifications;
 using Noress.App.Shared.RealTime;
 
 namespace Noress.App.Members.Mou;
@@ -13,6 +16,8 @@ public sealed partial class MouService(
     MembersAccess access,
     MembersStorage storage,
     IEventBus bus,
+    NotificationService notifications,
+    IStringLocalizer<MembersText> text,
     ILogger<MouService> logger)
 {
     public const string ScanKind = "mou-scans";
@@ -168,6 +173,7 @@ public sealed partial class MouService(
 
         signature.Status = to;
         signature.UpdatedAt = access.UtcNow;
+        var notified = await AddStepNotificationsAsync(db, institutionId, to, step.Date, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -178,7 +184,35 @@ public sealed partial class MouService(
         }
 
         await PublishChangedAsync(institutionId, ct);
+        foreach (var userId in notified)
+        {
+            await notifications.PublishChangedAsync(userId, ct);
+        }
+
         return MembersResult.Ok(signature.Id);
+    }
+
+    /// <summary>
+    /// Tells the institution's active people about the step, each in their own language, by adding the
+    /// notifications (and their queued mails) to <paramref name="db"/>: they are saved with the step or not at all.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> AddStepNotificationsAsync(NoressDbContext db, Guid institutionId, MouStatus to, DateOnly date, CancellationToken ct)
+    {
+        var acronym = await db.Institutions.AsNoTracking().Where(i => i.Id == institutionId).Select(i => i.Acronym).SingleAsync(ct);
+        var recipients = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.InstitutionId == institutionId)
+            .Select(u => new { u.Id, u.PreferredCulture })
+            .ToListAsync(ct);
+        var link = $"/members/{Uri.EscapeDataString(acronym)}";
+        foreach (var recipient in recipients)
+        {
+            var (title, body) = NotificationMails.InCulture(recipient.PreferredCulture, () => (
+                text["Mou.Notify.Title", acronym, text[$"Mou.Status.{to}"]].Value,
+                text["Mou.Notify.Body", date.ToString("D", CultureInfo.CurrentCulture)].Value));
+            await notifications.AddAsync(db, recipient.Id, NotificationCategories.Membership, title, body, link, ct);
+        }
+
+        return [.. recipients.Select(r => r.Id)];
     }
 
     /// <summary>

@@ -46,6 +46,23 @@ public sealed class OutboxMessage : Noress.App.Audit.IAuditExempt
     public string? LastError { get; set; }
 
     public DateTime? SentAt { get; set; }
+
+    /// <summary>Files sent with the mail, written in the same save as the message.</summary>
+    public List<OutboxAttachment> Attachments { get; set; } = [];
+}
+
+/// <summary>A file carried by an outbox message (an .ics event, for instance).</summary>
+public sealed class OutboxAttachment : Noress.App.Audit.IAuditExempt
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid OutboxMessageId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public required byte[] Content { get; set; }
 }
 
 public enum OutboxStatus
@@ -71,5 +88,17 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutboxAttachmentConfiguration : IEntityTypeConfiguration<OutboxAttachment>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttachment> builder)
+    {
+        builder.ToTable("OutboxAttachments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.ContentType).HasMaxLength(200);
     }
 }

@@ -76,10 +76,11 @@ public sealed partial class OutboxProcessor(
             return SendOutcome.NotClaimed;
         }
 
-        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        var message = await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).SingleAsync(m => m.Id == id, cancellationToken);
+        var attachments = message.Attachments.Select(a => new MailAttachment(a.FileName, a.ContentType, a.Content)).ToList();
         try
         {
-            await mailSender.SendAsync(new OutgoingMail(message.ToAddress, message.ToName, message.Subject, message.HtmlBody, message.TextBody), CancellationToken.None);
+            await mailSender.SendAsync(new OutgoingMail(message.ToAddress, message.ToName, message.Subject, message.HtmlBody, message.TextBody, attachments), CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

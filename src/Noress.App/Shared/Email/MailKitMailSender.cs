@@ -55,7 +55,15 @@ public sealed partial class MailKitMailSender(
         };
         message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
         message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));
-        message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var attachment in mail.Attachments ?? [])
+        {
+            // Base64 keeps the bytes exact: text parts would otherwise get the platform's line endings, and .ics requires CRLF.
+            var part = (MimePart)body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 

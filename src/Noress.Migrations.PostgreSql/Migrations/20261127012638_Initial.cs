@@ -474,6 +474,27 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxAttachments_OutboxMessages_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "OutboxMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReminderDispatches",
                 columns: table => new
                 {
@@ -856,6 +877,11 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 columns: new[] { "UserId", "ReadAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxAttachments_OutboxMessageId",
+                table: "OutboxAttachments",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",
                 table: "OutboxMessages",
                 column: "IdempotencyKey",
@@ -956,7 +982,7 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 name: "Notifications");
 
             migrationBuilder.DropTable(
-                name: "OutboxMessages");
+                name: "OutboxAttachments");
 
             migrationBuilder.DropTable(
                 name: "ReminderDispatches");
@@ -969,6 +995,9 @@ namespace Noress.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DocumentCommentThreads");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "ReminderRules");
