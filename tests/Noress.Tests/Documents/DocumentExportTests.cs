@@ -25,11 +25,11 @@ public sealed class DocumentExportTests
     [Fact]
     public void PrintPage_Arabic_IsRightToLeftWithDirAutoPerBlock()
     {
-        var html = DocumentExport.PrintPage("<Titre>", "v3", "Bonjour\n\nمرحبا بكم", CultureInfo.GetCultureInfo("ar-MA"));
+        var html = DocumentExport.PrintPage("<Titre> Règlement", "v3", "Bonjour\n\nمرحبا بكم", CultureInfo.GetCultureInfo("ar-MA"));
 
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
         Assert.Contains("<p dir=\"auto\">مرحبا بكم</p>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;Titre&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 dir=\"auto\">&lt;Titre&gt; Règlement</h1>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<Titre>", html, StringComparison.Ordinal);
     }
 }

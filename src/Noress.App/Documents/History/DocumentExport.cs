@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Noress.App.Documents.History;
@@ -43,11 +42,11 @@ public static class DocumentExport
         var body = DocumentPreview.RenderPreview(markdown);
         return $$"""
             <!DOCTYPE html>
-            <html lang="{{WebUtility.HtmlEncode(culture.TwoLetterISOLanguageName)}}" dir="{{direction}}">
+            <html lang="{{Encode(culture.TwoLetterISOLanguageName)}}" dir="{{direction}}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{WebUtility.HtmlEncode(title)}}</title>
+            <title>{{Encode(title)}}</title>
             <style>
             @page { size: A4; margin: 2cm; }
             body { font-family: "Noto Naskh Arabic", "Amiri", "Noto Serif", "DejaVu Serif", Georgia, serif; line-height: 1.6; color: #111; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
@@ -64,8 +63,8 @@ public static class DocumentExport
             </head>
             <body>
             <header>
-            <h1 dir="auto">{{WebUtility.HtmlEncode(title)}}</h1>
-            <p dir="auto">{{WebUtility.HtmlEncode(subtitle)}}</p>
+            <h1 dir="auto">{{Encode(title)}}</h1>
+            <p dir="auto">{{Encode(subtitle)}}</p>
             </header>
             <article>
             {{body}}
@@ -74,4 +73,12 @@ public static class DocumentExport
             </html>
             """;
     }
+
+    // Only markup characters: WebUtility.HtmlEncode would turn every accented letter into an entity.
+    private static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 }
