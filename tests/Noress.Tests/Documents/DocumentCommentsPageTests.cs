@@ -83,4 +83,19 @@ public sealed class DocumentCommentsPageTests : NoressTestContext
         var thread = Assert.Single(await Comments.ListThreadsAsync(DocumentHistoryFixture.Secretariat(UserId), id));
         Assert.Equal((8, 15), (thread.From, thread.To));
     }
+
+    [Fact]
+    public async Task Render_WithMarkerLocalizer_HasOnlyLocalizedTextBesideData()
+    {
+        UseMarkerLocalizer();
+        var (_, id) = await ArrangeAsync();
+        await Comments.CreateThreadAsync(DocumentHistoryFixture.Secretariat(UserId), id, 0, 0, 7, "À revoir");
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"documents/{id}/comments?from=8&to=15&version=0");
+
+        var cut = RenderPage<DocumentCommentsPage>(p => p.Add(x => x.Id, id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=comments-new-quote]"));
+        var problems = UnlocalizedTextChecker.Find(cut.Markup, UserName, "Règlement intérieur", "Article", "premier", "À revoir");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
 }

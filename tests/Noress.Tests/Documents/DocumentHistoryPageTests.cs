@@ -105,6 +105,19 @@ public sealed class DocumentHistoryPageTests : NoressTestContext
     }
 
     [Fact]
+    public async Task Render_WithMarkerLocalizer_HasOnlyLocalizedTextBesideData()
+    {
+        UseMarkerLocalizer();
+        var (_, id) = await ArrangeAsync();
+
+        var cut = RenderPage<DocumentHistoryPage>(p => p.Add(x => x.Id, id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=history-diff-lines]"));
+        var problems = UnlocalizedTextChecker.Find(cut.Markup, UserName, DocumentHistoryFixture.YoussefName, "Règlement intérieur", "Article", "مقدمة");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public async Task Render_AsMember_HidesRestoreAndLabelling()
     {
         var (_, id) = await ArrangeAsync();
