@@ -1,6 +1,6 @@
 // The collaborative markdown editor of NORESS documents, mounted by CollaborativeEditor.razor.
 // Protocol: docs in DOCS-CONTRACT (DocumentHub at /hubs/documents, @codemirror/collab model).
-import { collab, getClientID, getSyncedVersion, sendableUpdates } from "@codemirror/collab";
+import { collab, getClientID, sendableUpdates } from "@codemirror/collab";
 import { markdown } from "@codemirror/lang-markdown";
 import { Compartment, EditorState, RangeSetBuilder, Transaction } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin } from "@codemirror/view";
@@ -9,6 +9,7 @@ import { basicSetup } from "codemirror";
 import { lineDirection } from "./direction.js";
 import { findPending, rebasePending, removePending, savePending } from "./pending.js";
 import { clearRemotePresence, remotePresence, removeRemotePresence, setRemotePresence } from "./presence.js";
+import { syncedSelection } from "./selection.js";
 import { CollabSync, fromWire } from "./sync.js";
 
 const rights = { None: 0, Read: 1, Comment: 2, Suggest: 3, Edit: 4 };
@@ -526,20 +527,9 @@ export function discardPending(handle) {
   editorOf(handle).discardPending();
 }
 
-/**
- * The main selection as {from, to, version} in the text of the synced version: local edits the server has
- * not acknowledged yet are mapped out, so a comment anchors where the server's text has it.
- */
+/** The main selection as {from, to, version}, positions in the text of the version the server acknowledged. */
 export function getSelection(handle) {
-  const state = editorOf(handle).view.state;
-  let { from, to } = state.selection.main;
-  const pending = sendableUpdates(state);
-  if (pending.length > 0) {
-    const unconfirmed = pending.map(update => update.changes).reduce((a, b) => a.compose(b)).invertedDesc;
-    from = unconfirmed.mapPos(from, 1);
-    to = Math.max(from, unconfirmed.mapPos(to, -1));
-  }
-  return { from, to, version: getSyncedVersion(state) };
+  return syncedSelection(editorOf(handle).view.state);
 }
 
 export function clientIdOf(handle) {
