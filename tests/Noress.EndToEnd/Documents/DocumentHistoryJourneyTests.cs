@@ -33,9 +33,12 @@ public sealed class DocumentHistoryJourneyTests(NoressServer server)
         var body = page.Locator("[data-testid=comments-new-body] textarea, textarea[data-testid=comments-new-body]");
         await body.FillAsync("Numéroter en chiffres romains ?");
         await body.PressAsync("Tab");
+        await page.Locator("[data-testid=comments-new] [data-testid=comment-mention] input, [data-testid=comments-new] input[data-testid=comment-mention]").FillAsync("Samir");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "admin@noress.demo" }).ClickAsync();
+        await Expect(body).ToHaveValueAsync("Numéroter en chiffres romains ? @admin@noress.demo ");
         await page.GetByTestId("comments-new-submit").ClickAsync();
         await Expect(page.GetByTestId("comment-thread-quote")).ToHaveTextAsync("Article 1.");
-        await Expect(page.GetByTestId("comment")).ToContainTextAsync("Numéroter en chiffres romains ?");
+        await Expect(page.GetByTestId("comment")).ToContainTextAsync("Numéroter en chiffres romains ? @admin@noress.demo");
 
         await session.GoToInteractiveAsync($"{address}/history");
         var text = page.GetByTestId("history-text");

@@ -98,4 +98,19 @@ public sealed class DocumentCommentsPageTests : NoressTestContext
         var problems = UnlocalizedTextChecker.Find(cut.Markup, UserName, "Règlement intérieur", "Article", "premier", "À revoir");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
+
+    [Fact]
+    public async Task SearchMentions_ByNameOrEmail_FindsActivePeople()
+    {
+        var (_, id) = await ArrangeAsync();
+        var principal = DocumentHistoryFixture.Secretariat(UserId);
+
+        var byName = await Comments.SearchMentionsAsync(principal, id, "youss");
+        var byEmail = await Comments.SearchMentionsAsync(principal, id, "@REMESS@");
+        var tooShort = await Comments.SearchMentionsAsync(principal, id, "y");
+
+        Assert.Equal([new MentionCandidate(DocumentHistoryFixture.YoussefName, "remess@noress.test")], byName);
+        Assert.Equal(byName, byEmail);
+        Assert.Empty(tooShort);
+    }
 }

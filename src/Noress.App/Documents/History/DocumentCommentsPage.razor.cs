@@ -146,6 +146,21 @@ public sealed partial class DocumentCommentsPage
         await ReloadAsync();
     }
 
+    private async Task<IReadOnlyList<MentionCandidate>> SearchMentionsAsync(string query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Comments.SearchMentionsAsync(await CurrentUser.GetPrincipalAsync(), Id, query, cancellationToken);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private static string Append(string? body, string mention) =>
+        string.IsNullOrEmpty(body) || char.IsWhiteSpace(body[^1]) ? body + mention : $"{body} {mention}";
+
     private static string Local(DateTime utc) => NoressClock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
 
     private sealed record NewRange(int From, int To, int Version, string Quote);
