@@ -85,26 +85,29 @@ public sealed class AuthorshipMapTests
     }
 
     [Fact]
-    public void Apply_RandomEdits_LengthFollowsTheText()
+    public void Apply_RandomEdits_MatchesAnAuthorKeptPerCharacter()
     {
         var random = new Random(42);
         var authors = new[] { Amina, Youssef, Salma };
         var text = "Le règlement intérieur";
+        var perCharacter = Enumerable.Repeat(Amina, text.Length).ToList();
         var map = new AuthorshipMap(text.Length, Amina);
         for (var i = 0; i < 500; i++)
         {
             var from = random.Next(text.Length + 1);
             var to = from + random.Next(Math.Min(5, text.Length - from) + 1);
             var insert = new string('x', random.Next(4));
-            var changes = ChangeSet.Of(text.Length, from, to, insert);
             var author = authors[random.Next(authors.Length)];
+            var changes = ChangeSet.Of(text.Length, from, to, insert);
 
             map.Apply(changes, author);
             text = changes.Apply(text);
+            perCharacter.RemoveRange(from, to - from);
+            perCharacter.InsertRange(from, Enumerable.Repeat(author, insert.Length));
 
-            var spans = map.Spans();
+            var expanded = map.Spans().SelectMany(s => Enumerable.Repeat(s.AuthorId, s.To - s.From)).ToList();
+            Assert.Equal(perCharacter, expanded);
             Assert.Equal(text.Length, map.Length);
-            Assert.All(spans.Zip(spans.Skip(1)), pair => Assert.Equal(pair.First.To, pair.Second.From));
         }
     }
 
