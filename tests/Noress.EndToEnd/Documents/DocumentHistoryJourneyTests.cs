@@ -48,6 +48,26 @@ public sealed class DocumentHistoryJourneyTests(NoressServer server)
         await Expect(text).ToHaveAttributeAsync("data-version", "0");
         await Expect(text).Not.ToContainTextAsync("المقر");
         await Expect(text).ToContainTextAsync("Article 1.");
+        await session.ScreenshotAsync("document-history-fr.png");
+
+        // The same page in Arabic lays out right to left; the print page follows the reader's language.
+        await session.SwitchLanguageAsync("ar-MA");
+        try
+        {
+            await session.GoToInteractiveAsync($"{address}/history");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+            await Expect(page.GetByTestId("history-text")).ToContainTextAsync("المقر");
+            await session.ScreenshotAsync("document-history-ar.png");
+            await page.GotoAsync($"{address}/print");
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+            await Expect(page.Locator("article [dir=auto]", new() { HasText = "Article 1." })).ToHaveCountAsync(1);
+        }
+        finally
+        {
+            await session.GoToInteractiveAsync("");
+            await session.SwitchLanguageAsync("fr-MA");
+        }
+
         await session.AssertNoBrowserErrorsAsync();
     }
 

@@ -46,6 +46,7 @@ public static class DocumentExport
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" type="image/svg+xml" href="/favicon.svg">
             <title>{{Encode(title)}}</title>
             <style>
             @page { size: A4; margin: 2cm; }

@@ -136,10 +136,6 @@ public sealed partial class DocumentHistoryPage
         }
     }
 
-    private string SelectedCaption() => selected == 0
-        ? T["History.Creation"]
-        : T["History.SliderCaption", revisions[selected - 1].UserName, Local(revisions[selected - 1].End), SelectedVersion];
-
     private static string Local(DateTime utc) => NoressClock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
 
     private static string DiffStyle(DiffLineKind kind) => kind switch
