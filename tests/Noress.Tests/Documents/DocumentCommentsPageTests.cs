@@ -113,4 +113,16 @@ public sealed class DocumentCommentsPageTests : NoressTestContext
         Assert.Equal(byName, byEmail);
         Assert.Empty(tooShort);
     }
+
+    [Fact]
+    public async Task NewThread_FromEmptySelection_AsksForASelection()
+    {
+        var (_, id) = await ArrangeAsync();
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"documents/{id}/comments?from=3&to=3&version=0");
+
+        var cut = RenderPage<DocumentCommentsPage>(p => p.Add(x => x.Id, id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=comments-select-first]"));
+        Assert.Empty(cut.FindAll("[data-testid=comments-new]"));
+    }
 }

@@ -17,6 +17,7 @@ public sealed partial class DocumentCommentsPage
     private NewRange? newRange;
     private string? newBody;
     private string? error;
+    private bool emptySelection;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -48,7 +49,9 @@ public sealed partial class DocumentCommentsPage
     {
         await ReloadAsync();
         newRange = null;
-        if (view is { Right: >= DocumentRight.Comment } && From is { } from && To is { } to && Version is { } version && from <= to && version <= view.Version)
+        // An empty selection anchors nothing a reader could see: ask for a selection instead.
+        emptySelection = From is { } start && start == To;
+        if (view is { Right: >= DocumentRight.Comment } && From is { } from && To is { } to && Version is { } version && from < to && version <= view.Version)
         {
             var text = await TextAtAsync(version);
             if (to <= text.Length)
