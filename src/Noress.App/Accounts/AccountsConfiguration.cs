@@ -10,6 +10,7 @@ internal sealed class NoressUserConfiguration : IEntityTypeConfiguration<NoressU
     {
         builder.Property(u => u.FullName).HasMaxLength(200).IsRequired();
         builder.Property(u => u.FullNameAr).HasMaxLength(200);
+        builder.Property(u => u.JobTitle).HasMaxLength(200);
         builder.Property(u => u.PreferredCulture).HasMaxLength(8).IsRequired();
         builder.HasOne(u => u.Institution).WithMany().HasForeignKey(u => u.InstitutionId).OnDelete(DeleteBehavior.Restrict);
     }

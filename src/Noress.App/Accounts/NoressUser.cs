@@ -11,6 +11,9 @@ public sealed class NoressUser : IdentityUser<Guid>
     /// <summary>The name in Arabic script, when the person gave it.</summary>
     public string? FullNameAr { get; set; }
 
+    /// <summary>Function or title within the institution, e.g. "Directrice régionale".</summary>
+    public string? JobTitle { get; set; }
+
     public Guid InstitutionId { get; set; }
 
     public Institution? Institution { get; set; }

@@ -49,12 +49,14 @@ public sealed class DemoDataSeeder(
             CreatedAt = now,
         }).ToList();
         db.Institutions.AddRange(institutions);
+        DemoMembers.AddRegister(db, institutions, now);
         db.Committees.AddRange(
             new Committee { Code = "financement", NameFr = "Comité Financement et accès aux marchés", NameAr = "لجنة التمويل والولوج إلى الأسواق", NameEn = "Financing and market access committee", IsDemo = true, CreatedAt = now },
             new Committee { Code = "formation", NameFr = "Comité Formation et accompagnement", NameAr = "لجنة التكوين والمواكبة", NameEn = "Training and support committee", IsDemo = true, CreatedAt = now },
             new Committee { Code = "observation", NameFr = "Comité Observation, communication et plaidoyer", NameAr = "لجنة الرصد والتواصل والترافع", NameEn = "Observation, communication and advocacy committee", IsDemo = true, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
 
+        var seeded = new List<NoressUser>();
         foreach (var account in Accounts)
         {
             var user = new NoressUser
@@ -71,7 +73,16 @@ public sealed class DemoDataSeeder(
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRolesAsync(user, account.Role == Roles.Member ? [Roles.Member] : [account.Role, Roles.Member]));
+            seeded.Add(user);
         }
+
+        foreach (var person in DemoMembers.People)
+        {
+            seeded.Add(await DemoMembers.CreatePersonAsync(users, person, institutions.Single(i => i.Acronym == person.InstitutionAcronym).Id, Password, now));
+        }
+
+        DemoMembers.AddRepresentatives(db, seeded, now);
+        await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees and {Accounts} demo accounts", institutions.Count, Accounts.Count);
     }

@@ -14,6 +14,7 @@ using Noress.App.Data;
 using Noress.App.DemoData;
 using Noress.App.Documents;
 using Noress.App.Documents.Editor;
+using Noress.App.Members;
 using Noress.App.Notifications;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
@@ -56,6 +57,7 @@ public static class NoressHostingExtensions
         services.AddNoressAudit();
         services.AddNoressDocuments(configuration);
         services.AddNoressDocumentEditor();
+        services.AddNoressMembers(configuration, builder.Environment);
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressNotifications();

@@ -41,6 +41,7 @@ public static class NoressPipelineExtensions
         app.MapAccountEndpoints();
         app.MapCultureEndpoints();
         app.MapNoressOperationsEndpoints();
+        Members.MembersEndpoints.MapMembersEndpoints(app);
         app.MapCalendarFeed();
         app.MapNoressDocuments();
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Data;
+using Noress.App.DemoData;
 using Noress.App.Members;
 using Noress.IntegrationTests.Infrastructure;
 
@@ -40,7 +41,7 @@ public sealed class StartupTests
                 Assert.True(await db.Institutions.AnyAsync(i => i.Acronym == "RESTART"));
                 Assert.Equal(36, await db.Institutions.CountAsync());
                 Assert.Equal(3, await db.Committees.CountAsync());
-                Assert.Equal(3, await db.Users.CountAsync());
+                Assert.Equal(DemoDataSeeder.Accounts.Count + DemoMembers.People.Count, await db.Users.CountAsync());
             }
 
             await second.CreateSignedInClientAsync("member@noress.demo");

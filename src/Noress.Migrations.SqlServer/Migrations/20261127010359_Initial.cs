@@ -106,8 +106,18 @@ namespace Noress.Migrations.SqlServer.Migrations
                     NameFr = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     NameAr = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
                     City = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Website = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    LogoFile = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    LogoContentType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     MemberSince = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SuspendedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
@@ -115,6 +125,23 @@ namespace Noress.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Institutions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MouVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Markdown = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AdoptedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MouVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -330,6 +357,7 @@ namespace Noress.Migrations.SqlServer.Migrations
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     FullNameAr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    JobTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PreferredCulture = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
@@ -362,6 +390,29 @@ namespace Noress.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "InstitutionStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ChangedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstitutionStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InstitutionStatusChanges_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
@@ -388,6 +439,37 @@ namespace Noress.Migrations.SqlServer.Migrations
                         principalTable: "Institutions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MouSignatures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    InvitedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SignatoryName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    CountersignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RenewedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ScanFile = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ScanFileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    ScanSize = table.Column<long>(type: "bigint", nullable: true),
+                    ScanUploadedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MouSignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MouSignatures_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -581,6 +663,36 @@ namespace Noress.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RepresentativeMandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepresentativeMandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepresentativeMandates_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RepresentativeMandates_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "ReminderRules",
                 columns: new[] { "Id", "EscalateToSecretariat", "IsActive", "LocalTime", "OffsetDays", "SourceKind" },
@@ -702,6 +814,11 @@ namespace Noress.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InstitutionStatusChanges_InstitutionId_ChangedAt",
+                table: "InstitutionStatusChanges",
+                columns: new[] { "InstitutionId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Email",
                 table: "Invitations",
                 column: "Email");
@@ -715,6 +832,18 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "IX_Invitations_TokenHash",
                 table: "Invitations",
                 column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MouSignatures_InstitutionId",
+                table: "MouSignatures",
+                column: "InstitutionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MouVersions_Number",
+                table: "MouVersions",
+                column: "Number",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -749,6 +878,16 @@ namespace Noress.Migrations.SqlServer.Migrations
                 table: "ReminderRules",
                 columns: new[] { "SourceKind", "OffsetDays", "LocalTime" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeMandates_InstitutionId_Role_StartsOn",
+                table: "RepresentativeMandates",
+                columns: new[] { "InstitutionId", "Role", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeMandates_UserId",
+                table: "RepresentativeMandates",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -800,7 +939,16 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "DocumentUpdates");
 
             migrationBuilder.DropTable(
+                name: "InstitutionStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "MouSignatures");
+
+            migrationBuilder.DropTable(
+                name: "MouVersions");
 
             migrationBuilder.DropTable(
                 name: "NotificationPreferences");
@@ -815,16 +963,19 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "ReminderDispatches");
 
             migrationBuilder.DropTable(
+                name: "RepresentativeMandates");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "DocumentCommentThreads");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "ReminderRules");
 
             migrationBuilder.DropTable(
-                name: "ReminderRules");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Documents");

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+
+namespace Noress.App.Members;
+
+/// <summary>Configuration section <c>Storage</c>: where uploaded files live, outside wwwroot.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Folder of uploaded files; relative paths are under the content root (default <c>data/files</c>).</summary>
+    public string Root { get; set; } = "data/files";
+
+    /// <summary>Largest accepted signed memorandum scan, in bytes.</summary>
+    public long MaxScanBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Largest accepted institution logo, in bytes.</summary>
+    public long MaxLogoBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>
+/// Stores uploads under generated names in a folder per kind, so no uploaded name ever reaches the
+/// file system and nothing is reachable as a static file.
+/// </summary>
+public sealed class MembersStorage(IOptions<StorageOptions> options, string contentRoot)
+{
+    public StorageOptions Options => options.Value;
+
+    private string RootPath => Path.GetFullPath(Path.IsPathRooted(options.Value.Root) ? options.Value.Root : Path.Combine(contentRoot, options.Value.Root));
+
+    public async Task<string> SaveAsync(string kind, string extension, byte[] content, CancellationToken ct)
+    {
+        var folder = Path.Combine(RootPath, kind);
+        Directory.CreateDirectory(folder);
+        var name = $"{Guid.NewGuid():N}{extension}";
+        await File.WriteAllBytesAsync(Path.Combine(folder, name), content, ct);
+        return name;
+    }
+
+    /// <summary>Opens a stored file; null when missing or when the name is not one this store generated.</summary>
+    public Stream? OpenRead(string kind, string name)
+    {
+        if (!StoredNamePattern(name))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(RootPath, kind, name);
+        return File.Exists(path) ? File.OpenRead(path) : null;
+    }
+
+    public void Delete(string kind, string? name)
+    {
+        if (name is not null && StoredNamePattern(name))
+        {
+            File.Delete(Path.Combine(RootPath, kind, name));
+        }
+    }
+
+    private static bool StoredNamePattern(string name) =>
+        name.Length is > 32 and <= 40 && Guid.TryParseExact(name[..32], "N", out _) && name[32..] is ".pdf" or ".png" or ".jpg";
+}
