@@ -9,6 +9,9 @@ namespace Noress.App.Documents;
 
 public sealed record CommentItem(Guid Id, Guid AuthorId, string AuthorName, string Body, DateTime CreatedAt);
 
+/// <summary>Someone who can be mentioned in a comment as @Email.</summary>
+public sealed record MentionCandidate(string Name, string Email);
+
 /// <summary>A thread with its anchor expressed in the text at <see cref="Version"/>.</summary>
 public sealed record CommentThreadItem(Guid Id, int Version, int From, int To, bool IsResolved, IReadOnlyList<CommentItem> Comments);
 
@@ -129,6 +132,25 @@ public sealed partial class DocumentCommentService(
 
     public Task ReopenAsync(ClaimsPrincipal principal, Guid threadId, CancellationToken cancellationToken = default) =>
         SetResolvedAsync(principal, threadId, false, cancellationToken);
+
+    /// <summary>Active people whose name or e-mail contains <paramref name="query"/> (2 characters at least), for mention autocomplete (Comment right).</summary>
+    public async Task<IReadOnlyList<MentionCandidate>> SearchMentionsAsync(ClaimsPrincipal principal, Guid documentId, string? query, CancellationToken cancellationToken = default)
+    {
+        await RequireAsync(principal, documentId, DocumentRight.Comment, cancellationToken);
+        var wanted = query?.Trim().TrimStart('@').ToUpperInvariant() ?? string.Empty;
+        if (wanted.Length < 2)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.Email != null && (u.FullName.ToUpper().Contains(wanted) || u.Email.ToUpper().Contains(wanted)))
+            .OrderBy(u => u.FullName)
+            .Take(8)
+            .Select(u => new MentionCandidate(u.FullName, u.Email!))
+            .ToListAsync(cancellationToken);
+    }
 
     /// <summary>The e-mail addresses mentioned as @name@domain in a comment (pure).</summary>
     public static IReadOnlyList<string> ParseMentions(string body) =>

@@ -5,6 +5,7 @@ using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
+using Noress.App.Documents.History;
 
 namespace Noress.App.Documents;
 
@@ -19,6 +20,9 @@ public enum DiffLineKind
 }
 
 public sealed record DiffLine(DiffLineKind Kind, string Text);
+
+/// <summary>The text at a version with who wrote each surviving character, and the authors' names.</summary>
+public sealed record AuthoredText(int Version, string Text, IReadOnlyList<AuthorSpan> Spans, IReadOnlyDictionary<Guid, string> Authors);
 
 public sealed record DocumentLabelItem(Guid Id, int Version, string Label, string TextHash, DateTime CreatedAt);
 
@@ -92,6 +96,35 @@ public sealed class DocumentHistoryService(
         }
 
         return buffer.ToString();
+    }
+
+    /// <summary>The text at <paramref name="version"/> with its authorship, replayed from the creation (the creator wrote the initial text).</summary>
+    public async Task<AuthoredText> GetAuthorshipAsync(ClaimsPrincipal principal, Guid documentId, int version, CancellationToken cancellationToken = default)
+    {
+        var access = await RequireAsync(principal, documentId, DocumentRight.Read, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var initial = await db.DocumentSnapshots.AsNoTracking()
+            .Where(s => s.DocumentId == documentId && s.Version == 0)
+            .Select(s => s.Text)
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new KeyNotFoundException($"Document {documentId} has no initial snapshot.");
+        var updates = await db.DocumentUpdates.AsNoTracking()
+            .Where(u => u.DocumentId == documentId && u.Version <= version)
+            .OrderBy(u => u.Version)
+            .Select(u => new { u.Version, u.UserId, u.ChangesJson })
+            .ToListAsync(cancellationToken);
+        var buffer = new TextBuffer(initial);
+        var map = new AuthorshipMap(initial.Length, access.Document.CreatedById);
+        foreach (var update in updates)
+        {
+            var changes = ChangeSet.Parse(update.ChangesJson);
+            map.Apply(changes, update.UserId);
+            changes.ApplyTo(buffer);
+        }
+
+        var spans = map.Spans();
+        var authorIds = spans.Select(s => s.AuthorId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        return new AuthoredText(updates.Count > 0 ? updates[^1].Version : 0, buffer.ToString(), spans, names);
     }
 
     public async Task<IReadOnlyList<DiffLine>> DiffAsync(ClaimsPrincipal principal, Guid documentId, int fromVersion, int toVersion, CancellationToken cancellationToken = default)

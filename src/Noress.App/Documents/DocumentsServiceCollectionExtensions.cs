@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Noress.App.Documents.History;
 
 namespace Noress.App.Documents;
 
@@ -27,6 +28,7 @@ public static class DocumentsServiceCollectionExtensions
     public static IEndpointRouteBuilder MapNoressDocuments(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHub<DocumentHub>(HubPath);
+        endpoints.MapNoressDocumentExports();
         return endpoints;
     }
 }

@@ -109,6 +109,21 @@ public sealed class DocumentPageTests : NoressTestContext
     }
 
     [Fact]
+    public async Task CommentOnSelection_ReadsTheEditorSelectionAndOpensTheCommentsPageOnIt()
+    {
+        var module = await ArrangeAsync(EditorRight.Comment, Roles.Member);
+        module.Setup<EditorSelection>("getSelection", _ => true).SetResult(new EditorSelection(2, 7, 4));
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=collaborative-editor]").GetAttribute("data-mounted")));
+
+        await cut.Find("button[data-testid=document-comment-selection]").ClickAsync(new());
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        Assert.EndsWith($"documents/{DocumentId}/comments?from=2&to=7&version=4", navigation.Uri, StringComparison.Ordinal);
+        Assert.Equal(7, module.VerifyInvoke("getSelection").Arguments[0]);
+    }
+
+    [Fact]
     public async Task Render_MissingDocument_SaysSo()
     {
         await ArrangeAsync(EditorRight.Edit);

@@ -148,6 +148,10 @@ public sealed partial class CollaborativeEditor
         await InvokeAsync(() => TextChanged.InvokeAsync(text));
     }
 
+    /// <summary>The main selection in the text of the version the server acknowledged; null before the editor is mounted.</summary>
+    public async Task<EditorSelection?> GetSelectionAsync() =>
+        module is not null && handle is not null ? await module.InvokeAsync<EditorSelection>("getSelection", handle) : null;
+
     private async Task SetSuggestionModeAsync(bool value)
     {
         suggestionMode = value;

@@ -9,6 +9,9 @@ public sealed record EditorPresence(string ConnectionId, string UserName, string
 /// <summary>The answer of the editor script's sendSuggestion.</summary>
 public sealed record EditorSuggestionResult(bool Accepted, string? Error);
 
+/// <summary>A selection (UTF-16 positions) in the text at Version, as the editor script's getSelection reports it.</summary>
+public sealed record EditorSelection(int From, int To, int Version);
+
 /// <summary>The connection states the editor script reports.</summary>
 public static class EditorConnection
 {

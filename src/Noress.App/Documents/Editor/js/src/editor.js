@@ -9,6 +9,7 @@ import { basicSetup } from "codemirror";
 import { lineDirection } from "./direction.js";
 import { findPending, rebasePending, removePending, savePending } from "./pending.js";
 import { clearRemotePresence, remotePresence, removeRemotePresence, setRemotePresence } from "./presence.js";
+import { syncedSelection } from "./selection.js";
 import { CollabSync, fromWire } from "./sync.js";
 
 const rights = { None: 0, Read: 1, Comment: 2, Suggest: 3, Edit: 4 };
@@ -524,6 +525,11 @@ export function restorePending(handle) {
 
 export function discardPending(handle) {
   editorOf(handle).discardPending();
+}
+
+/** The main selection as {from, to, version}, positions in the text of the version the server acknowledged. */
+export function getSelection(handle) {
+  return syncedSelection(editorOf(handle).view.state);
 }
 
 export function clientIdOf(handle) {

@@ -4,6 +4,7 @@ import { collab, sendableUpdates } from "@codemirror/collab";
 import { ChangeSet, EditorState, Text } from "@codemirror/state";
 import { lineDirection } from "../src/direction.js";
 import { findPending, pendingKey, rebasePending, savePending } from "../src/pending.js";
+import { syncedSelection } from "../src/selection.js";
 import { CollabSync, fromWire } from "../src/sync.js";
 
 test("lineDirection follows the first letter like dir=auto", () => {
@@ -178,4 +179,19 @@ test("unacknowledged edits survive in storage and are rebased onto the current d
   ]);
   const restored = rebasePending(found[0], server, null);
   assert.equal(restored.apply(Text.of(["Oh, hello world"])).toString(), "Oh, hello world!");
+});
+
+test("syncedSelection maps the selection out of unacknowledged local edits", () => {
+  let state = EditorState.create({ doc: "Article premier", extensions: [collab({ startVersion: 3 })] });
+  assert.deepEqual(syncedSelection(state.update({ selection: { anchor: 8, head: 15 } }).state), { from: 8, to: 15, version: 3 });
+
+  // A local, unsent insertion before the selection shifts it in the editor, not in the server's text.
+  state = state.update({ changes: { from: 0, insert: "تمهيد\n" } }).state;
+  state = state.update({ selection: { anchor: 14, head: 21 } }).state;
+  assert.equal(state.doc.sliceString(14, 21), "premier");
+  assert.deepEqual(syncedSelection(state), { from: 8, to: 15, version: 3 });
+
+  // A selection inside the unacknowledged text collapses to where that text goes in.
+  state = state.update({ selection: { anchor: 1, head: 3 } }).state;
+  assert.deepEqual(syncedSelection(state), { from: 0, to: 0, version: 3 });
 });

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Noress.App.Accounts;
+using Noress.App.Shared.Time;
+
+namespace Noress.App.Documents.History;
+
+/// <summary>Comment threads with the text they are anchored to; opens a new thread on the range the editor passes.</summary>
+public sealed partial class DocumentCommentsPage
+{
+    private readonly Dictionary<Guid, string> replies = [];
+    private readonly Dictionary<int, string> textAt = [];
+    private DocumentView? view;
+    private bool loaded;
+    private IReadOnlyList<CommentThreadItem> threads = [];
+    private bool showResolved;
+    private NewRange? newRange;
+    private string? newBody;
+    private string? error;
+    private bool emptySelection;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [SupplyParameterFromQuery(Name = "from")]
+    public int? From { get; set; }
+
+    [SupplyParameterFromQuery(Name = "to")]
+    public int? To { get; set; }
+
+    [SupplyParameterFromQuery(Name = "version")]
+    public int? Version { get; set; }
+
+    [Inject]
+    private DocumentService Documents { get; set; } = default!;
+
+    [Inject]
+    private DocumentHistoryService History { get; set; } = default!;
+
+    [Inject]
+    private DocumentCommentService Comments { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    private IEnumerable<CommentThreadItem> Visible => threads.Where(t => showResolved || !t.IsResolved);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await ReloadAsync();
+        newRange = null;
+        // An empty selection anchors nothing a reader could see: ask for a selection instead.
+        emptySelection = From is { } start && start == To;
+        if (view is { Right: >= DocumentRight.Comment } && From is { } from && To is { } to && Version is { } version && from < to && version <= view.Version)
+        {
+            var text = await TextAtAsync(version);
+            if (to <= text.Length)
+            {
+                newRange = new NewRange(from, to, version, text[from..to]);
+            }
+        }
+
+        loaded = true;
+    }
+
+    private async Task ReloadAsync()
+    {
+        var principal = await CurrentUser.GetPrincipalAsync();
+        // Threads first: they are mapped to the head at that moment, which the text read after reaches.
+        try
+        {
+            threads = await Comments.ListThreadsAsync(principal, Id);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or UnauthorizedAccessException)
+        {
+            threads = [];
+        }
+
+        view = await Documents.GetAsync(principal, Id);
+        textAt.Clear();
+        if (view is not null)
+        {
+            textAt[view.Version] = view.Text;
+            foreach (var version in threads.Select(t => t.Version).Distinct().Where(v => v != view.Version))
+            {
+                await TextAtAsync(version);
+            }
+        }
+    }
+
+    private async Task<string> TextAtAsync(int version)
+    {
+        if (!textAt.TryGetValue(version, out var text))
+        {
+            text = await History.GetTextAtAsync(await CurrentUser.GetPrincipalAsync(), Id, version);
+            textAt[version] = text;
+        }
+
+        return text;
+    }
+
+    private string Quote(CommentThreadItem thread)
+    {
+        if (!textAt.TryGetValue(thread.Version, out var text))
+        {
+            return string.Empty;
+        }
+
+        var from = Math.Clamp(thread.From, 0, text.Length);
+        var to = Math.Clamp(thread.To, from, text.Length);
+        return from == to ? T["Comments.AnchorGone"] : text[from..to];
+    }
+
+    private Task CreateAsync() => RunAsync(async principal =>
+    {
+        if (newRange is { } range && !string.IsNullOrWhiteSpace(newBody))
+        {
+            await Comments.CreateThreadAsync(principal, Id, range.Version, range.From, range.To, newBody);
+            newRange = null;
+            newBody = null;
+        }
+    });
+
+    private Task ReplyAsync(Guid threadId) => RunAsync(async principal =>
+    {
+        if (replies.GetValueOrDefault(threadId) is { } body && !string.IsNullOrWhiteSpace(body))
+        {
+            await Comments.ReplyAsync(principal, threadId, body);
+            replies.Remove(threadId);
+        }
+    });
+
+    private Task ResolveAsync(Guid threadId) => RunAsync(principal => Comments.ResolveAsync(principal, threadId));
+
+    private Task ReopenAsync(Guid threadId) => RunAsync(principal => Comments.ReopenAsync(principal, threadId));
+
+    private async Task RunAsync(Func<System.Security.Claims.ClaimsPrincipal, Task> action)
+    {
+        try
+        {
+            await action(await CurrentUser.GetPrincipalAsync());
+            error = null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or ArgumentException or KeyNotFoundException)
+        {
+            error = T["Comments.Failed"];
+        }
+
+        await ReloadAsync();
+    }
+
+    private async Task<IReadOnlyList<MentionCandidate>> SearchMentionsAsync(string query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Comments.SearchMentionsAsync(await CurrentUser.GetPrincipalAsync(), Id, query, cancellationToken);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private static string Append(string? body, string mention) =>
+        string.IsNullOrEmpty(body) || char.IsWhiteSpace(body[^1]) ? body + mention : $"{body} {mention}";
+
+    private static string Local(DateTime utc) => NoressClock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+
+    private sealed record NewRange(int From, int To, int Version, string Quote);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Noress.App.Accounts;
+using Noress.App.Shared.Time;
+
+namespace Noress.App.Documents.History;
+
+/// <summary>Markdown download and print page of a document's current text or of a labelled version (Read right).</summary>
+public static class DocumentExportEndpoints
+{
+    public static IEndpointRouteBuilder MapNoressDocumentExports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/documents/{id:guid}/export.md", async (Guid id, Guid? label, ClaimsPrincipal user, DocumentService documents, DocumentHistoryService history, CancellationToken cancellationToken) =>
+        {
+            var export = await LoadAsync(id, label, user, documents, history, cancellationToken);
+            return export.Result ?? Results.File(Encoding.UTF8.GetBytes(export.Text), "text/markdown; charset=utf-8", DocumentExport.FileName(export.Title, "md"));
+        }).RequireAuthorization(Policies.Member);
+
+        endpoints.MapGet("/documents/{id:guid}/print", async (Guid id, Guid? label, ClaimsPrincipal user, DocumentService documents, DocumentHistoryService history, IStringLocalizer<DocumentsHistoryText> text, CancellationToken cancellationToken) =>
+        {
+            var export = await LoadAsync(id, label, user, documents, history, cancellationToken);
+            if (export.Result is not null)
+            {
+                return export.Result;
+            }
+
+            var subtitle = export.Label is { } l
+                ? text["Print.Labelled", l.Label, l.Version, NoressClock.ToLocal(l.CreatedAt).ToString("d", CultureInfo.CurrentCulture)].Value
+                : text["Print.Current", export.Version].Value;
+            return Results.Content(DocumentExport.PrintPage(export.Title, subtitle, export.Text, CultureInfo.CurrentUICulture), "text/html; charset=utf-8");
+        }).RequireAuthorization(Policies.Member);
+
+        return endpoints;
+    }
+
+    private static async Task<Export> LoadAsync(Guid id, Guid? labelId, ClaimsPrincipal user, DocumentService documents, DocumentHistoryService history, CancellationToken cancellationToken)
+    {
+        var access = await documents.GetAccessAsync(user, id, cancellationToken);
+        if (access is null)
+        {
+            return Export.Failed(Results.NotFound());
+        }
+
+        // A plain 403: the cookie scheme's Forbid would redirect to the access-denied page.
+        if (access.Right < DocumentRight.Read)
+        {
+            return Export.Failed(Results.StatusCode(StatusCodes.Status403Forbidden));
+        }
+
+        if (labelId is { } wanted)
+        {
+            var label = (await history.ListLabelsAsync(user, id, cancellationToken)).SingleOrDefault(l => l.Id == wanted);
+            return label is null
+                ? Export.Failed(Results.NotFound())
+                : new Export(null, access.Document.Title, await history.GetLabelTextAsync(user, wanted, cancellationToken), label.Version, label);
+        }
+
+        var view = await documents.GetAsync(user, id, cancellationToken);
+        return view is null ? Export.Failed(Results.NotFound()) : new Export(null, view.Title, view.Text, view.Version, null);
+    }
+
+    private sealed record Export(IResult? Result, string Title, string Text, int Version, DocumentLabelItem? Label)
+    {
+        public static Export Failed(IResult result) => new(result, string.Empty, string.Empty, 0, null);
+    }
+}

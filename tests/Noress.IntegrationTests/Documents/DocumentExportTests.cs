@@ -1,0 +1,135 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Noress.App.Accounts;
+using Noress.App.Data;
+using Noress.App.Documents;
+using Noress.IntegrationTests.Infrastructure;
+
+namespace Noress.IntegrationTests.Documents;
+
+public sealed class DocumentExportTests : IAsyncLifetime
+{
+    private readonly NoressAppFactory factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task ExportMarkdown_AsReader_DownloadsTheCurrentText()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "# Règlement\n");
+        await using (var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo"))
+        {
+            await editor.JoinAsync(id);
+            Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[12,[0,"","مرحبا"]]"""))).Accepted);
+        }
+
+        var client = await factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var response = await client.GetAsync($"/documents/{id}/export.md");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/markdown", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("Règlement-intérieur.md", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("# Règlement\n\nمرحبا", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ExportMarkdown_WithoutReadRight_IsForbidden()
+    {
+        var id = await CreateAsync(DocumentSpaceKind.Session, "Procès-verbal confidentiel");
+        var client = await factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var response = await client.GetAsync($"/documents/{id}/export.md");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("confidentiel", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportMarkdown_UnknownDocument_IsNotFound()
+    {
+        var client = await factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var response = await client.GetAsync($"/documents/{Guid.NewGuid()}/export.md");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExportMarkdown_Anonymous_IsSentToLogin()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "texte");
+
+        var response = await factory.CreateAnonymousClient().GetAsync($"/documents/{id}/export.md");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrintPage_OfALabel_ShowsTheFrozenTextWithDirAuto()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1");
+        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await editor.JoinAsync(id);
+        Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[9,[0,"","","المادة الثانية"]]"""))).Accepted);
+        var history = factory.Services.GetRequiredService<DocumentHistoryService>();
+        var labelId = await history.AddLabelAsync(await SecretariatAsync(), id, 1, "adopté le 18/03/2015");
+        Assert.True((await editor.PushAsync(id, 1, DocumentHubClient.Update("b", $$"""[{{"Article 1\n\nالمادة الثانية".Length}},[0," — texte ajouté après"]]"""))).Accepted);
+        var client = await factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var response = await client.GetAsync($"/documents/{id}/print?label={labelId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<p dir=\"auto\">المادة الثانية</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p dir=\"auto\">Article 1</p>", html, StringComparison.Ordinal);
+        Assert.Contains("adopté le 18/03/2015", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("texte ajouté après", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrintPage_LabelOfAnotherDocument_IsNotFound()
+    {
+        var first = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Un");
+        var second = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Deux");
+        var labelId = await factory.Services.GetRequiredService<DocumentHistoryService>().AddLabelAsync(await SecretariatAsync(), first, 0, "v0");
+        var client = await factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var response = await client.GetAsync($"/documents/{second}/print?label={labelId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("history", "data-testid=\"history-text\"")]
+    [InlineData("comments", "data-testid=\"comments-none\"")]
+    public async Task HistoryAndCommentsPages_AsReader_Render(string page, string marker)
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1");
+        var client = await factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var response = await client.GetAsync($"/documents/{id}/{page}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<ClaimsPrincipal> SecretariatAsync()
+    {
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var secretariat = await db.Users.SingleAsync(u => u.Email == "secretariat@noress.demo");
+        return new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, secretariat.Id.ToString()), new Claim(ClaimTypes.Role, Roles.Secretariat)], "test"));
+    }
+
+    private async Task<Guid> CreateAsync(DocumentSpaceKind space, string text) =>
+        await factory.Services.GetRequiredService<DocumentService>().CreateAsync(await SecretariatAsync(), space, Guid.NewGuid(), "Session", text);
+}
