@@ -356,8 +356,17 @@ internal static partial class DocumentsAuthorsBenchmark
                     }
                     else if (result.Error is null)
                     {
+                        // Behind: the broadcasts bring what we missed (pull only if they do not), then rebase and retry.
                         run.WasRefused();
-                        await PullAsync();
+                        while (Version < result.Version)
+                        {
+                            if (await Task.WhenAny(waitForAdvance, Task.Delay(2000)) != waitForAdvance)
+                            {
+                                await PullAsync();
+                            }
+
+                            waitForAdvance = advanced.Task;
+                        }
                     }
                     else
                     {
