@@ -40,12 +40,14 @@ internal static partial class DocumentsAuthorsBenchmark
         var authors = Option(args, "--authors", "10,50,100,200,400").Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var seconds = int.Parse(Option(args, "--seconds", "20"), CultureInfo.InvariantCulture);
         var interval = int.Parse(Option(args, "--interval", "200"), CultureInfo.InvariantCulture);
-        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+        // After a refused push, wait a random 0..retryDelay ms before pushing again (0: at once, as the editor does).
+        var retryDelay = int.Parse(Option(args, "--retry-delay", "0"), CultureInfo.InvariantCulture);
+        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
         Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server working set MB | server GC heap MB | converged |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var n in authors)
         {
-            await RunOnceAsync(n, seconds, interval);
+            await RunOnceAsync(n, seconds, interval, retryDelay);
         }
 
         return 0;
@@ -57,11 +59,11 @@ internal static partial class DocumentsAuthorsBenchmark
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
-    private static async Task RunOnceAsync(int n, int seconds, int interval)
+    private static async Task RunOnceAsync(int n, int seconds, int interval, int retryDelay)
     {
         await using var server = await ServerProcess.StartAsync();
         var cookie = await SignInAsync(server.Address);
-        var run = new RunState();
+        var run = new RunState { RetryDelay = retryDelay };
         var clients = new List<Author>(n);
         for (var i = 0; i < n; i++)
         {
@@ -134,6 +136,8 @@ internal static partial class DocumentsAuthorsBenchmark
         private long pushes;
         private long refused;
         private long errors;
+
+        public int RetryDelay { get; init; }
 
         /// <summary>Only edits typed while measuring are timed and counted.</summary>
         public volatile bool Measuring;
@@ -366,6 +370,11 @@ internal static partial class DocumentsAuthorsBenchmark
                             }
 
                             waitForAdvance = advanced.Task;
+                        }
+
+                        if (run.RetryDelay > 0)
+                        {
+                            await Task.Delay(Random.Shared.Next(run.RetryDelay + 1));
                         }
                     }
                     else

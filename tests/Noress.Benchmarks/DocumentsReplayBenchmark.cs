@@ -56,9 +56,15 @@ internal static class DocumentsReplayBenchmark
     private static async Task<(double Apply, double Total)?> ReplayOnceAsync(List<IncomingUpdate> edits, string endContent, int batchSize)
     {
         var file = Path.Combine(Path.GetTempPath(), $"noress-bench-{Guid.NewGuid():N}.db");
+        // NORESS_BENCH_POSTGRES (a server connection string) replays into a throwaway PostgreSQL database instead.
+        var postgres = Environment.GetEnvironmentVariable("NORESS_BENCH_POSTGRES") is { Length: > 0 } server
+            ? new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"noress_bench_{Guid.NewGuid():N}" }.ConnectionString
+            : null;
+        var options = postgres is null
+            ? new DbContextOptionsBuilder<NoressDbContext>().UseSqlite($"Data Source={file}").Options
+            : new DbContextOptionsBuilder<NoressDbContext>().UseNpgsql(postgres).Options;
         try
         {
-            var options = new DbContextOptionsBuilder<NoressDbContext>().UseSqlite($"Data Source={file}").Options;
             var factory = new PooledDbContextFactory<NoressDbContext>(options);
             var documentId = Guid.NewGuid();
             await using (var db = await factory.CreateDbContextAsync())
@@ -116,6 +122,13 @@ internal static class DocumentsReplayBenchmark
         }
         finally
         {
+            if (postgres is not null)
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await using var db = await new PooledDbContextFactory<NoressDbContext>(options).CreateDbContextAsync();
+                await db.Database.EnsureDeletedAsync();
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(file);
         }
