@@ -18,10 +18,13 @@ namespace Noress.Tests.Documents;
 /// reaches it alone and rebasing " The" over it leaves both inserts at one offset; from then on only arrival order
 /// decides, and CodeMirror puts what the server already has first. When agent 1's " The" reaches the server first,
 /// the text ends with " , hh?u" instead of ", huh? ". This is a genuine merge-algorithm difference, not a ChangeSet bug
-/// (Map/Compose follow @codemirror/state's mapSet/composeSets; the client follows receiveUpdates). To reproduce the
-/// trace, agent 0 pushes everything as early as the trace allows and the other agents push only what another agent
-/// needs, which resolves such ties in agent 0's favour as the CRDT did in both traces; every client still receives
-/// only the prefix of the server log the trace says it had seen (the rest is "in flight").
+/// (Map/Compose follow @codemirror/state's mapSet/composeSets; the client follows receiveUpdates). Neither pushing
+/// early for every agent nor late for every agent reproduces that tie, so the replay fixes one schedule: agent 0
+/// pushes as early as the trace allows, the other agents push only what another agent needs next (tried by hand:
+/// all-early and all-late both end with the transposition). Ties then go to agent 0, which is what
+/// the CRDT chose at every such tie in both traces (this test checks it, to the character). Every client still
+/// receives only the prefix of the server log the trace says it had seen (the rest is "in flight"), so each
+/// transaction is made on exactly the text its parents describe.
 /// </remarks>
 public sealed class TraceReplayTests
 {
