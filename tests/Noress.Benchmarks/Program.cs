@@ -5,10 +5,21 @@ using Noress.App.Audit;
 // Throughput of the audit hash chain: building a chain of N entries (one SHA-256 each, as the
 // AuditInterceptor does on save) and verifying it end to end (as an administrator's check does).
 // Run: dotnet run -c Release --project tests/Noress.Benchmarks [-- entries rounds]
-// Documents: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay
+// Documents: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay | documents-authors
 if (args.Length > 0 && args[0] == "documents-replay")
 {
     return await Noress.Benchmarks.DocumentsReplayBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "documents-authors")
+{
+    return await Noress.Benchmarks.DocumentsAuthorsBenchmark.RunAsync(args[1..]);
+}
+
+// The app under test of documents-authors, started by it as a child process.
+if (args.Length > 0 && args[0] == "documents-server")
+{
+    return await Noress.Benchmarks.DocumentsServerHost.RunAsync();
 }
 
 var entries = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -117,6 +118,13 @@ public sealed partial class DocumentAuthority(
             state.Gate.Release();
         }
     }
+
+    /// <summary>
+    /// The version this node holds in memory, without any database read; null when the document is not loaded. Other
+    /// nodes may be ahead, never behind: a push on an older version is surely stale.
+    /// </summary>
+    public int? LoadedVersion(Guid documentId) =>
+        documents.TryGetValue(documentId, out var state) && state.Loaded ? state.Version : null;
 
     /// <summary>Every accepted update after <paramref name="version"/>, in order (empty when the document is unknown).</summary>
     public async Task<IReadOnlyList<AcceptedUpdate>> PullAsync(Guid documentId, int version, CancellationToken cancellationToken = default)
@@ -293,20 +301,20 @@ public sealed partial class DocumentAuthority(
             state.Pending.AddRange(rows);
             if (state.Pending.Count >= settings.BatchSize)
             {
-                await FlushPendingAsync(state, cancellationToken);
+                WriteInBackground(state);
             }
 
             return true;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.DocumentUpdates.AddRange(rows);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // Committed before the caller acknowledges the push.
+            await DocumentUpdateWriter.WriteAsync(db, [.. rows], cancellationToken);
             return true;
         }
-        catch (DbUpdateException exception)
+        catch (Exception exception) when (exception is DbException or DbUpdateException)
         {
             // Most likely the unique (document, version) key: another node won. Catch up so the pull sees its update.
             LogPushLost(logger, state.Id, accepted[0].Version, exception.InnerException?.Message ?? exception.Message);
@@ -315,20 +323,46 @@ public sealed partial class DocumentAuthority(
         }
     }
 
+    // Hands a full batch to a writer that runs beside the next pushes (batched mode: a second core stores while the
+    // first applies); batches are written one after another, in version order. The caller holds the gate.
+    private void WriteInBackground(DocumentState state)
+    {
+        var rows = state.Pending.ToArray();
+        var snapshots = state.PendingSnapshots.ToArray();
+        state.Pending.Clear();
+        state.PendingSnapshots.Clear();
+        var previous = state.Writing;
+        state.Writing = Task.Run(async () =>
+        {
+            await previous;
+            await WriteRowsAsync(rows, snapshots, CancellationToken.None);
+        });
+    }
+
+    // Waits for the background writes, then stores what is still pending; their failure surfaces here.
     private async Task FlushPendingAsync(DocumentState state, CancellationToken cancellationToken)
     {
+        await state.Writing;
         if (state.Pending.Count == 0 && state.PendingSnapshots.Count == 0)
         {
             return;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.DocumentUpdates.AddRange(state.Pending);
-        db.DocumentSnapshots.AddRange(state.PendingSnapshots);
-        await db.SaveChangesAsync(cancellationToken);
+        await WriteRowsAsync(state.Pending, state.PendingSnapshots, cancellationToken);
         state.Pending.Clear();
         state.PendingSnapshots.Clear();
+    }
+
+    private async Task WriteRowsAsync(IReadOnlyList<DocumentUpdate> rows, IReadOnlyList<DocumentSnapshot> snapshots, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await DocumentUpdateWriter.WriteAsync(db, rows, cancellationToken);
+        if (snapshots.Count > 0)
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.DocumentSnapshots.AddRange(snapshots);
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private async Task SnapshotIfDueAsync(DocumentState state, int previousVersion, CancellationToken cancellationToken)
@@ -391,5 +425,8 @@ public sealed partial class DocumentAuthority(
         public List<DocumentUpdate> Pending { get; } = [];
 
         public List<DocumentSnapshot> PendingSnapshots { get; } = [];
+
+        /// <summary>The background writes of full batches (batched mode), chained in version order.</summary>
+        public Task Writing { get; set; } = Task.CompletedTask;
     }
 }

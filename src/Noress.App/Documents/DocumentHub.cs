@@ -88,6 +88,13 @@ public sealed class DocumentHub(
     public async Task<PushResultDto> Push(Guid documentId, int version, IReadOnlyList<UpdateDto> updates)
     {
         UseCallerCulture();
+        // Many authors race for each version and the losers retry: a connection that joined the document (and so
+        // passed the read check) learns it is behind without the database reads of the rights check.
+        if (presence.Get(documentId, Context.ConnectionId) is not null && authority.LoadedVersion(documentId) is { } current && version < current)
+        {
+            return new PushResultDto(false, current, null);
+        }
+
         var access = await documents.GetAccessAsync(Context.User!, documentId, Context.ConnectionAborted);
         if (access is null)
         {

@@ -67,6 +67,23 @@ public sealed class DocumentHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Push_OnStaleVersion_WithoutJoining_StillChecksTheRight()
+    {
+        // The cheap stale answer is for connections that joined (and so passed the read check); any other
+        // connection gets the full rights check, whatever version it claims.
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");
+        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await editor.JoinAsync(id);
+        Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[3,[0,"d"]]"""))).Accepted);
+        await using var member = await DocumentHubClient.ConnectAsync(factory, "member@noress.demo");
+
+        var result = await member.PushAsync(id, 0, DocumentHubClient.Update("m", """[3,[0,"!"]]"""));
+
+        Assert.False(result.Accepted);
+        Assert.False(string.IsNullOrEmpty(result.Error));
+    }
+
+    [Fact]
     public async Task Suggest_WithSuggestRight_IsStoredPendingAndDocumentUnchanged()
     {
         var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");

@@ -6,13 +6,31 @@ namespace Noress.Tests.Documents;
 
 /// <summary>
 /// Replays the real two-author traces (josephg/editing-traces) through two simulated collab clients and the authority.
-/// Each client makes its agent's transactions locally as soon as it has seen exactly the other agent's transactions
-/// the trace says it had seen (a version vector), pushing and pulling only what is needed for that.
+/// Each client makes its agent's transactions locally when it has received exactly the other agent's transactions the
+/// trace says it had seen (a version vector); it never receives more.
 /// </summary>
+/// <remarks>
+/// The schedule matters, because the traces' endContent comes from a CRDT that keeps deleted characters as tombstones,
+/// while position-based OT (CodeMirror ChangeSets, server first on ties) forgets them. In friendsforever, transactions
+/// 22360-22368: agent 1 types " The" right after a "." while agent 0, concurrently, deletes that "." (one transaction)
+/// and types ", hu" in its place (four more). The CRDT puts ", hu" (anchored before the tombstone) before " The"
+/// (anchored after it). Agent 1 must see the deletion without ", hu" (its transaction 22369 says so), so the deletion
+/// reaches it alone and rebasing " The" over it leaves both inserts at one offset; from then on only arrival order
+/// decides, and CodeMirror puts what the server already has first. When agent 1's " The" reaches the server first,
+/// the text ends with " , hh?u" instead of ", huh? ". This is a genuine merge-algorithm difference, not a ChangeSet bug
+/// (Map/Compose follow @codemirror/state's mapSet/composeSets; the client follows receiveUpdates). Neither pushing
+/// early for every agent nor late for every agent reproduces that tie, so the replay fixes one schedule: agent 0
+/// pushes as early as the trace allows, the other agents push only what another agent needs next (tried by hand:
+/// all-early and all-late both end with the transposition). Ties then go to agent 0, which is what
+/// the CRDT chose at every such tie in both traces (this test checks it, to the character). Every client still
+/// receives only the prefix of the server log the trace says it had seen (the rest is "in flight"), so each
+/// transaction is made on exactly the text its parents describe.
+/// </remarks>
 public sealed class TraceReplayTests
 {
     [Theory]
     [InlineData("clownschool.json.gz")]
+    [InlineData("friendsforever.json.gz")]
     public async Task ConcurrentTrace_TwoClients_EndWithTraceContent(string file)
     {
         var trace = Trace.Load(file);
@@ -21,14 +39,21 @@ public sealed class TraceReplayTests
         var id = fixture.DocumentId;
         var clients = Enumerable.Range(0, trace.Agents).Select(a => new SimulatedClient($"agent{a}", string.Empty, 0)).ToArray();
         var made = new int[trace.Agents];
-        // seen[a][b]: transactions of agent b that client a has received (from the server) or made.
-        var seen = Enumerable.Range(0, trace.Agents).Select(_ => new int[trace.Agents]).ToArray();
+        // The agent behind each accepted version, in server order (serverAgents[v - 1] made version v).
         var serverAgents = new List<int>();
 
         for (var t = 0; t < trace.Transactions.Count; t++)
         {
             var txn = trace.Transactions[t];
             var a = txn.Agent;
+            // Agent 0 pushes what it has as early as the trace allows: it can receive the whole server log (a push
+            // needs the head) and no other agent will have to receive more of it than it may see when it pushes.
+            if (clients[0].Unconfirmed.Count > 0 && CanReceiveAll(trace, t, 0, serverAgents))
+            {
+                var count = Math.Min(clients[0].Unconfirmed.Count, PushBound(trace, t, 0) - serverAgents.Count(y => y == 0));
+                await PushAsync(authority, id, clients[0], count, serverAgents, 0);
+            }
+
             for (var b = 0; b < trace.Agents; b++)
             {
                 if (b == a)
@@ -37,21 +62,24 @@ public sealed class TraceReplayTests
                 }
 
                 var needed = trace.Seen[t][b];
-                if (seen[a][b] > needed)
+                var received = serverAgents.Take(clients[a].Version).Count(x => x == b);
+                if (received > needed)
                 {
-                    throw new InvalidOperationException($"Transaction {t}: client {a} saw more of agent {b} than the trace allows.");
+                    throw new InvalidOperationException($"Transaction {t}: client {a} received more of agent {b} than the trace allows.");
                 }
 
-                if (seen[a][b] < needed)
+                if (received < needed)
                 {
-                    // Agent b's needed transactions go to the server, then client a pulls up to them.
-                    var confirmedOfB = serverAgents.Count(x => x == b);
-                    if (confirmedOfB < needed)
+                    var confirmed = serverAgents.Count(x => x == b);
+                    if (confirmed < needed)
                     {
-                        await PushAsync(authority, id, clients[b], needed - confirmedOfB, serverAgents, b, seen[b]);
+                        await PushAsync(authority, id, clients[b], needed - confirmed, serverAgents, b);
                     }
 
-                    await PullAsync(authority, id, clients[a], serverAgents, seen[a]);
+                    // Deliver the server log to client a up to agent b's needed-th transaction, no further.
+                    var target = IndexOfNth(serverAgents, b, needed) + 1;
+                    var updates = await authority.PullAsync(id, clients[a].Version);
+                    clients[a].Receive([.. updates.Where(u => u.Version <= target)]);
                 }
             }
 
@@ -73,12 +101,11 @@ public sealed class TraceReplayTests
 
             client.Edit(changes);
             made[a]++;
-            seen[a][a]++;
         }
 
         for (var a = 0; a < trace.Agents; a++)
         {
-            await PushAsync(authority, id, clients[a], int.MaxValue, serverAgents, a, seen[a]);
+            await PushAsync(authority, id, clients[a], int.MaxValue, serverAgents, a);
         }
 
         var head = await authority.GetHeadAsync(id);
@@ -90,13 +117,49 @@ public sealed class TraceReplayTests
         }
     }
 
-    // Pushes the client's first `transactions` local transactions.
-    private static async Task PushAsync(DocumentAuthority authority, Guid id, SimulatedClient client, int transactions, List<int> serverAgents, int agent, int[] seen)
+    [Theory]
+    [InlineData("automerge-paper.json.gz")]
+    [InlineData("seph-blog1.json.gz")]
+    public async Task SequentialTrace_OneClient_EndsWithTraceContent(string file)
+    {
+        using var stream = new GZipStream(File.OpenRead(Trace.Locate(file)), CompressionMode.Decompress);
+        using var json = JsonDocument.Parse(stream);
+        var root = json.RootElement;
+        var start = root.TryGetProperty("startContent", out var startContent) ? startContent.GetString() ?? string.Empty : string.Empty;
+        await using var fixture = await AuthorityFixture.CreateAsync(start);
+        var client = new SimulatedClient("author", start, 0);
+        foreach (var txn in root.GetProperty("txns").EnumerateArray())
+        {
+            var changes = ChangeSet.Empty(client.Text.Length);
+            var text = client.Text;
+            foreach (var p in txn.GetProperty("patches").EnumerateArray())
+            {
+                var patch = ChangeSet.Of(text.Length, p[0].GetInt32(), p[0].GetInt32() + p[1].GetInt32(), p[2].GetString() ?? string.Empty);
+                text = patch.Apply(text);
+                changes = changes.Compose(patch);
+            }
+
+            client.Edit(changes);
+            // Push in groups of transactions (still one update each) to keep the test quick.
+            if (client.Unconfirmed.Count == 100)
+            {
+                await PushAsync(fixture.Authority, fixture.DocumentId, client, int.MaxValue, [], 0);
+            }
+        }
+
+        await PushAsync(fixture.Authority, fixture.DocumentId, client, int.MaxValue, [], 0);
+        var expected = root.GetProperty("endContent").GetString();
+        Assert.Equal(expected, client.Text);
+        Assert.Equal(expected, (await fixture.Authority.GetHeadAsync(fixture.DocumentId))!.Text);
+    }
+
+    // Pushes the client's first `transactions` unconfirmed transactions, pulling and rebasing while refused as stale.
+    private static async Task PushAsync(DocumentAuthority authority, Guid id, SimulatedClient client, int transactions, List<int> serverAgents, int agent)
     {
         while (true)
         {
             var count = Math.Min(transactions, client.Unconfirmed.Count);
-            if (count == 0)
+            if (count <= 0)
             {
                 return;
             }
@@ -110,23 +173,44 @@ public sealed class TraceReplayTests
             }
 
             Assert.Equal(PushStatus.Stale, outcome.Status);
-            await PullAsync(authority, id, client, serverAgents, seen);
+            client.Receive(await authority.PullAsync(id, client.Version));
         }
     }
 
-    private static async Task PullAsync(DocumentAuthority authority, Guid id, SimulatedClient client, List<int> serverAgents, int[] seen)
+    // Whether agent x, before transaction t, may receive every transaction on the server.
+    private static bool CanReceiveAll(Trace trace, int t, int x, List<int> serverAgents)
     {
-        var updates = await authority.PullAsync(id, client.Version);
-        client.Receive(updates);
-        Array.Clear(seen);
-        foreach (var agent in serverAgents)
+        var next = trace.NextOf(x, t);
+        return next < 0 || Enumerable.Range(0, trace.Agents).All(b => b == x || serverAgents.Count(y => y == b) <= trace.Seen[next][b]);
+    }
+
+    // How many transactions of agent x the server may hold before transaction t: no more than any other agent may see.
+    private static int PushBound(Trace trace, int t, int x)
+    {
+        var bound = int.MaxValue;
+        for (var c = 0; c < trace.Agents; c++)
         {
-            seen[agent]++;
+            var next = trace.NextOf(c, t);
+            if (c != x && next >= 0)
+            {
+                bound = Math.Min(bound, trace.Seen[next][x]);
+            }
         }
 
-        // Own transactions still unconfirmed count as seen too.
-        var own = client.Id[^1] - '0';
-        seen[own] += client.Unconfirmed.Count;
+        return bound;
+    }
+
+    private static int IndexOfNth(List<int> agents, int agent, int n)
+    {
+        for (int i = 0, count = 0; i < agents.Count; i++)
+        {
+            if (agents[i] == agent && ++count == n)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"The server has fewer than {n} transactions of agent {agent}.");
     }
 
     private sealed record Transaction(int Agent, IReadOnlyList<(int Position, int Deleted, string Inserted)> Patches);
@@ -141,6 +225,11 @@ public sealed class TraceReplayTests
 
         /// <summary>Per transaction, how many transactions of each agent its parents had seen (agents' own histories are sequential).</summary>
         public required List<int[]> Seen { get; init; }
+
+        /// <summary>Per agent and transaction index, the index of the agent's first transaction at or after it, or -1.</summary>
+        public required int[][] Next { get; init; }
+
+        public int NextOf(int agent, int t) => Next[agent][t];
 
         public static Trace Load(string file)
         {
@@ -171,11 +260,22 @@ public sealed class TraceReplayTests
                 seen.Add(vector);
             }
 
-            return new Trace { EndContent = root.GetProperty("endContent").GetString()!, Agents = agents, Transactions = transactions, Seen = seen };
+            var next = new int[agents][];
+            for (var a = 0; a < agents; a++)
+            {
+                next[a] = new int[transactions.Count + 1];
+                next[a][transactions.Count] = -1;
+                for (var t = transactions.Count - 1; t >= 0; t--)
+                {
+                    next[a][t] = transactions[t].Agent == a ? t : next[a][t + 1];
+                }
+            }
+
+            return new Trace { EndContent = root.GetProperty("endContent").GetString()!, Agents = agents, Transactions = transactions, Seen = seen, Next = next };
         }
 
         /// <summary>shared/bench-data/editing-traces, found by walking up from the test binaries, else /work/shared.</summary>
-        private static string Locate(string file)
+        public static string Locate(string file)
         {
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             {

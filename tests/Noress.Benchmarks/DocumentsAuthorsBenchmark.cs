@@ -1,0 +1,633 @@
+extern alias web;
+
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Noress.App.Accounts;
+using Noress.App.Data;
+using Noress.App.Documents;
+
+namespace Noress.Benchmarks;
+
+/// <summary>
+/// N simulated authors on one document: the app runs in a child process (so its CPU and memory are its own) on a real
+/// Kestrel port with a temporary SQLite database; N SignalR .NET clients, all signed in as the secretariat through the
+/// login form, join one document and each types one character every interval (the @codemirror/collab protocol: one
+/// push in flight, refused pushes pull, rebase and push again). Measured: latency from the keystroke to its receipt by
+/// every other author, refused pushes, the server's CPU and memory.
+/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--interval 200]
+/// The per-person update limit (Documents:UpdatesPerSecond) and the login limit are raised for the server under test:
+/// every author is the same person here, which the real limits would (rightly) throttle.
+/// </summary>
+internal static partial class DocumentsAuthorsBenchmark
+{
+    private const int WarmUpSeconds = 3;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var authors = Option(args, "--authors", "10,50,100,200,400").Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var seconds = int.Parse(Option(args, "--seconds", "20"), CultureInfo.InvariantCulture);
+        var interval = int.Parse(Option(args, "--interval", "200"), CultureInfo.InvariantCulture);
+        // After a refused push, wait a random 0..retryDelay ms before pushing again (0: at once, as the editor does).
+        var retryDelay = int.Parse(Option(args, "--retry-delay", "0"), CultureInfo.InvariantCulture);
+        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+        Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server working set MB | server GC heap MB | converged |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var n in authors)
+        {
+            await RunOnceAsync(n, seconds, interval, retryDelay);
+        }
+
+        return 0;
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private static async Task RunOnceAsync(int n, int seconds, int interval, int retryDelay)
+    {
+        await using var server = await ServerProcess.StartAsync();
+        var cookie = await SignInAsync(server.Address);
+        var run = new RunState { RetryDelay = retryDelay };
+        var clients = new List<Author>(n);
+        for (var i = 0; i < n; i++)
+        {
+            clients.Add(await Author.ConnectAsync(i, server.Address, cookie, server.DocumentId, run));
+        }
+
+        // Three seconds of typing warm the server (JIT, pools) before anything is counted.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds + WarmUpSeconds));
+        var typing = Task.WhenAll(clients.Select(c => c.TypeAsync(interval, stop.Token)));
+        await Task.Delay(TimeSpan.FromSeconds(WarmUpSeconds));
+        var before = await server.StatsAsync();
+        var watch = Stopwatch.StartNew();
+        run.Measuring = true;
+        await typing;
+        run.Measuring = false;
+        var elapsed = watch.Elapsed;
+        var after = await server.StatsAsync();
+
+        // Let the last pushes land, then every author must hold the same version.
+        var drained = Stopwatch.StartNew();
+        while (drained.Elapsed < TimeSpan.FromSeconds(30) && clients.Any(c => !c.Idle || c.Version != clients.Max(x => x.Version)))
+        {
+            await Task.Delay(100);
+        }
+
+        var head = await clients[0].HeadAsync();
+        var converged = clients.All(c => c.Idle && c.Version == head.Version && c.Length == head.Text.Length);
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+
+        var cpu = (after.CpuMilliseconds - before.CpuMilliseconds) / elapsed.TotalMilliseconds * 100;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {n} | {run.Edits:N0} | {run.Latency.Count:N0} | {run.Latency.Percentile(50):F1} | {run.Latency.Percentile(95):F1} | {run.Latency.Percentile(99):F1} | {run.Latency.Max:F0} | {run.Refused:N0} ({run.Refused * 100.0 / Math.Max(1, run.Pushes):F0} % of {run.Pushes:N0}) | {cpu:F0} | {after.WorkingSet / 1048576.0:F0} | {after.GcHeap / 1048576.0:F0} | {(converged ? "yes" : "NO")}{(run.Errors > 0 ? $", {run.Errors} errors" : string.Empty)} |"));
+    }
+
+    private static async Task<string> SignInAsync(Uri address)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = address };
+        var form = await client.GetStringAsync("/Account/Login");
+        var token = TokenPattern().Match(form) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The login page has no antiforgery token.");
+        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.Email"] = "secretariat@noress.demo",
+            ["Input.Password"] = "Noress-demo-2026",
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        }
+
+        return cookies.GetCookieHeader(address);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>Counters shared by the authors of one run.</summary>
+    private sealed class RunState
+    {
+        private long edits;
+        private long pushes;
+        private long refused;
+        private long errors;
+
+        public int RetryDelay { get; init; }
+
+        /// <summary>Only edits typed while measuring are timed and counted.</summary>
+        public volatile bool Measuring;
+
+        public ConcurrentDictionary<string, long> SentAt { get; } = new();
+
+        public Histogram Latency { get; } = new();
+
+        public long Edits => Interlocked.Read(ref edits);
+
+        public long Pushes => Interlocked.Read(ref pushes);
+
+        public long Refused => Interlocked.Read(ref refused);
+
+        public long Errors => Interlocked.Read(ref errors);
+
+        public void Edited(string id)
+        {
+            if (Measuring)
+            {
+                SentAt[id] = Stopwatch.GetTimestamp();
+                Interlocked.Increment(ref edits);
+            }
+        }
+
+        public void Pushed()
+        {
+            if (Measuring)
+            {
+                Interlocked.Increment(ref pushes);
+            }
+        }
+
+        public void WasRefused()
+        {
+            if (Measuring)
+            {
+                Interlocked.Increment(ref refused);
+            }
+        }
+
+        public void Failed() => Interlocked.Increment(ref errors);
+    }
+
+    /// <summary>Latencies in 10 µs buckets up to 20 s (beyond counts as 20 s).</summary>
+    private sealed class Histogram
+    {
+        private const double BucketMs = 0.01;
+        private readonly long[] buckets = new long[2_000_001];
+        private long count;
+
+        public long Count => Interlocked.Read(ref count);
+
+        public double Max { get; private set; }
+
+        public void Add(double milliseconds)
+        {
+            var bucket = (int)Math.Clamp(milliseconds / BucketMs, 0, buckets.Length - 1);
+            Interlocked.Increment(ref buckets[bucket]);
+            Interlocked.Increment(ref count);
+            if (milliseconds > Max)
+            {
+                Max = milliseconds;
+            }
+        }
+
+        public double Percentile(double percent)
+        {
+            var target = (long)Math.Ceiling(Count * percent / 100);
+            long seen = 0;
+            for (var i = 0; i < buckets.Length; i++)
+            {
+                seen += buckets[i];
+                if (seen >= target && seen > 0)
+                {
+                    return i * BucketMs;
+                }
+            }
+
+            return double.NaN;
+        }
+    }
+
+    /// <summary>One author: a port of the @codemirror/collab client keeping only the length of its text.</summary>
+    private sealed class Author : IAsyncDisposable
+    {
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private readonly List<(string Id, ChangeSet Changes)> unconfirmed = [];
+        private readonly HubConnection connection;
+        private readonly Guid documentId;
+        private readonly RunState run;
+        private readonly string prefix;
+        private readonly Random random;
+        private int sequence;
+        private int pushing;
+        private TaskCompletionSource advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private Author(int index, HubConnection connection, Guid documentId, RunState run)
+        {
+            this.connection = connection;
+            this.documentId = documentId;
+            this.run = run;
+            prefix = string.Create(CultureInfo.InvariantCulture, $"a{index}.");
+            random = new Random(index);
+        }
+
+        public int Version { get; private set; }
+
+        public int Length { get; private set; }
+
+        public bool Idle => Volatile.Read(ref pushing) == 0 && unconfirmed.Count == 0;
+
+        public static async Task<Author> ConnectAsync(int index, Uri address, string cookie, Guid documentId, RunState run)
+        {
+            var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(address, DocumentsServiceCollectionExtensions.HubPath), options =>
+                {
+                    options.Transports = HttpTransportType.WebSockets;
+                    options.SkipNegotiation = true;
+                    options.Headers["Cookie"] = cookie;
+                })
+                .Build();
+            var author = new Author(index, connection, documentId, run);
+            connection.On<Guid, List<UpdateDto>, int>("Updates", author.OnUpdatesAsync);
+            await connection.StartAsync();
+            var snapshot = await connection.InvokeAsync<DocumentSnapshotDto>("Join", documentId);
+            author.Version = snapshot.Version;
+            author.Length = snapshot.Text.Length;
+            return author;
+        }
+
+        public async Task<DocumentSnapshotDto> HeadAsync() => await connection.InvokeAsync<DocumentSnapshotDto>("Join", documentId);
+
+        public async Task TypeAsync(int interval, CancellationToken stop)
+        {
+            // Authors start spread over one interval, as people do.
+            try
+            {
+                await Task.Delay(random.Next(interval), stop);
+                using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(interval));
+                do
+                {
+                    await gate.WaitAsync(stop);
+                    try
+                    {
+                        var position = random.Next(Length + 1);
+                        var changes = ChangeSet.Of(Length, position, position, "x");
+                        var id = prefix + (++sequence).ToString(CultureInfo.InvariantCulture);
+                        run.Edited(id);
+                        unconfirmed.Add((id, changes));
+                        Length = changes.NewLength;
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+
+                    _ = PushAsync();
+                }
+                while (await timer.WaitForNextTickAsync(stop));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The run is over; pushes in flight finish on their own.
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await connection.DisposeAsync();
+            gate.Dispose();
+        }
+
+        // One push in flight, like the collab plugin; edits typed meanwhile go with the next one.
+        private async Task PushAsync()
+        {
+            if (Interlocked.Exchange(ref pushing, 1) == 1)
+            {
+                return;
+            }
+
+            try
+            {
+                while (true)
+                {
+                    int version;
+                    List<UpdateDto> updates;
+                    Task waitForAdvance;
+                    await gate.WaitAsync();
+                    try
+                    {
+                        if (unconfirmed.Count == 0)
+                        {
+                            return;
+                        }
+
+                        version = Version;
+                        updates = [.. unconfirmed.Select(u => new UpdateDto { ClientId = u.Id, Changes = u.Changes.ToJsonElement() })];
+                        waitForAdvance = advanced.Task;
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+
+                    run.Pushed();
+                    var result = await connection.InvokeAsync<PushResultDto>("Push", documentId, version, updates);
+                    if (result.Accepted)
+                    {
+                        // Our updates come back in the broadcast (sent before the answer); wait until it is applied.
+                        while (Version < result.Version)
+                        {
+                            if (await Task.WhenAny(waitForAdvance, Task.Delay(2000)) != waitForAdvance)
+                            {
+                                await PullAsync();
+                            }
+
+                            waitForAdvance = advanced.Task;
+                        }
+                    }
+                    else if (result.Error is null)
+                    {
+                        // Behind: the broadcasts bring what we missed (pull only if they do not), then rebase and retry.
+                        run.WasRefused();
+                        while (Version < result.Version)
+                        {
+                            if (await Task.WhenAny(waitForAdvance, Task.Delay(2000)) != waitForAdvance)
+                            {
+                                await PullAsync();
+                            }
+
+                            waitForAdvance = advanced.Task;
+                        }
+
+                        if (run.RetryDelay > 0)
+                        {
+                            await Task.Delay(Random.Shared.Next(run.RetryDelay + 1));
+                        }
+                    }
+                    else
+                    {
+                        run.Failed();
+                        await Task.Delay(100);
+                    }
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref pushing, 0);
+            }
+        }
+
+        // The answer is awaited outside the gate: the connection's handlers wait on that gate too.
+        private async Task PullAsync()
+        {
+            var from = Version;
+            var updates = await connection.InvokeAsync<List<UpdateDto>>("Pull", documentId, from);
+            await gate.WaitAsync();
+            try
+            {
+                Receive(from + 1, updates);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        private async Task OnUpdatesAsync(Guid document, List<UpdateDto> updates, int headVersion)
+        {
+            bool received;
+            await gate.WaitAsync();
+            try
+            {
+                received = Receive(headVersion - updates.Count + 1, updates);
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            if (!received)
+            {
+                // A gap (missed broadcast): pull what is missing, without holding up the connection's handlers.
+                _ = PullAsync();
+            }
+        }
+
+        // receiveUpdates of @codemirror/collab: own updates confirm, others compose, the unconfirmed rest is rebased.
+        private bool Receive(int firstVersion, List<UpdateDto> updates)
+        {
+            if (firstVersion > Version + 1)
+            {
+                return false;
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            ChangeSet? changes = null;
+            var own = 0;
+            for (var i = Version + 1 - firstVersion; i < updates.Count; i++)
+            {
+                var update = updates[i];
+                if (!ChangeSet.TryParse(update.Changes, out var parsed))
+                {
+                    throw new InvalidOperationException("The server sent a malformed update.");
+                }
+
+                if (own < unconfirmed.Count && update.ClientId == unconfirmed[own].Id)
+                {
+                    changes = changes?.Map(unconfirmed[own].Changes, true);
+                    own++;
+                }
+                else
+                {
+                    if (!update.ClientId.StartsWith(prefix, StringComparison.Ordinal) && run.SentAt.TryGetValue(update.ClientId, out var sent))
+                    {
+                        run.Latency.Add(Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds);
+                    }
+
+                    changes = changes is null ? parsed : changes.Compose(parsed);
+                }
+
+                Version++;
+            }
+
+            unconfirmed.RemoveRange(0, own);
+            if (changes is not null)
+            {
+                for (var i = 0; i < unconfirmed.Count; i++)
+                {
+                    var rebased = unconfirmed[i].Changes.Map(changes);
+                    changes = changes.Map(unconfirmed[i].Changes, true);
+                    unconfirmed[i] = (unconfirmed[i].Id, rebased);
+                }
+
+                Length += changes.NewLength - changes.Length;
+            }
+
+            var signal = advanced;
+            advanced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            signal.TrySetResult();
+            return true;
+        }
+    }
+
+    /// <summary>The app under test in a child process of this benchmark (mode <c>documents-server</c>).</summary>
+    private sealed class ServerProcess : IAsyncDisposable
+    {
+        private readonly Process process;
+
+        private ServerProcess(Process process) => this.process = process;
+
+        public Uri Address { get; private set; } = default!;
+
+        public Guid DocumentId { get; private set; }
+
+        public static async Task<ServerProcess> StartAsync()
+        {
+            var self = Environment.ProcessPath!;
+            var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+            {
+                start.ArgumentList.Add(typeof(DocumentsAuthorsBenchmark).Assembly.Location);
+            }
+
+            start.ArgumentList.Add("documents-server");
+            var server = new ServerProcess(Process.Start(start)!);
+            var ready = await server.ReadLineStartingAsync("READY ");
+            var parts = ready.Split(' ');
+            server.Address = new Uri(parts[1]);
+            server.DocumentId = Guid.Parse(parts[2]);
+            return server;
+        }
+
+        public async Task<(double CpuMilliseconds, long WorkingSet, long GcHeap)> StatsAsync()
+        {
+            await process.StandardInput.WriteLineAsync("stats");
+            var parts = (await ReadLineStartingAsync("STATS ")).Split(' ');
+            return (double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture), long.Parse(parts[3], CultureInfo.InvariantCulture));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await process.StandardInput.WriteLineAsync("quit");
+            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+
+        // The app's own console output goes through; protocol lines start with a keyword.
+        private async Task<string> ReadLineStartingAsync(string keyword)
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith(keyword, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+
+            throw new InvalidOperationException($"The server process ended before printing {keyword.Trim()}.");
+        }
+    }
+}
+
+/// <summary>The child process: the app on a free port, one document, statistics on request through standard input.</summary>
+internal static class DocumentsServerHost
+{
+    public static async Task<int> RunAsync()
+    {
+        var databaseFile = Path.Combine(Path.GetTempPath(), $"noress-authors-{Guid.NewGuid():N}.db");
+        // This project is no test project, so WebApplicationFactory finds no content root by itself.
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var web = Path.Combine(directory.FullName, "src", "Noress.Web");
+            if (Directory.Exists(web))
+            {
+                Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_NORESS_WEB", web);
+                break;
+            }
+        }
+
+        try
+        {
+            await using (var factory = new BenchmarkAppFactory(databaseFile))
+            {
+                factory.StartServer();
+                var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()
+                    .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+                var documentId = await CreateDocumentAsync(factory.Services);
+                Console.WriteLine($"READY {address} {documentId}");
+                using var process = Process.GetCurrentProcess();
+                while (Console.ReadLine() is { } line && line != "quit")
+                {
+                    if (line == "stats")
+                    {
+                        process.Refresh();
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STATS {process.TotalProcessorTime.TotalMilliseconds:F0} {process.WorkingSet64} {GC.GetTotalMemory(false)}"));
+                    }
+                }
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static async Task<Guid> CreateDocumentAsync(IServiceProvider services)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var secretariat = await db.Users.SingleAsync(u => u.Email == "secretariat@noress.demo");
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, secretariat.Id.ToString()), new Claim(ClaimTypes.Role, Roles.Secretariat)], "benchmark"));
+        var text = string.Concat(Enumerable.Repeat("Procès-verbal de la réunion du comité de pilotage. محضر اجتماع لجنة القيادة.\n", 20));
+        return await services.GetRequiredService<DocumentService>().CreateAsync(principal, DocumentSpaceKind.Platform, null, "Benchmark", text);
+    }
+
+    private sealed class BenchmarkAppFactory : WebApplicationFactory<web::Program>
+    {
+        private readonly string databaseFile;
+
+        public BenchmarkAppFactory(string databaseFile)
+        {
+            this.databaseFile = databaseFile;
+            UseKestrel(0);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:SeedDemoData", "true");
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("ConnectionStrings:Noress", $"Data Source={databaseFile}");
+            // Every author is the secretariat here: the per-person limit of 20 updates/s would throttle the group,
+            // and the single sign-in is not the subject either.
+            builder.UseSetting("Documents:UpdatesPerSecond", "1000000");
+            builder.UseSetting("RateLimiting:PermitLimit", "10000");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+}
