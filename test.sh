@@ -126,13 +126,23 @@ for project in "${test_projects[@]}"; do
   name=$(basename "$project" .csproj)
   log "testing $name"
   # The hang timeout only stops a stuck run (with a dump) instead of blocking CI forever.
+  set +e
   dotnet test "$project" -c "$configuration" --no-build --nologo \
     --logger "console;verbosity=normal" --logger "trx;LogFileName=$name.trx" --results-directory TestResults \
-    --blame-hang-timeout 15m "$@" || failed+=("$name")
+    --blame-hang-timeout 15m "$@" 2>&1 | tee "$work/$name.log"
+  status=${PIPESTATUS[0]}
+  set -e
+  ((status == 0)) || failed+=("$name")
 done
 find TestResults -mindepth 1 -type d -empty -delete 2>/dev/null || true
 
 if ((${#failed[@]})); then
+  # Repeat each failure with its message at the end, where a truncated CI log still shows it.
+  for name in "${failed[@]}"; do
+    [[ -f "$work/$name.log" ]] || continue
+    log "failures in $name:"
+    grep -a -E -A 15 '^\s+Failed [A-Za-z]|Test Run Aborted|The active test run was aborted' "$work/$name.log" | head -n 150 || true
+  done
   log "FAILED: ${failed[*]} (details above and in TestResults/*.trx)"
   exit 1
 fi
