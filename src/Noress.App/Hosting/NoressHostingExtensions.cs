@@ -1,5 +1,9 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
@@ -67,27 +71,34 @@ public static class NoressHostingExtensions
 
     private static IServiceCollection AddNoressJobs(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
-        services.AddHangfire(config =>
+        // Hangfire's defaults hand every host the process-wide JobStorage.Current and JobActivator.Current.
+        // Several hosts in one process (tests, two-node runs) would then share, and dispose, each other's
+        // storage and service provider; registering both per host first keeps each host on its own.
+        services.AddSingleton<JobStorage>(serviceProvider =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (provider)
+            serviceProvider.GetRequiredService<IGlobalConfiguration>();
+            return provider switch
             {
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(connectionString);
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString));
-                    break;
-                default:
-                    // Durable intent lives in the application database, so in-memory job storage is safe here (ADR 0003).
-                    config.UseInMemoryStorage();
-                    break;
-            }
+                DatabaseProvider.SqlServer => new SqlServerStorage(connectionString),
+                DatabaseProvider.PostgreSql => CreatePostgreSqlStorage(connectionString),
+                // Durable intent lives in the application database, so in-memory job storage is safe here (ADR 0003).
+                _ => new InMemoryStorage(),
+            };
         });
+        services.AddSingleton<JobActivator>(serviceProvider =>
+            new AspNetCoreJobActivator(serviceProvider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer();
         return services;
+    }
+
+    private static PostgreSqlStorage CreatePostgreSqlStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions();
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>Migrates the database and seeds demo data when configured; runs before the app serves requests.</summary>
