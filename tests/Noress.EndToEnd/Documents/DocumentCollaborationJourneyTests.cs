@@ -42,8 +42,8 @@ public sealed class DocumentCollaborationJourneyTests(NoressServer server)
         Assert.Contains("Point 1 : budget.", text, StringComparison.Ordinal);
         Assert.Contains("النقطة 2: الميزانية.", text, StringComparison.Ordinal);
 
-        await Expect(secretariat.Page.Locator(".cm-remote-cursor-label", new() { HasText = AdministratorName })).ToBeVisibleAsync();
-        await Expect(administrator.Page.Locator(".cm-remote-cursor-label", new() { HasText = SecretariatName })).ToBeVisibleAsync();
+        await Expect(secretariat.Page.Locator($".cm-remote-cursor-label[data-name='{AdministratorName}']")).ToBeVisibleAsync();
+        await Expect(administrator.Page.Locator($".cm-remote-cursor-label[data-name='{SecretariatName}']")).ToBeVisibleAsync();
         await Expect(secretariat.Page.GetByTestId("presence-chip").Filter(new() { HasText = AdministratorName })).ToBeVisibleAsync();
         await secretariat.ScreenshotAsync("document-editor-fr.png");
         await secretariat.AssertNoBrowserErrorsAsync();

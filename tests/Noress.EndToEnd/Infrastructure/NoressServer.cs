@@ -18,6 +18,9 @@ public sealed class NoressServer : WebApplicationFactory<Program>, IAsyncLifetim
     public const string ChromiumVariable = "NORESS_CHROMIUM";
 
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"noress-e2e-{Guid.NewGuid():N}.db");
+
+    // Mail pickup files and uploads go here, never into the source tree's data folder.
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), $"noress-e2e-{Guid.NewGuid():N}");
     private readonly Dictionary<string, string?> settings = [];
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -81,6 +84,8 @@ public sealed class NoressServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Noress", $"Data Source={databaseFile}");
         // Every journey signs in from the same loopback address; the login rate limit is not under test here.
         builder.UseSetting("RateLimiting:PermitLimit", "10000");
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(dataFolder, "mail"));
+        builder.UseSetting("Storage:Root", Path.Combine(dataFolder, "files"));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -100,6 +105,11 @@ public sealed class NoressServer : WebApplicationFactory<Program>, IAsyncLifetim
         foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
         {
             File.Delete(file);
+        }
+
+        if (Directory.Exists(dataFolder))
+        {
+            Directory.Delete(dataFolder, recursive: true);
         }
     }
 }

@@ -29,6 +29,8 @@ public sealed partial class MembershipJourneyTests(MailingNoressServer mailing)
         await form.GetByLabel(Texts.Account("Invitations.FullName", French)).FillAsync("Leila Amrani");
         await form.Locator(".mud-select").First.ClickAsync();
         await secretariat.Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = $"{acronym} — " }).ClickAsync();
+        // A click while the list is still closing lands on its overlay, not on the button.
+        await Expect(secretariat.Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await secretariat.Page.GetByTestId("invite-submit").ClickAsync();
         await Expect(secretariat.Page.GetByTestId("invitations-table").GetByText(email)).ToBeVisibleAsync();
 

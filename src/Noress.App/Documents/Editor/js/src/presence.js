@@ -1,5 +1,6 @@
 import { StateEffect, StateField } from "@codemirror/state";
 import { Decoration, EditorView, WidgetType } from "@codemirror/view";
+import { lineDirection } from "./direction.js";
 
 // Remote cursors and selections, kept in the editor state so that they follow every change
 // (local or remote) through the transaction's position mapping.
@@ -42,9 +43,10 @@ class RemoteCursorWidget extends WidgetType {
     const label = document.createElement("span");
     label.className = "cm-remote-cursor-label";
     label.style.backgroundColor = this.color;
-    label.textContent = this.name;
-    // An isolate keeps a Latin name readable on an Arabic line and the reverse.
-    label.dir = "auto";
+    // The name is drawn by CSS from the attribute, so it never joins the document's text (copy, find, text checks).
+    label.dataset.name = this.name;
+    // An isolate in the name's own direction keeps a Latin name readable on an Arabic line and the reverse.
+    label.dir = lineDirection(this.name) ?? "auto";
     cursor.appendChild(label);
     return cursor;
   }
@@ -114,6 +116,7 @@ export const remotePresenceTheme = EditorView.baseTheme({
     pointerEvents: "none",
     zIndex: "10",
   },
+  ".cm-remote-cursor-label::after": { content: "attr(data-name)" },
   ".cm-content": { paddingTop: "1.4em" },
 });
 

@@ -5,6 +5,7 @@ import { ChangeSet, EditorState, Text } from "@codemirror/state";
 import { lineDirection } from "../src/direction.js";
 import { findPending, pendingKey, rebasePending, savePending } from "../src/pending.js";
 import { syncedSelection } from "../src/selection.js";
+import { mapSuggestion, placeSuggestions } from "../src/tracked.js";
 import { CollabSync, fromWire } from "../src/sync.js";
 
 test("lineDirection follows the first letter like dir=auto", () => {
@@ -74,10 +75,13 @@ function randomEdit(client, random) {
   client.sync.localChanged();
 }
 
-async function settle(clients) {
-  for (let i = 0; i < 200; i++) {
+// Quiet means every client is idle and has every update the authority accepted: a broadcast may still
+// be on its way to an idle client when the pusher is already done.
+async function settle(clients, authority) {
+  for (let i = 0; i < 500; i++) {
     await new Promise(resolve => setTimeout(resolve, 10));
-    const busy = clients.some(c => c.sync.running || c.sync.inbox.length || sendableUpdates(c.host.state).length);
+    const busy = clients.some(c => c.sync.running || c.sync.inbox.length || sendableUpdates(c.host.state).length
+      || (authority && c.sync.version < authority.updates.length));
     if (!busy) {
       return;
     }
@@ -104,7 +108,7 @@ test("concurrent clients converge on the authority's text, across a disconnect",
       await new Promise(resolve => setTimeout(resolve, 3));
     }
   }
-  await settle(clients);
+  await settle(clients, authority);
   for (const client of clients) {
     assert.equal(client.host.state.doc.toString(), authority.text.toString());
     assert.equal(client.sync.shadow.toString(), authority.text.toString());
@@ -194,4 +198,46 @@ test("syncedSelection maps the selection out of unacknowledged local edits", () 
   // A selection inside the unacknowledged text collapses to where that text goes in.
   state = state.update({ selection: { anchor: 1, head: 3 } }).state;
   assert.deepEqual(syncedSelection(state), { from: 0, to: 0, version: 3 });
+});
+
+test("placeSuggestions maps a suggestion over later updates and local edits", () => {
+  const doc = Text.of(["Article 1. Durée : deux ans."]);
+  // Suggested on version 0: replace "deux" (19..23) by "trois".
+  const suggested = ChangeSet.of([{ from: 19, to: 23, insert: "trois" }], doc.length);
+  // Version 1 (someone else) inserts "Le " at the start; a local unconfirmed edit appends "!".
+  const update = ChangeSet.of([{ from: 0, insert: "Le " }], doc.length);
+  const afterUpdate = update.apply(doc);
+  const local = ChangeSet.of([{ from: afterUpdate.length, insert: "!" }], afterUpdate.length);
+  const { placed, deferred } = placeSuggestions(
+    [
+      { id: "a", authorName: "Nadia", version: 0, changes: suggested.toJSON() },
+      { id: "b", authorName: "Samir", version: 2, changes: suggested.toJSON() },
+    ],
+    { version: 1, updatesSince: v => (v === 0 ? [{ changes: update }] : []), local },
+  );
+  assert.deepEqual(deferred.map(s => s.id), ["b"]);
+  assert.equal(placed.length, 1);
+  assert.deepEqual(placed[0].ranges, [{ from: 22, to: 26, text: "trois" }]);
+  const current = local.apply(afterUpdate).toString();
+  assert.equal(current.slice(22, 26), "deux");
+});
+
+test("placeSuggestions leaves out a suggestion whose updates are forgotten or that no longer fits", () => {
+  const suggested = ChangeSet.of([{ from: 0, insert: "x" }], 3);
+  const { placed } = placeSuggestions(
+    [
+      { id: "old", authorName: "A", version: 0, changes: suggested.toJSON() },
+      { id: "bad", authorName: "B", version: 1, changes: suggested.toJSON() },
+    ],
+    { version: 1, updatesSince: v => (v === 0 ? null : []), local: ChangeSet.of([{ from: 0, insert: "yy" }], 5) },
+  );
+  assert.deepEqual(placed, []);
+});
+
+test("mapSuggestion shrinks a struck range deleted by others and keeps the insertion after it", () => {
+  const placed = { id: "a", author: "A", ranges: [{ from: 4, to: 8, text: "new" }] };
+  const deleteInside = ChangeSet.of([{ from: 6, to: 10 }], 12);
+  assert.deepEqual(mapSuggestion(placed, deleteInside).ranges, [{ from: 4, to: 6, text: "new" }]);
+  const insertBefore = ChangeSet.of([{ from: 0, insert: "ab" }], 12);
+  assert.deepEqual(mapSuggestion(placed, insertBefore).ranges, [{ from: 6, to: 10, text: "new" }]);
 });
