@@ -29,3 +29,6 @@ public sealed record PushResultDto(bool Accepted, int Version, string? Error);
 public sealed record SuggestResultDto(bool Accepted, string? Error);
 
 public sealed record PresenceDto(string ConnectionId, Guid UserId, string UserName, string Color, int Version, int Anchor, int Head);
+
+/// <summary>A pending suggestion for tracked-change display: its changes apply to the text of <see cref="Version"/>.</summary>
+public sealed record SuggestionDto(Guid Id, string AuthorName, int Version, JsonElement Changes);

@@ -166,6 +166,29 @@ public sealed class DocumentHub(
         }
     }
 
+    /// <summary>The pending suggestions, mapped to the current version, for display as tracked changes (Read right).</summary>
+    public async Task<IReadOnlyList<SuggestionDto>> Suggestions(Guid documentId)
+    {
+        UseCallerCulture();
+        try
+        {
+            var pending = await suggestions.ListPendingAsync(Context.User!, documentId, Context.ConnectionAborted);
+            return [.. pending.Select(s =>
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(s.ChangesJson);
+                return new SuggestionDto(s.Id, s.AuthorName, s.Version, json.RootElement.Clone());
+            })];
+        }
+        catch (KeyNotFoundException)
+        {
+            throw new HubException(text["ErrorNotFound"]);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new HubException(text["ErrorNoReadRight"]);
+        }
+    }
+
     public async Task UpdatePresence(Guid documentId, int version, int anchor, int head)
     {
         var current = presence.Get(documentId, Context.ConnectionId);

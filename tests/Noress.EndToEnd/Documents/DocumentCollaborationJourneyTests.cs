@@ -63,10 +63,13 @@ public sealed class DocumentCollaborationJourneyTests(NoressServer server)
         await TypeAtEndAsync(secretariat.Page, " Proposition : durée de trois ans.");
         await secretariat.Page.GetByTestId("suggestion-send").ClickAsync();
         await Expect(secretariat.Page.GetByTestId("suggestion-sent")).ToBeVisibleAsync();
-        // The draft left the secretariat's editor: the text changes only once the suggestion is accepted.
+        // Both editors show it at once as a tracked change, and the list of the editor who decides fills
+        // without a reload; the text itself changes only once the suggestion is accepted.
+        var tracked = $".cm-suggested-insertion[data-text=' Proposition : durée de trois ans.'][title='Suggestion de {SecretariatName}']";
+        await Expect(administrator.Page.Locator(tracked)).ToBeVisibleAsync();
+        await Expect(secretariat.Page.Locator(tracked)).ToBeVisibleAsync();
         await Expect(administrator.Page.Locator(".cm-content")).Not.ToContainTextAsync("Proposition");
-
-        await administrator.Page.GetByTestId("suggestions-refresh").ClickAsync();
+        await administrator.ScreenshotAsync("document-suggestion-fr.png");
         var suggestion = administrator.Page.GetByTestId("suggestion-item");
         await Expect(suggestion).ToHaveCountAsync(1);
         await suggestion.GetByTestId("suggestion-accept").ClickAsync();
@@ -74,6 +77,8 @@ public sealed class DocumentCollaborationJourneyTests(NoressServer server)
         await Expect(administrator.Page.Locator(".cm-content")).ToContainTextAsync("Proposition : durée de trois ans.");
         await Expect(secretariat.Page.Locator(".cm-content")).ToContainTextAsync("Proposition : durée de trois ans.");
         await Expect(administrator.Page.GetByTestId("suggestion-item")).ToHaveCountAsync(0);
+        await Expect(administrator.Page.Locator(".cm-suggested-insertion")).ToHaveCountAsync(0);
+        await Expect(secretariat.Page.Locator(".cm-suggested-insertion")).ToHaveCountAsync(0);
         await WaitForSameTextAsync(secretariat.Page, administrator.Page);
         await secretariat.AssertNoBrowserErrorsAsync();
         await administrator.AssertNoBrowserErrorsAsync();

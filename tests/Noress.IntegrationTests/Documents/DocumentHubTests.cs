@@ -102,6 +102,32 @@ public sealed class DocumentHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Suggestions_ListedToAReader_AreMappedOverLaterUpdates_AndAnnouncedLive()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");
+        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await using var member = await DocumentHubClient.ConnectAsync(factory, "member@noress.demo");
+        var announced = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        member.On<Guid>("AnnotationsChanged", documentId => announced.TrySetResult(documentId));
+        await editor.JoinAsync(id);
+        await member.JoinAsync(id);
+
+        // Suggested on version 0 ("abc" + "d"); then someone inserts "X" at the start directly.
+        var suggested = await editor.InvokeAsync<App.Documents.SuggestResultDto>("Suggest", id, 0, System.Text.Json.JsonDocument.Parse("""[3,[0,"d"]]""").RootElement);
+        Assert.True(suggested.Accepted);
+        Assert.Equal(id, await announced.Task.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[[0,"X"],3]"""))).Accepted);
+
+        var listed = await member.InvokeAsync<List<App.Documents.SuggestionDto>>("Suggestions", id);
+
+        var suggestion = Assert.Single(listed);
+        Assert.Equal(1, suggestion.Version);
+        Assert.Equal("""[4,[0,"d"]]""", suggestion.Changes.GetRawText());
+        Assert.False(string.IsNullOrWhiteSpace(suggestion.AuthorName));
+        Assert.Equal("Xabc", (await member.JoinAsync(id)).Text);
+    }
+
+    [Fact]
     public async Task Suggest_WithoutSuggestRight_OrMalformed_IsRefusedWithReason()
     {
         var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");

@@ -109,6 +109,36 @@ public sealed class DocumentPageTests : NoressTestContext
     }
 
     [Fact]
+    public async Task AnnotationsChanged_ReportedByTheEditor_ReloadsThePendingSuggestions()
+    {
+        var module = await ArrangeAsync(EditorRight.Edit);
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+        cut.WaitForAssertion(() => module.VerifyInvoke("mount"));
+        var editor = ((DotNetObjectReference<CollaborativeEditor>)module.VerifyInvoke("mount").Arguments[1]!).Value;
+        cut.WaitForAssertion(() => cut.Find("[data-testid=suggestions-none]"));
+        var options = JsonSerializer.SerializeToElement(module.VerifyInvoke("mount").Arguments[2]);
+        Assert.Contains("{0}", options.GetProperty("suggestionTitle").GetString(), StringComparison.Ordinal);
+
+        data.Suggestions.Add(new EditorSuggestion(Guid.NewGuid(), "Youssef Amrani", new DateTime(2026, 3, 5, 9, 0, 0, DateTimeKind.Utc), "+ durée de trois ans"));
+        await cut.InvokeAsync(editor.OnAnnotationsChanged);
+
+        cut.WaitForAssertion(() => Assert.Contains("durée de trois ans", cut.Find("[data-testid=suggestion-item]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Render_WithSuggestRight_ListsPendingSuggestionsWithoutDecisionButtons()
+    {
+        await ArrangeAsync(EditorRight.Suggest, Roles.Member);
+        data.Suggestions.Add(new EditorSuggestion(Guid.NewGuid(), "Youssef Amrani", new DateTime(2026, 3, 5, 9, 0, 0, DateTimeKind.Utc), "+ النص"));
+
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=suggestion-item]"));
+        Assert.Empty(cut.FindAll("[data-testid=suggestion-accept]"));
+        Assert.Empty(cut.FindAll("[data-testid=suggestion-reject]"));
+    }
+
+    [Fact]
     public async Task CommentOnSelection_ReadsTheEditorSelectionAndOpensTheCommentsPageOnIt()
     {
         var module = await ArrangeAsync(EditorRight.Comment, Roles.Member);

@@ -46,6 +46,10 @@ public sealed partial class CollaborativeEditor
     [Parameter]
     public EventCallback SuggestionSent { get; set; }
 
+    /// <summary>Raised when the document's comment threads or suggestions changed (by anyone, on any node).</summary>
+    [Parameter]
+    public EventCallback AnnotationsChanged { get; set; }
+
     private EditorRight EffectiveRight =>
         joined?.Right is { } right && Enum.TryParse<EditorRight>(right, out var parsed) ? parsed : Right;
 
@@ -69,7 +73,7 @@ public sealed partial class CollaborativeEditor
         {
             module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             self = DotNetObjectReference.Create(this);
-            var options = new { documentId = DocumentId, suggestionMode, label = T["Editor.Label"].Value };
+            var options = new { documentId = DocumentId, suggestionMode, label = T["Editor.Label"].Value, suggestionTitle = T["Editor.SuggestedBy"].Value };
             handle = await module.InvokeAsync<int>("mount", host, self, options);
             if (disposed)
             {
@@ -124,6 +128,9 @@ public sealed partial class CollaborativeEditor
         error = string.IsNullOrWhiteSpace(message) ? T["Editor.SyncFailed"] : message;
         StateHasChanged();
     });
+
+    [JSInvokable]
+    public Task OnAnnotationsChanged() => InvokeAsync(() => AnnotationsChanged.InvokeAsync());
 
     [JSInvokable]
     public Task OnSuggestionDraftChanged(bool draft) => InvokeAsync(() =>

@@ -10,7 +10,9 @@ import { lineDirection } from "./direction.js";
 import { findPending, rebasePending, removePending, savePending } from "./pending.js";
 import { clearRemotePresence, remotePresence, removeRemotePresence, setRemotePresence } from "./presence.js";
 import { syncedSelection } from "./selection.js";
+import { setTrackedSuggestions, trackedSuggestions } from "./suggestions.js";
 import { CollabSync, fromWire } from "./sync.js";
+import { placeSuggestions } from "./tracked.js";
 
 const rights = { None: 0, Read: 1, Comment: 2, Suggest: 3, Edit: 4 };
 const rtlLine = Decoration.line({ attributes: { dir: "rtl" } });
@@ -87,6 +89,9 @@ class CollaborativeEditor {
     this.dotNet = dotNet;
     this.documentId = String(options.documentId).toLowerCase();
     this.label = options.label ?? "";
+    this.suggestionTitle = options.suggestionTitle ?? "{0}";
+    this.suggestions = [];
+    this.suggestionsDeferred = false;
     this.wantSuggestions = options.suggestionMode === true;
     this.storage = globalThis.localStorage;
     this.right = rights.None;
@@ -115,6 +120,12 @@ class CollaborativeEditor {
     this.connection.on("PresenceLeft", (documentId, connectionId) => {
       if (this.isThisDocument(documentId)) {
         this.forgetPresence(connectionId);
+      }
+    });
+    this.connection.on("AnnotationsChanged", documentId => {
+      if (this.isThisDocument(documentId)) {
+        this.refreshSuggestions();
+        this.notify("OnAnnotationsChanged");
       }
     });
     this.connection.onreconnecting(() => {
@@ -162,6 +173,7 @@ class CollaborativeEditor {
         EditorView.perLineTextDirection.of(true),
         lineDirections,
         remotePresence(),
+        trackedSuggestions(this.suggestionTitle),
         collab({ startVersion: version, clientID: this.clientId }),
         this.editable.of(this.editableExtensions()),
         this.mode.of(this.modeExtensions()),
@@ -258,6 +270,7 @@ class CollaborativeEditor {
       }
       this.notify("OnConnectionChanged", "connected");
       this.publishPresence();
+      this.refreshSuggestions();
     } catch {
       this.restartLater(2000);
     }
@@ -273,8 +286,16 @@ class CollaborativeEditor {
       invoke: (method, ...args) => this.connection.invoke(method, ...args),
       text: snapshot.text,
       onError: message => this.notify("OnError", message ?? null),
-      onReceived: () => this.resolveDeferredPresence(),
-      onStateRebuilt: () => this.reapplyPresence(),
+      onReceived: () => {
+        this.resolveDeferredPresence();
+        if (this.suggestionsDeferred) {
+          this.showSuggestions();
+        }
+      },
+      onStateRebuilt: () => {
+        this.reapplyPresence();
+        this.showSuggestions();
+      },
     });
     this.sync.setConnected(true, snapshot.version);
     this.applySuggestionMode();
@@ -286,6 +307,38 @@ class CollaborativeEditor {
     this.notify("OnTextChanged");
     this.notify("OnConnectionChanged", "connected");
     this.publishPresence();
+    this.refreshSuggestions();
+  }
+
+  // Tracked changes: the hub lists pending suggestions (mapped to its current version); the editor
+  // places them in its own document and the editor state keeps them in place as edits arrive.
+  async refreshSuggestions() {
+    if (!this.sync || this.connection.state !== "Connected") {
+      return;
+    }
+    try {
+      this.suggestions = await this.connection.invoke("Suggestions", this.documentId);
+    } catch {
+      // Tracked changes are a view: the next change of annotations or reconnect lists them again.
+      return;
+    }
+    this.showSuggestions();
+  }
+
+  showSuggestions() {
+    if (!this.sync || !this.view) {
+      return;
+    }
+    const { placed, deferred } = placeSuggestions(this.suggestions, {
+      version: this.sync.version,
+      updatesSince: version => this.sync.updatesSince(version),
+      local: this.sync.localChanges(),
+    });
+    const length = this.view.state.doc.length;
+    const fits = placed.filter(s => s.ranges.every(r => r.from >= 0 && r.to <= length && r.from <= r.to));
+    // Suggestions listed on a version not received yet are placed once its updates arrive.
+    this.suggestionsDeferred = deferred.length > 0;
+    this.view.dispatch({ effects: setTrackedSuggestions.of(fits) });
   }
 
   restartLater(delay) {
