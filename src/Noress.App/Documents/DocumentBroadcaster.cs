@@ -1,16 +1,30 @@
 using Microsoft.AspNetCore.SignalR;
+using Noress.App.Shared.RealTime;
 
 namespace Noress.App.Documents;
 
-/// <summary>Sends accepted updates to the document's group (across nodes through the Redis backplane when configured).</summary>
-public sealed class DocumentBroadcaster(IHubContext<DocumentHub> hub)
+/// <summary>
+/// Sends accepted updates to the document's group (across nodes through the Redis backplane when configured),
+/// and tells the pages that show the document without an editor (history, comments) through the event bus.
+/// </summary>
+public sealed class DocumentBroadcaster(IHubContext<DocumentHub> hub, IEventBus bus)
 {
+    public const string UpdatedEvent = "updated";
+    public const string AnnotationsEvent = "annotations";
+
     public static string Group(Guid documentId) => $"doc:{documentId}";
 
-    public Task UpdatesAsync(Guid documentId, IReadOnlyList<AcceptedUpdate> updates, int version, CancellationToken cancellationToken = default) =>
-        hub.Clients.Group(Group(documentId)).SendAsync("Updates", documentId, updates.Select(UpdateDto.From).ToList(), version, cancellationToken);
+    public async Task UpdatesAsync(Guid documentId, IReadOnlyList<AcceptedUpdate> updates, int version, CancellationToken cancellationToken = default)
+    {
+        // Editors first: their latency is the one people feel.
+        await hub.Clients.Group(Group(documentId)).SendAsync("Updates", documentId, updates.Select(UpdateDto.From).ToList(), version, cancellationToken);
+        await bus.PublishAsync(Topics.Document(documentId), new BusEvent(UpdatedEvent), cancellationToken);
+    }
 
     /// <summary>Comment threads or suggestions changed: clients reload them through the services.</summary>
-    public Task AnnotationsChangedAsync(Guid documentId, CancellationToken cancellationToken = default) =>
-        hub.Clients.Group(Group(documentId)).SendAsync("AnnotationsChanged", documentId, cancellationToken);
+    public async Task AnnotationsChangedAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await hub.Clients.Group(Group(documentId)).SendAsync("AnnotationsChanged", documentId, cancellationToken);
+        await bus.PublishAsync(Topics.Document(documentId), new BusEvent(AnnotationsEvent), cancellationToken);
+    }
 }

@@ -38,6 +38,20 @@ public sealed class DocumentCommentsPageTests : NoressTestContext
     }
 
     [Fact]
+    public async Task ThreadOpenedByAnotherPerson_AppearsWithoutReload()
+    {
+        var (_, id) = await ArrangeAsync();
+        var cut = RenderPage<DocumentCommentsPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=comments-none]"));
+
+        await Comments.CreateThreadAsync(DocumentHistoryFixture.Secretariat(DocumentHistoryFixture.YoussefId), id, 0, 8, 15, "Premier ou 1er ?");
+        Clock.Advance(DocumentFollower.DefaultDelay);
+
+        cut.WaitForAssertion(() => Assert.Equal("premier", cut.Find("[data-testid=comment-thread-quote]").TextContent));
+        Assert.Contains(DocumentHistoryFixture.YoussefName, cut.Find("[data-testid=comment]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Resolve_CallsTheServiceAndHidesTheThreadUntilShown()
     {
         var (_, id) = await ArrangeAsync();

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Noress.App.Accounts;
 using Noress.App.Documents;
+using Noress.App.Shared.RealTime;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Documents;
@@ -21,6 +23,7 @@ internal sealed class DocumentHistoryFixture(IServiceProvider services)
     public static async Task RegisterAsync(IServiceCollection services, TestDatabase database)
     {
         services.AddNoressDocuments(new ConfigurationBuilder().Build());
+        services.TryAddSingleton<IEventBus, InProcessEventBus>();
         await database.AddPersonAsync(NoressTestContext.UserId, NoressTestContext.UserName);
         await database.AddPersonAsync(YoussefId, YoussefName, "REMESS");
     }

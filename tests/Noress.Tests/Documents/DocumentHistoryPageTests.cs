@@ -40,6 +40,26 @@ public sealed class DocumentHistoryPageTests : NoressTestContext
     }
 
     [Fact]
+    public async Task EditElsewhere_IsAnnouncedLive_AndShowLatestMovesToIt()
+    {
+        var (fixture, id) = await ArrangeAsync();
+        var cut = RenderPage<DocumentHistoryPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=history-text]").GetAttribute("data-version")));
+        Assert.Empty(cut.FindAll("[data-testid=history-new-changes]"));
+
+        var version = await fixture.EditAsync(id, DocumentHistoryFixture.YoussefId, 0, 0, "# ");
+        await Services.GetRequiredService<DocumentBroadcaster>().UpdatesAsync(id, [], version);
+        Clock.Advance(DocumentFollower.DefaultDelay);
+
+        // Announced, not applied: the reader stays on the revision they were reading.
+        cut.WaitForAssertion(() => Assert.Contains("1", cut.Find("[data-testid=history-new-changes]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("2", cut.Find("[data-testid=history-text]").GetAttribute("data-version"));
+        await cut.Find("button[data-testid=history-show-latest]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal("3", cut.Find("[data-testid=history-text]").GetAttribute("data-version")));
+        Assert.Empty(cut.FindAll("[data-testid=history-new-changes]"));
+    }
+
+    [Fact]
     public async Task Render_LatestSelected_DiffsItAgainstThePreviousRevision()
     {
         var (_, id) = await ArrangeAsync();

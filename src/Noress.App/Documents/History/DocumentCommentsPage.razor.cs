@@ -19,9 +19,6 @@ public sealed partial class DocumentCommentsPage
     private string? error;
     private bool emptySelection;
 
-    [Parameter]
-    public Guid Id { get; set; }
-
     [SupplyParameterFromQuery(Name = "from")]
     public int? From { get; set; }
 
@@ -43,10 +40,14 @@ public sealed partial class DocumentCommentsPage
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
 
+    private static readonly IReadOnlySet<string> FollowedEvents = new HashSet<string> { DocumentBroadcaster.UpdatedEvent, DocumentBroadcaster.AnnotationsEvent };
+
     private IEnumerable<CommentThreadItem> Visible => threads.Where(t => showResolved || !t.IsResolved);
 
     protected override async Task OnParametersSetAsync()
     {
+        // Threads others open, answer or resolve, and edits that move their anchors, show up without a reload.
+        Follow(FollowedEvents, ReloadAsync);
         await ReloadAsync();
         newRange = null;
         // An empty selection anchors nothing a reader could see: ask for a selection instead.

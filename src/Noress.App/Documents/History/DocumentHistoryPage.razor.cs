@@ -15,6 +15,7 @@ public sealed partial class DocumentHistoryPage
     private IReadOnlyList<DocumentLabelItem> labels = [];
     private int selected;
     private int headVersion;
+    private int liveVersion;
     private AuthoredText? authored;
     private IReadOnlyDictionary<Guid, string> colors = new Dictionary<Guid, string>();
     private IReadOnlyList<IReadOnlyList<AuthoredSegment>> lines = [];
@@ -24,9 +25,6 @@ public sealed partial class DocumentHistoryPage
     private string? newLabel;
     private (DocumentLabelItem Label, string Text)? shownLabel;
     private string? error;
-
-    [Parameter]
-    public Guid Id { get; set; }
 
     [Inject]
     private DocumentService Documents { get; set; } = default!;
@@ -40,6 +38,8 @@ public sealed partial class DocumentHistoryPage
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
+    private static readonly IReadOnlySet<string> FollowedEvents = new HashSet<string> { DocumentBroadcaster.UpdatedEvent };
+
     /// <summary>The versions one can look at: the creation (0), then the end of each revision.</summary>
     private IEnumerable<int> Points => revisions.Select(r => r.ToVersion).Prepend(0);
 
@@ -47,6 +47,8 @@ public sealed partial class DocumentHistoryPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Edits made meanwhile are announced, not applied: a reader comparing revisions keeps what they compare.
+        Follow(FollowedEvents, CheckHeadAsync);
         await ReloadAsync(selectLatest: true);
         loaded = true;
     }
@@ -61,10 +63,19 @@ public sealed partial class DocumentHistoryPage
         }
 
         headVersion = view.Version;
+        liveVersion = view.Version;
         revisions = await History.ListRevisionsAsync(principal, Id);
         labels = await History.ListLabelsAsync(principal, Id);
         await SelectAsync(selectLatest ? revisions.Count : Math.Min(selected, revisions.Count));
     }
+
+    private async Task CheckHeadAsync()
+    {
+        var current = await Documents.GetAsync(await CurrentUser.GetPrincipalAsync(), Id);
+        liveVersion = current?.Version ?? liveVersion;
+    }
+
+    private Task ShowLatestAsync() => ReloadAsync(selectLatest: true);
 
     private async Task SelectAsync(int index)
     {

@@ -20,4 +20,7 @@ public static class Topics
     public static string User(Guid userId) => $"user:{userId:N}";
 
     public static string Institution(Guid institutionId) => $"institution:{institutionId:N}";
+
+    /// <summary>A co-edited document: <c>updated</c> (accepted edits) and <c>annotations</c> (comments, suggestions).</summary>
+    public static string Document(Guid documentId) => $"document:{documentId:N}";
 }
