@@ -21,6 +21,10 @@ public sealed class DocumentBroadcaster(IHubContext<DocumentHub> hub, IEventBus 
         await bus.PublishAsync(Topics.Document(documentId), new BusEvent(UpdatedEvent), cancellationToken);
     }
 
+    /// <summary>Who may do what on the document changed: open editors join again to learn their right.</summary>
+    public Task RightsChangedAsync(Guid documentId, CancellationToken cancellationToken = default) =>
+        hub.Clients.Group(Group(documentId)).SendAsync("RightsChanged", documentId, cancellationToken);
+
     /// <summary>Comment threads or suggestions changed: clients reload them through the services.</summary>
     public async Task AnnotationsChangedAsync(Guid documentId, CancellationToken cancellationToken = default)
     {

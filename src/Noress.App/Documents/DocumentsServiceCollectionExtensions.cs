@@ -22,6 +22,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<DocumentHistoryService>();
         services.AddSingleton<DocumentCommentService>();
         services.AddSingleton<DocumentSuggestionService>();
+        services.AddSingleton<DocumentSharingService>();
         return services;
     }
 

@@ -128,6 +128,11 @@ class CollaborativeEditor {
         this.notify("OnAnnotationsChanged");
       }
     });
+    this.connection.on("RightsChanged", documentId => {
+      if (this.isThisDocument(documentId)) {
+        this.rejoin();
+      }
+    });
     this.connection.onreconnecting(() => {
       this.sync?.setConnected(false);
       this.notify("OnConnectionChanged", "reconnecting");
@@ -248,6 +253,7 @@ class CollaborativeEditor {
     try {
       const snapshot = await this.connection.invoke("Join", this.documentId);
       this.right = rights[snapshot.right] ?? rights.None;
+      this.notify("OnJoined", { title: snapshot.title, right: snapshot.right, version: snapshot.version, userName: snapshot.userName, color: snapshot.color });
       this.view.dispatch({ effects: clearRemotePresence.of(null) });
       this.people.clear();
       this.deferredPresence.clear();

@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Noress.App.Accounts;
+using Noress.App.Data;
+using Noress.App.Documents;
+using Noress.IntegrationTests.Infrastructure;
+
+namespace Noress.IntegrationTests.Documents;
+
+/// <summary>Sharing raises a right through the hub at once, is for editors only, and refuses unknown targets without saving.</summary>
+public sealed class DocumentSharingTests : IAsyncLifetime
+{
+    private NoressAppFactory factory = null!;
+
+    public Task InitializeAsync()
+    {
+        factory = new NoressAppFactory();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    private DocumentSharingService Sharing => factory.Services.GetRequiredService<DocumentSharingService>();
+
+    [Fact]
+    public async Task GrantToMembers_LetsAMemberSuggest_AndRevokeTakesItBack()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");
+        var secretariat = await PrincipalAsync("secretariat@noress.demo", Roles.Secretariat);
+        await using var member = await DocumentHubClient.ConnectAsync(factory, "member@noress.demo");
+        var rightsChanged = 0;
+        member.On<Guid>("RightsChanged", _ => Interlocked.Increment(ref rightsChanged));
+        Assert.Equal("Comment", (await member.JoinAsync(id)).Right);
+        var before = await SuggestAsync(member, id);
+        Assert.False(before.Accepted);
+
+        await Sharing.GrantAsync(secretariat, id, DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Suggest);
+
+        Assert.Equal("Suggest", (await member.JoinAsync(id)).Right);
+        Assert.True((await SuggestAsync(member, id)).Accepted);
+        var grant = Assert.Single(await Sharing.ListAsync(secretariat, id));
+        Assert.Equal((DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Suggest), (grant.Kind, grant.Principal, grant.Right));
+
+        // Granting again changes the same grant rather than adding a second one.
+        await Sharing.GrantAsync(secretariat, id, DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Edit);
+        Assert.Equal(DocumentRight.Edit, Assert.Single(await Sharing.ListAsync(secretariat, id)).Right);
+
+        await Sharing.RevokeAsync(secretariat, id, grant.Id);
+
+        Assert.Empty(await Sharing.ListAsync(secretariat, id));
+        Assert.Equal("Comment", (await member.JoinAsync(id)).Right);
+        await WaitForAsync(() => Volatile.Read(ref rightsChanged) == 3);
+    }
+
+    [Fact]
+    public async Task SharingByAPersonWithoutEditRight_IsRefused()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");
+        var member = await PrincipalAsync("member@noress.demo", Roles.Member);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Sharing.GrantAsync(member, id, DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Edit));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Sharing.ListAsync(member, id));
+
+        Assert.Equal(0, await CountGrantsAsync(id));
+    }
+
+    [Theory]
+    [InlineData(DocumentPrincipalKind.Role, "Jury", DocumentRight.Read)]
+    [InlineData(DocumentPrincipalKind.User, "not-a-guid", DocumentRight.Read)]
+    [InlineData(DocumentPrincipalKind.User, "0f8fad5b-d9cb-469f-a165-70867728950e", DocumentRight.Read)]
+    [InlineData(DocumentPrincipalKind.Institution, "0f8fad5b-d9cb-469f-a165-70867728950e", DocumentRight.Comment)]
+    [InlineData(DocumentPrincipalKind.Role, "Member", DocumentRight.None)]
+    public async Task UnknownTargetOrRight_IsRefused_AndNothingIsSaved(DocumentPrincipalKind kind, string target, DocumentRight right)
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");
+        var secretariat = await PrincipalAsync("secretariat@noress.demo", Roles.Secretariat);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Sharing.GrantAsync(secretariat, id, kind, target, right));
+
+        Assert.Equal(0, await CountGrantsAsync(id));
+    }
+
+    [Fact]
+    public async Task SearchTargets_FindsRolesInstitutionsAndPeople()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");
+        var secretariat = await PrincipalAsync("secretariat@noress.demo", Roles.Secretariat);
+
+        var roles = await Sharing.SearchTargetsAsync(secretariat, id, string.Empty);
+        var institutions = await Sharing.SearchTargetsAsync(secretariat, id, "odco");
+        var people = await Sharing.SearchTargetsAsync(secretariat, id, "member@");
+
+        Assert.Equal(Roles.All.Order(), roles.Select(r => r.Principal).Order());
+        Assert.Contains(institutions, t => t.Kind == DocumentPrincipalKind.Institution && t.DisplayName.StartsWith("ODCO", StringComparison.Ordinal));
+        Assert.Contains(people, t => t.Kind == DocumentPrincipalKind.User && t.DisplayName.Contains("member@noress.demo", StringComparison.Ordinal));
+    }
+
+    private static Task<App.Documents.SuggestResultDto> SuggestAsync(HubConnection connection, Guid id) =>
+        connection.InvokeAsync<App.Documents.SuggestResultDto>("Suggest", id, 0, JsonDocument.Parse("""[10,[0," (proposition)"]]""").RootElement);
+
+    private async Task<ClaimsPrincipal> PrincipalAsync(string email, string role)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Role, role)], "test"));
+    }
+
+    private async Task<int> CountGrantsAsync(Guid id)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
+        return await db.DocumentPermissions.CountAsync(p => p.DocumentId == id);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(condition());
+    }
+}
