@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Noress.App.Accounts;
 using Noress.App.Committees;
 using Noress.App.Data;
+using Noress.App.Documents;
 using Noress.App.Members;
 
 namespace Noress.App.DemoData;
@@ -15,6 +16,8 @@ namespace Noress.App.DemoData;
 public sealed class DemoDataSeeder(
     IDbContextFactory<NoressDbContext> dbFactory,
     UserManager<NoressUser> users,
+    DocumentService documents,
+    DocumentSharingService sharing,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
@@ -50,10 +53,13 @@ public sealed class DemoDataSeeder(
         }).ToList();
         db.Institutions.AddRange(institutions);
         DemoMembers.AddRegister(db, institutions, now);
-        db.Committees.AddRange(
+        Committee[] committees =
+        [
             new Committee { Code = "financement", NameFr = "Comité Financement et accès aux marchés", NameAr = "لجنة التمويل والولوج إلى الأسواق", NameEn = "Financing and market access committee", IsDemo = true, CreatedAt = now },
             new Committee { Code = "formation", NameFr = "Comité Formation et accompagnement", NameAr = "لجنة التكوين والمواكبة", NameEn = "Training and support committee", IsDemo = true, CreatedAt = now },
-            new Committee { Code = "observation", NameFr = "Comité Observation, communication et plaidoyer", NameAr = "لجنة الرصد والتواصل والترافع", NameEn = "Observation, communication and advocacy committee", IsDemo = true, CreatedAt = now });
+            new Committee { Code = "observation", NameFr = "Comité Observation, communication et plaidoyer", NameAr = "لجنة الرصد والتواصل والترافع", NameEn = "Observation, communication and advocacy committee", IsDemo = true, CreatedAt = now },
+        ];
+        db.Committees.AddRange(committees);
         await db.SaveChangesAsync(cancellationToken);
 
         var seeded = new List<NoressUser>();
@@ -84,7 +90,9 @@ public sealed class DemoDataSeeder(
         DemoMembers.AddRepresentatives(db, seeded, now);
         await db.SaveChangesAsync(cancellationToken);
 
-        logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees and {Accounts} demo accounts", institutions.Count, Accounts.Count);
+        await DemoDocuments.SeedAsync(documents, sharing, seeded.Single(u => u.Email == "secretariat@noress.demo").Id, committees, cancellationToken);
+
+        logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees, {Accounts} demo accounts and demo documents", institutions.Count, Accounts.Count);
     }
 
     private static void Check(IdentityResult result)

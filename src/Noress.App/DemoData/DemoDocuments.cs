@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Noress.App.Accounts;
+using Noress.App.Committees;
+using Noress.App.Documents;
+
+namespace Noress.App.DemoData;
+
+/// <summary>
+/// Demonstration documents, so the documents area shows co-editing, suggestions and mixed French/Arabic text
+/// from the first start: the internal rules (members may suggest), the strategic action plan and a
+/// committee roadmap. Created through the documents services, like the secretariat would.
+/// </summary>
+internal static class DemoDocuments
+{
+    public const string InternalRulesTitle = "Règlement intérieur du réseau – النظام الداخلي (démonstration)";
+
+    private const string InternalRules = """
+        # Règlement intérieur du réseau ESS Tanger-Tétouan-Al Hoceima
+
+        *Document de démonstration.*
+
+        ## Article 1 : objet
+        Le présent règlement précise le fonctionnement du réseau régional de l'économie sociale et solidaire,
+        constitué par le mémorandum d'entente signé par ses institutions membres.
+
+        ## المادة 1: الموضوع
+        يحدد هذا النظام كيفية اشتغال الشبكة الجهوية للاقتصاد الاجتماعي والتضامني المحدثة بموجب مذكرة التفاهم الموقعة من طرف المؤسسات الأعضاء.
+
+        ## Article 2 : organes
+        - l'assemblée plénière des institutions membres ;
+        - le secrétariat permanent, élu en plénière ;
+        - trois comités thématiques.
+
+        ## Article 3 : quorum et majorité
+        La plénière délibère valablement lorsque la moitié au moins des institutions membres en règle sont
+        représentées. Les décisions sont prises à la majorité des suffrages exprimés.
+
+        """;
+
+    private const string ActionPlan = """
+        # Plan d'action stratégique 2026-2028
+
+        *Document de démonstration.*
+
+        | Axe | Objectif | Échéance |
+        |---|---|---|
+        | Financement | Deux appels à manifestation d'intérêt par an | 2026-2028 |
+        | Formation | Un cycle de formation par province | 2027 |
+        | Observation | Un observatoire régional de l'ESS | 2028 |
+
+        ## Axe 1 : financement
+        Cofinancer les projets des institutions membres (40 000 MAD par projet, puis 60 000 MAD).
+
+        ## المحور 2: التكوين
+        تنظيم دورات تكوينية لفائدة التعاونيات والجمعيات في كل إقليم من أقاليم الجهة.
+
+        """;
+
+    public static async Task SeedAsync(DocumentService documents, DocumentSharingService sharing, Guid secretariatId, IReadOnlyList<Committee> committees, CancellationToken cancellationToken)
+    {
+        var secretariat = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, secretariatId.ToString()),
+                new Claim(ClaimTypes.Role, Roles.Secretariat),
+                new Claim(ClaimTypes.Role, Roles.Member),
+            ],
+            "demo"));
+        var rules = await documents.CreateAsync(secretariat, DocumentSpaceKind.Platform, null, InternalRulesTitle, InternalRules, cancellationToken);
+        // Members propose amendments as suggestions; the secretariat accepts or rejects them.
+        await sharing.GrantAsync(secretariat, rules, DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Suggest, cancellationToken);
+        await documents.CreateAsync(secretariat, DocumentSpaceKind.Platform, null, "Plan d'action stratégique 2026-2028 (démonstration)", ActionPlan, cancellationToken);
+        foreach (var committee in committees)
+        {
+            await documents.CreateAsync(
+                secretariat, DocumentSpaceKind.Committee, committee.Id, $"Feuille de route – {committee.NameFr} (démonstration)",
+                $"# {committee.NameFr}\n\n## {committee.NameAr}\n\n- Réunion de lancement\n- Plan d'action thématique\n", cancellationToken);
+        }
+    }
+}
