@@ -41,13 +41,15 @@ public sealed class DocumentSharingService(IDbContextFactory<NoressDbContext> db
             .OrderBy(g => g.Kind).ThenBy(g => g.DisplayName, StringComparer.CurrentCulture)];
     }
 
-    /// <summary>Roles, institutions (acronym or name) and active people (name or e-mail) matching <paramref name="query"/>.</summary>
+    /// <summary>
+    /// Every role (the page matches them on their localized names), then institutions (acronym or name) and active
+    /// people (name or e-mail) matching <paramref name="query"/>.
+    /// </summary>
     public async Task<IReadOnlyList<ShareTarget>> SearchTargetsAsync(ClaimsPrincipal principal, Guid documentId, string? query, CancellationToken cancellationToken = default)
     {
         await RequireEditAsync(principal, documentId, cancellationToken);
         var wanted = query?.Trim().ToUpperInvariant() ?? string.Empty;
-        var roles = Roles.All.Where(r => wanted.Length == 0 || r.ToUpperInvariant().Contains(wanted, StringComparison.Ordinal))
-            .Select(r => new ShareTarget(DocumentPrincipalKind.Role, r, r));
+        var roles = Roles.All.Select(r => new ShareTarget(DocumentPrincipalKind.Role, r, r));
         if (wanted.Length < 2)
         {
             return [.. roles];

@@ -85,6 +85,43 @@ public sealed class DocumentCollaborationJourneyTests(NoressServer server)
     }
 
     [Fact]
+    public async Task SharedWithMembers_AMemberSuggestsLive_AndTheSecretariatAccepts()
+    {
+        await using var secretariat = await SignedInAsync("secretariat@noress.demo");
+        await using var member = await SignedInAsync("member@noress.demo");
+        var address = await CreateDocumentAsync(secretariat, "Charte du réseau", "Article 1.\n");
+        await OpenEditorAsync(secretariat, address);
+        await OpenEditorAsync(member, address);
+        await Expect(member.Page.GetByTestId("editor-readonly")).ToBeVisibleAsync();
+
+        // The secretariat shares the document with every member as "Suggestion" through the dialog.
+        await secretariat.Page.GetByTestId("document-share").ClickAsync();
+        var dialog = secretariat.Page.GetByTestId("share-dialog");
+        await Expect(dialog.GetByTestId("share-none")).ToBeVisibleAsync();
+        await dialog.Locator("[data-testid=share-target] input, input[data-testid=share-target]").FillAsync("membres");
+        await secretariat.Page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Tous les membres du réseau" }).ClickAsync();
+        await Expect(secretariat.Page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await dialog.GetByTestId("share-add-submit").ClickAsync();
+        await Expect(dialog.GetByTestId("share-grant")).ToContainTextAsync("Tous les membres du réseau");
+        await secretariat.ScreenshotAsync("document-share-fr.png");
+        await secretariat.Page.GetByTestId("share-close").ClickAsync();
+
+        // The member's open editor learns the new right without a reload and types a suggestion.
+        await Expect(member.Page.GetByTestId("suggestion-only")).ToBeVisibleAsync();
+        await Expect(member.Page.GetByTestId("editor-readonly")).ToHaveCountAsync(0);
+        await TypeAtEndAsync(member.Page, "Article 2 : adhésion.");
+        await member.Page.GetByTestId("suggestion-send").ClickAsync();
+        await Expect(member.Page.GetByTestId("suggestion-sent")).ToBeVisibleAsync();
+
+        await Expect(secretariat.Page.Locator(".cm-suggested-insertion[data-text='Article 2 : adhésion.']")).ToBeVisibleAsync();
+        await secretariat.Page.GetByTestId("suggestion-item").GetByTestId("suggestion-accept").ClickAsync();
+        await Expect(member.Page.Locator(".cm-content")).ToContainTextAsync("Article 2 : adhésion.");
+        await WaitForSameTextAsync(secretariat.Page, member.Page);
+        await secretariat.AssertNoBrowserErrorsAsync();
+        await member.AssertNoBrowserErrorsAsync();
+    }
+
+    [Fact]
     public async Task MixedFrenchAndArabic_EachParagraphTakesItsOwnDirection_InEditorAndPreview()
     {
         await using var secretariat = await SignedInAsync("secretariat@noress.demo");
