@@ -11,4 +11,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Applies pending migrations at start-up; off when a DBA applies the SQL scripts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// SQLite only: <c>PRAGMA synchronous</c> in write-ahead-log mode. FULL (default) syncs the log on every commit,
+    /// so an acknowledged edit survives a power cut; NORMAL syncs at checkpoints only (survives a crash of the app,
+    /// not of the machine) and commits several times faster.
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "FULL";
 }

@@ -21,6 +21,10 @@ public static class DatabaseServiceCollectionExtensions
         {
             Configure(builder, options.Provider, connectionString);
             builder.AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                builder.AddInterceptors(new SqliteWalInterceptor(SqliteSynchronousLevel(options.SqliteSynchronous)));
+            }
         });
         return services;
     }
@@ -60,6 +64,14 @@ public static class DatabaseServiceCollectionExtensions
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
     }
+
+    /// <summary>Validates the configured level: it is spliced into a PRAGMA, so only the four SQLite names pass.</summary>
+    public static string SqliteSynchronousLevel(string? level) =>
+        level?.Trim().ToUpperInvariant() switch
+        {
+            "OFF" or "NORMAL" or "FULL" or "EXTRA" => level.Trim().ToUpperInvariant(),
+            _ => throw new InvalidOperationException($"Database:SqliteSynchronous must be OFF, NORMAL, FULL or EXTRA, not '{level}'."),
+        };
 
     public static string MigrationsAssembly(DatabaseProvider provider) => $"Noress.Migrations.{provider}";
 }
