@@ -117,6 +117,15 @@ public sealed class DocumentCollaborationJourneyTests(NoressServer server)
         await secretariat.Page.GetByTestId("suggestion-item").GetByTestId("suggestion-accept").ClickAsync();
         await Expect(member.Page.Locator(".cm-content")).ToContainTextAsync("Article 2 : adhésion.");
         await WaitForSameTextAsync(secretariat.Page, member.Page);
+
+        // Unshared: the member's open editor falls back to the space's right (comment only) at once.
+        await secretariat.Page.GetByTestId("document-share").ClickAsync();
+        await secretariat.Page.GetByTestId("share-grant-remove").ClickAsync();
+        await Expect(secretariat.Page.GetByTestId("share-none")).ToBeVisibleAsync();
+        await secretariat.Page.GetByTestId("share-close").ClickAsync();
+        await Expect(member.Page.GetByTestId("editor-readonly")).ToBeVisibleAsync();
+        await Expect(member.Page.GetByTestId("suggestion-only")).ToHaveCountAsync(0);
+        await Expect(member.Page.Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "false");
         await secretariat.AssertNoBrowserErrorsAsync();
         await member.AssertNoBrowserErrorsAsync();
     }

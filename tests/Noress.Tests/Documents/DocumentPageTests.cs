@@ -94,6 +94,22 @@ public sealed class DocumentPageTests : NoressTestContext
     }
 
     [Fact]
+    public async Task RightRaisedWhileOpen_ThePageShowsTheEditorsTools()
+    {
+        var module = await ArrangeAsync(EditorRight.Comment, Roles.Member);
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+        cut.WaitForAssertion(() => module.VerifyInvoke("mount"));
+        var editor = ((DotNetObjectReference<CollaborativeEditor>)module.VerifyInvoke("mount").Arguments[1]!).Value;
+        Assert.Empty(cut.FindAll("[data-testid=document-share]"));
+        Assert.Empty(cut.FindAll("[data-testid=suggestions-panel]"));
+
+        await cut.InvokeAsync(() => editor.OnJoined(new EditorJoinInfo(Title, "Edit", 4, UserName, "#1e88e5")));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=document-share]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=suggestions-panel]"));
+    }
+
+    [Fact]
     public async Task Suggestion_Accepted_CallsTheServiceAndRefreshesTheList()
     {
         await ArrangeAsync(EditorRight.Edit);

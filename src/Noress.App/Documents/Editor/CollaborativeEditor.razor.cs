@@ -46,6 +46,10 @@ public sealed partial class CollaborativeEditor
     [Parameter]
     public EventCallback SuggestionSent { get; set; }
 
+    /// <summary>Raised when the hub reports a right other than the one the editor had (at join or after a rights change).</summary>
+    [Parameter]
+    public EventCallback<EditorRight> RightChanged { get; set; }
+
     /// <summary>Raised when the document's comment threads or suggestions changed (by anyone, on any node).</summary>
     [Parameter]
     public EventCallback AnnotationsChanged { get; set; }
@@ -94,10 +98,16 @@ public sealed partial class CollaborativeEditor
     }
 
     [JSInvokable]
-    public Task OnJoined(EditorJoinInfo info) => InvokeAsync(() =>
+    public Task OnJoined(EditorJoinInfo info) => InvokeAsync(async () =>
     {
+        var before = EffectiveRight;
         joined = info;
         StateHasChanged();
+        if (EffectiveRight != before)
+        {
+            // Shared or unshared while open: the page's own tools (share, suggestions, comment) follow.
+            await RightChanged.InvokeAsync(EffectiveRight);
+        }
     });
 
     [JSInvokable]

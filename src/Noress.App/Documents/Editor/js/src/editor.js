@@ -11,7 +11,7 @@ import { findPending, rebasePending, removePending, savePending } from "./pendin
 import { clearRemotePresence, remotePresence, removeRemotePresence, setRemotePresence } from "./presence.js";
 import { syncedSelection } from "./selection.js";
 import { setTrackedSuggestions, trackedSuggestions } from "./suggestions.js";
-import { CollabSync, fromWire } from "./sync.js";
+import { CollabSync, fromWire, hubErrorMessage } from "./sync.js";
 import { placeSuggestions } from "./tracked.js";
 
 const rights = { None: 0, Read: 1, Comment: 2, Suggest: 3, Edit: 4 };
@@ -277,7 +277,14 @@ class CollaborativeEditor {
       this.notify("OnConnectionChanged", "connected");
       this.publishPresence();
       this.refreshSuggestions();
-    } catch {
+    } catch (error) {
+      if (this.connection.state === "Connected") {
+        // Connected but refused: the right was withdrawn or the document is gone. Say so, stop typing, no retry loop.
+        this.right = rights.None;
+        this.applySuggestionMode();
+        this.notify("OnError", hubErrorMessage(error));
+        return;
+      }
       this.restartLater(2000);
     }
   }

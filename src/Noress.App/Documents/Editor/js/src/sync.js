@@ -7,6 +7,14 @@ export function fromWire(dtos) {
 }
 
 /** Collab updates → UpdateDto; the server fills userId and at. */
+/** The server's own (localized) message of a refused hub call, or null when there is none. */
+export function hubErrorMessage(error) {
+  const message = typeof error?.message === "string" ? error.message : "";
+  const marker = "HubException: ";
+  const at = message.indexOf(marker);
+  return at >= 0 ? message.slice(at + marker.length) : null;
+}
+
 export function toWire(updates) {
   return updates.map(update => ({ clientId: update.clientID, changes: update.changes.toJSON() }));
 }

@@ -6,7 +6,7 @@ import { lineDirection } from "../src/direction.js";
 import { findPending, pendingKey, rebasePending, savePending } from "../src/pending.js";
 import { syncedSelection } from "../src/selection.js";
 import { mapSuggestion, placeSuggestions } from "../src/tracked.js";
-import { CollabSync, fromWire } from "../src/sync.js";
+import { CollabSync, fromWire, hubErrorMessage } from "../src/sync.js";
 
 test("lineDirection follows the first letter like dir=auto", () => {
   assert.equal(lineDirection("# عنوان الوثيقة"), "rtl");
@@ -240,4 +240,11 @@ test("mapSuggestion shrinks a struck range deleted by others and keeps the inser
   assert.deepEqual(mapSuggestion(placed, deleteInside).ranges, [{ from: 4, to: 6, text: "new" }]);
   const insertBefore = ChangeSet.of([{ from: 0, insert: "ab" }], 12);
   assert.deepEqual(mapSuggestion(placed, insertBefore).ranges, [{ from: 6, to: 10, text: "new" }]);
+});
+
+test("hubErrorMessage keeps the server's localized reason of a refused call", () => {
+  const refused = new Error("An unexpected error occurred invoking 'Join' on the server. HubException: Vous n’avez pas accès à ce document.");
+  assert.equal(hubErrorMessage(refused), "Vous n’avez pas accès à ce document.");
+  assert.equal(hubErrorMessage(new Error("WebSocket closed with status code: 1006")), null);
+  assert.equal(hubErrorMessage(undefined), null);
 });
