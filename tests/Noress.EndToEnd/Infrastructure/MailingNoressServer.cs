@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -24,7 +23,7 @@ public sealed class MailingNoressServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreeLoopbackPort();
+        var port = NoressServer.FreeLoopbackPort();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
@@ -61,14 +60,6 @@ public sealed class MailingNoressServer : IAsyncLifetime
         }
 
         stop.Dispose();
-    }
-
-    // The SMTP server takes a port number, not port 0: ask the OS for a free one and hand it over at once.
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private sealed class CapturingStore : MessageStore
