@@ -97,7 +97,7 @@ public sealed class DocumentRestartJourneyTests : IAsyncLifetime
 
     private async Task<NoressServer> StartServerAsync()
     {
-        var started = new NoressServer(databaseFile, port) { LaunchesBrowser = false, ShutdownTimeout = TimeSpan.FromSeconds(2) };
+        var started = NoressServer.OnDatabase(databaseFile, port, shutdownTimeout: TimeSpan.FromSeconds(2));
         await started.InitializeAsync();
         return started;
     }

@@ -34,17 +34,21 @@ public sealed class NoressServer : WebApplicationFactory<Program>, IAsyncLifetim
     {
     }
 
-    /// <summary>
-    /// An app on <paramref name="databaseFile"/> (kept on disposal, so a second server can start on it: a restart)
-    /// and <paramref name="port"/>; null and 0 give a fresh database removed on disposal and a free port.
-    /// </summary>
-    public NoressServer(string? databaseFile, int port)
+    // xUnit builds collection fixtures through their only public constructor; restarts use OnDatabase.
+    private NoressServer(string? databaseFile, int port)
     {
         ownsDatabase = databaseFile is null;
         this.databaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), $"noress-e2e-{Guid.NewGuid():N}.db");
         // Port 0: Kestrel picks a free loopback port, so parallel runs and a running dev server never collide.
         UseKestrel(port);
     }
+
+    /// <summary>
+    /// An app on <paramref name="databaseFile"/> (kept on disposal, so a second server can start on it: a restart)
+    /// and <paramref name="port"/>, with no browser of its own.
+    /// </summary>
+    public static NoressServer OnDatabase(string databaseFile, int port, TimeSpan shutdownTimeout) =>
+        new(databaseFile, port) { LaunchesBrowser = false, ShutdownTimeout = shutdownTimeout };
 
     /// <summary>False for a server whose pages are opened by a browser the test owns (one that outlives the server).</summary>
     public bool LaunchesBrowser { get; init; } = true;
