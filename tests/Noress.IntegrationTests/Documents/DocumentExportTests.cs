@@ -95,6 +95,46 @@ public sealed class DocumentExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pdf_OfALabel_HasTheFrozenTextWithArabicShapedRightToLeft()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1");
+        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await editor.JoinAsync(id);
+        Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[9,[0,"","","المادة الثانية"]]"""))).Accepted);
+        var history = factory.Services.GetRequiredService<DocumentHistoryService>();
+        var labelId = await history.AddLabelAsync(await SecretariatAsync(), id, 1, "adopté le 18/03/2015");
+        Assert.True((await editor.PushAsync(id, 1, DocumentHubClient.Update("b", $$"""[{{"Article 1\n\nالمادة الثانية".Length}},[0," — texte ajouté après"]]"""))).Accepted);
+        var client = await factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var response = await client.GetAsync($"/documents/{id}/export.pdf?label={labelId}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
+        var text = string.Join(' ', words);
+        Assert.Contains("adopté", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ajouté", text, StringComparison.Ordinal);
+        // Shaped (contextual presentation forms, not the isolated letters typed) and set right to left
+        // (extracted in visual order, so each word reads backwards).
+        Assert.Contains(words, w => w.Any(c => c is >= '\uFE70' and <= '\uFEFF'));
+        var visual = words.Select(w => w.Normalize(System.Text.NormalizationForm.FormKC)).ToList();
+        Assert.Contains("ةداملا", visual);
+        Assert.Contains("ةيناثلا", visual);
+    }
+
+    [Fact]
+    public async Task Pdf_WithoutReadRight_IsForbidden()
+    {
+        var id = await CreateAsync(DocumentSpaceKind.Session, "Procès-verbal confidentiel");
+        var client = await factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var response = await client.GetAsync($"/documents/{id}/export.pdf");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task PrintPage_LabelOfAnotherDocument_IsNotFound()
     {
         var first = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Un");

@@ -10,7 +10,7 @@ using Noress.App.Shared.Time;
 
 namespace Noress.App.Documents.History;
 
-/// <summary>Markdown download and print page of a document's current text or of a labelled version (Read right).</summary>
+/// <summary>Markdown download, PDF and print page of a document's current text or of a labelled version (Read right).</summary>
 public static class DocumentExportEndpoints
 {
     public static IEndpointRouteBuilder MapNoressDocumentExports(this IEndpointRouteBuilder endpoints)
@@ -29,14 +29,21 @@ public static class DocumentExportEndpoints
                 return export.Result;
             }
 
-            var subtitle = export.Label is { } l
-                ? text["Print.Labelled", l.Label, l.Version, NoressClock.ToLocal(l.CreatedAt).ToString("d", CultureInfo.CurrentCulture)].Value
-                : text["Print.Current", export.Version].Value;
-            return Results.Content(DocumentExport.PrintPage(export.Title, subtitle, export.Text, CultureInfo.CurrentUICulture), "text/html; charset=utf-8");
+            return Results.Content(DocumentExport.PrintPage(export.Title, Subtitle(export, text), export.Text, CultureInfo.CurrentUICulture), "text/html; charset=utf-8");
+        }).RequireAuthorization(Policies.Member);
+
+        endpoints.MapGet("/documents/{id:guid}/export.pdf", async (Guid id, Guid? label, ClaimsPrincipal user, DocumentService documents, DocumentHistoryService history, IStringLocalizer<DocumentsHistoryText> text, CancellationToken cancellationToken) =>
+        {
+            var export = await LoadAsync(id, label, user, documents, history, cancellationToken);
+            return export.Result ?? Results.File(DocumentPdf.Render(export.Title, Subtitle(export, text), export.Text), "application/pdf", DocumentExport.FileName(export.Title, "pdf"));
         }).RequireAuthorization(Policies.Member);
 
         return endpoints;
     }
+
+    private static string Subtitle(Export export, IStringLocalizer<DocumentsHistoryText> text) => export.Label is { } l
+        ? text["Print.Labelled", l.Label, l.Version, NoressClock.ToLocal(l.CreatedAt).ToString("d", CultureInfo.CurrentCulture)].Value
+        : text["Print.Current", export.Version].Value;
 
     private static async Task<Export> LoadAsync(Guid id, Guid? labelId, ClaimsPrincipal user, DocumentService documents, DocumentHistoryService history, CancellationToken cancellationToken)
     {
