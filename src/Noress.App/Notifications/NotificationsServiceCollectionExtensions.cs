@@ -20,6 +20,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<NotificationMails>();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<DailyDigestService>();
+        services.AddSingleton<OutboxMonitorService>();
         services.AddNoressCalendar();
         services.AddCalendarSource<InvitationExpiryCalendarSource>();
         services.AddHostedService<RecurringJobRegistration>();
