@@ -50,6 +50,18 @@ public sealed class DocumentPdfTests
         Assert.Contains("120", pdf.GetPage(pdf.NumberOfPages).GetWords().Select(w => w.Text));
     }
 
+    [Fact]
+    public void Render_AWordLongerThanALine_IsCutAcrossLinesWithoutLosingCharacters()
+    {
+        var word = string.Concat(Enumerable.Repeat("abcdefghij", 2_000));
+
+        using var pdf = PdfDocument.Open(DocumentPdf.Render("Titre", "Version 1", word));
+
+        var pieces = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).Where(w => w.All(c => c is >= 'a' and <= 'j')).ToList();
+        Assert.True(pieces.Count > 50, $"{pieces.Count} lines");
+        Assert.Equal(word, string.Concat(pieces));
+    }
+
     [Theory]
     [InlineData("# Titre", "Titre", 16f)]
     [InlineData("### Sous-titre", "Sous-titre", 12f)]

@@ -16,6 +16,9 @@ public static class DocumentPdf
     private const float Margin = 56;
     private const float BodySize = 11;
 
+    // More characters than any line can hold at the smallest size (a line is 483 points wide).
+    private const int MaxLineChars = 400;
+
     private static readonly Lazy<SKTypeface> Typeface = new(LoadTypeface);
 
     public static byte[] Render(string title, string subtitle, string markdown)
@@ -190,14 +193,9 @@ public static class DocumentPdf
                     candidate = word;
                 }
 
-                while (candidate.Length > 1 && Measure(candidate, font) > Width)
+                while (candidate.Length > 1 && Measure(candidate[..Math.Min(candidate.Length, MaxLineChars)], font) > Width)
                 {
-                    var fits = candidate.Length - 1;
-                    while (fits > 1 && Measure(candidate[..fits], font) > Width)
-                    {
-                        fits--;
-                    }
-
+                    var fits = LongestFit(candidate, font);
                     yield return candidate[..fits];
                     candidate = candidate[fits..];
                 }
@@ -209,6 +207,28 @@ public static class DocumentPdf
             {
                 yield return line;
             }
+        }
+
+        // The longest prefix of an unbreakable word that fits, by bisection over at most MaxLineChars characters,
+        // so a document of one endless "word" costs a few shapings per line, not one per character.
+        private int LongestFit(string word, SKFont font)
+        {
+            var low = 1;
+            var high = Math.Min(word.Length, MaxLineChars);
+            while (low < high)
+            {
+                var middle = (low + high + 1) / 2;
+                if (Measure(word[..middle], font) <= Width)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return low;
         }
 
         private float Measure(string text, SKFont font) =>
