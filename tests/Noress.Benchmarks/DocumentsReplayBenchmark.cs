@@ -135,7 +135,7 @@ internal static class DocumentsReplayBenchmark
     }
 
     // The JSON a CodeMirror client would send, parsed beforehand as SignalR does before calling the hub.
-    private static (List<IncomingUpdate> Edits, string EndContent) Load(string path)
+    internal static (List<IncomingUpdate> Edits, string EndContent) Load(string path)
     {
         using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var json = JsonDocument.Parse(stream);
@@ -157,7 +157,7 @@ internal static class DocumentsReplayBenchmark
         return (edits, json.RootElement.GetProperty("endContent").GetString()!);
     }
 
-    private static string Locate(string file)
+    internal static string Locate(string file)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

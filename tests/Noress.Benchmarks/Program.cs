@@ -5,10 +5,15 @@ using Noress.App.Audit;
 // Throughput of the audit hash chain: building a chain of N entries (one SHA-256 each, as the
 // AuditInterceptor does on save) and verifying it end to end (as an administrator's check does).
 // Run: dotnet run -c Release --project tests/Noress.Benchmarks [-- entries rounds]
-// Documents: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay | documents-authors
+// Documents: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay | documents-authors | documents-pdf
 if (args.Length > 0 && args[0] == "documents-replay")
 {
     return await Noress.Benchmarks.DocumentsReplayBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "documents-pdf")
+{
+    return await Noress.Benchmarks.DocumentsPdfBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "documents-authors")
