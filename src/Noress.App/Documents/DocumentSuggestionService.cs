@@ -130,12 +130,18 @@ public sealed class DocumentSuggestionService(
         throw new InvalidOperationException("The document changes too fast to apply the suggestion now.");
     }
 
+    /// <summary>Rejects a pending suggestion (Edit right), or withdraws it when its author calls (Read right is enough).</summary>
     public async Task RejectAsync(ClaimsPrincipal principal, Guid suggestionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var suggestion = await db.DocumentSuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, cancellationToken)
             ?? throw new KeyNotFoundException($"Suggestion {suggestionId} does not exist.");
-        var access = await RequireAsync(principal, suggestion.DocumentId, DocumentRight.Edit, cancellationToken);
+        var access = await RequireAsync(principal, suggestion.DocumentId, DocumentRight.Read, cancellationToken);
+        if (access.Right < DocumentRight.Edit && access.Subject.UserId != suggestion.AuthorId)
+        {
+            throw new UnauthorizedAccessException($"Only an editor or its author may set suggestion {suggestionId} aside.");
+        }
+
         if (suggestion.Status != SuggestionStatus.Pending)
         {
             throw new InvalidOperationException($"Suggestion {suggestionId} is already {suggestion.Status}.");

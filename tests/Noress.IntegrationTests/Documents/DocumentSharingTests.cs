@@ -56,6 +56,27 @@ public sealed class DocumentSharingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Suggestion_WithdrawnByItsAuthor_ButNotByAnotherMember()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");
+        await Sharing.GrantAsync(await PrincipalAsync("secretariat@noress.demo", Roles.Secretariat), id, DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Suggest);
+        await using var member = await DocumentHubClient.ConnectAsync(factory, "member@noress.demo");
+        await member.JoinAsync(id);
+        Assert.True((await SuggestAsync(member, id)).Accepted);
+        var suggestions = factory.Services.GetRequiredService<DocumentSuggestionService>();
+        var author = await PrincipalAsync("member@noress.demo", Roles.Member);
+        var suggestionId = Assert.Single(await suggestions.ListPendingAsync(author, id)).Id;
+
+        var otherMember = await PrincipalAsync("rep1@noress.demo", Roles.Member);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => suggestions.RejectAsync(otherMember, suggestionId));
+        Assert.Single(await suggestions.ListPendingAsync(author, id));
+
+        await suggestions.RejectAsync(author, suggestionId);
+
+        Assert.Empty(await suggestions.ListPendingAsync(author, id));
+    }
+
+    [Fact]
     public async Task SharingByAPersonWithoutEditRight_IsRefused()
     {
         var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");

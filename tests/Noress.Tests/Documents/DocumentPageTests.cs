@@ -110,6 +110,24 @@ public sealed class DocumentPageTests : NoressTestContext
     }
 
     [Fact]
+    public async Task OwnSuggestion_WithSuggestRight_CanBeWithdrawn_OthersCannot()
+    {
+        await ArrangeAsync(EditorRight.Suggest, Roles.Member);
+        var mine = Guid.NewGuid();
+        data.Suggestions.Add(new EditorSuggestion(mine, UserName, new DateTime(2026, 3, 5, 9, 0, 0, DateTimeKind.Utc), "+ ma proposition", IsMine: true));
+        data.Suggestions.Add(new EditorSuggestion(Guid.NewGuid(), "Youssef Amrani", new DateTime(2026, 3, 5, 9, 5, 0, DateTimeKind.Utc), "+ النص"));
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=suggestion-item]").Count));
+
+        Assert.Single(cut.FindAll("button[data-testid=suggestion-withdraw]"));
+        await cut.Find("button[data-testid=suggestion-withdraw]").ClickAsync(new());
+
+        Assert.Equal([mine], data.Rejected);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=suggestion-item]")));
+        Assert.Empty(cut.FindAll("button[data-testid=suggestion-withdraw]"));
+    }
+
+    [Fact]
     public async Task Suggestion_Accepted_CallsTheServiceAndRefreshesTheList()
     {
         await ArrangeAsync(EditorRight.Edit);
@@ -234,7 +252,13 @@ public sealed class DocumentPageTests : NoressTestContext
             return Task.FromResult<string?>(null);
         }
 
-        public Task<string?> RejectSuggestionAsync(ClaimsPrincipal principal, Guid documentId, Guid suggestionId, CancellationToken cancellationToken = default) =>
-            Task.FromResult<string?>(null);
+        public List<Guid> Rejected { get; } = [];
+
+        public Task<string?> RejectSuggestionAsync(ClaimsPrincipal principal, Guid documentId, Guid suggestionId, CancellationToken cancellationToken = default)
+        {
+            Rejected.Add(suggestionId);
+            Suggestions.RemoveAll(s => s.Id == suggestionId);
+            return Task.FromResult<string?>(null);
+        }
     }
 }

@@ -27,10 +27,13 @@ public sealed class DocumentServiceEditorData(
 
     public string RenderPreview(string markdown) => DocumentPreview.RenderPreview(markdown);
 
-    public async Task<IReadOnlyList<EditorSuggestion>> ListSuggestionsAsync(ClaimsPrincipal principal, Guid documentId, CancellationToken cancellationToken = default) =>
-        (await suggestions.ListPendingAsync(principal, documentId, cancellationToken))
-            .Select(s => new EditorSuggestion(s.Id, s.AuthorName, s.CreatedAt, SuggestionExcerpt.From(s.ChangesJson)))
+    public async Task<IReadOnlyList<EditorSuggestion>> ListSuggestionsAsync(ClaimsPrincipal principal, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        var me = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        return (await suggestions.ListPendingAsync(principal, documentId, cancellationToken))
+            .Select(s => new EditorSuggestion(s.Id, s.AuthorName, s.CreatedAt, SuggestionExcerpt.From(s.ChangesJson), s.AuthorId == me))
             .ToList();
+    }
 
     public async Task<string?> AcceptSuggestionAsync(ClaimsPrincipal principal, Guid documentId, Guid suggestionId, CancellationToken cancellationToken = default)
     {

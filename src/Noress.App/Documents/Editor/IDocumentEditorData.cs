@@ -48,4 +48,5 @@ public sealed record EditorDocumentSummary(Guid Id, string Title, EditorRight Ri
 public sealed record EditorDocument(Guid Id, string Title, string Text, int Version, EditorRight Right);
 
 /// <summary>An open suggestion; Excerpt says what it changes, in a few words.</summary>
-public sealed record EditorSuggestion(Guid Id, string AuthorName, DateTime CreatedAt, string Excerpt);
+/// <summary>A pending suggestion as the page lists it; <paramref name="IsMine"/> lets its author withdraw it.</summary>
+public sealed record EditorSuggestion(Guid Id, string AuthorName, DateTime CreatedAt, string Excerpt, bool IsMine = false);
