@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Notifications;
 
@@ -145,8 +146,7 @@ public sealed partial class DocumentCommentService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.Email != null && (u.FullName.ToUpper().Contains(wanted) || u.Email.ToUpper().Contains(wanted)))
-            .OrderBy(u => u.FullName)
+            .Matching(wanted)
             .Take(8)
             .Select(u => new MentionCandidate(u.FullName, u.Email!))
             .ToListAsync(cancellationToken);

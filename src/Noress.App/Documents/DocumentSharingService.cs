@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Accounts;
 using Noress.App.Data;
+using Noress.App.Members;
 
 namespace Noress.App.Documents;
 
@@ -57,13 +58,12 @@ public sealed class DocumentSharingService(IDbContextFactory<NoressDbContext> db
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var institutions = await db.Institutions.AsNoTracking()
-            .Where(i => i.Acronym.ToUpper().Contains(wanted) || i.NameFr.ToUpper().Contains(wanted) || i.NameAr.Contains(query!.Trim()))
+            .Matching(wanted)
             .OrderBy(i => i.Acronym).Take(6)
             .Select(i => new { i.Id, i.Acronym, i.NameFr, i.NameAr })
             .ToListAsync(cancellationToken);
         var people = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.Email != null && (u.FullName.ToUpper().Contains(wanted) || u.Email.ToUpper().Contains(wanted)))
-            .OrderBy(u => u.FullName).Take(6)
+            .Matching(wanted).Take(6)
             .Select(u => new { u.Id, u.FullName, u.Email })
             .ToListAsync(cancellationToken);
         return [.. roles,

@@ -289,8 +289,7 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
     {
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var search = query.Search.Trim().ToLower();
-            institutions = institutions.Where(i => i.Acronym.ToLower().Contains(search) || i.NameFr.ToLower().Contains(search) || i.NameAr.Contains(search));
+            institutions = institutions.Matching(query.Search);
         }
 
         if (query.Category is { } category)

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Noress.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using static Noress.EndToEnd.Documents.DocumentSteps;
 
 namespace Noress.EndToEnd.Documents;
 
@@ -164,19 +165,6 @@ public sealed class DocumentCollaborationJourneyTests(NoressServer server)
         return session;
     }
 
-    /// <summary>Creates a document through the list page's dialog; returns its address.</summary>
-    private static async Task<string> CreateDocumentAsync(BrowserSession session, string title, string text)
-    {
-        var page = session.Page;
-        await session.GoToInteractiveAsync("documents");
-        await page.GetByTestId("document-create").ClickAsync();
-        await page.Locator("[data-testid=document-title-input] input, input[data-testid=document-title-input]").FillAsync(title);
-        await page.Locator("[data-testid=document-text-input] textarea, textarea[data-testid=document-text-input]").FillAsync(text);
-        await page.GetByTestId("document-create-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/documents/", StringComparison.Ordinal));
-        return new Uri(page.Url).AbsolutePath.TrimStart('/');
-    }
-
     private static async Task OpenEditorAsync(BrowserSession session, string address)
     {
         if (new Uri(session.Page.Url).AbsolutePath.TrimStart('/') != address)
@@ -186,20 +174,6 @@ public sealed class DocumentCollaborationJourneyTests(NoressServer server)
 
         await Expect(session.Page.Locator("[data-testid=collaborative-editor][data-connection=connected]")).ToHaveCountAsync(1);
         await Expect(session.Page.Locator(".cm-content")).ToBeVisibleAsync();
-    }
-
-    private static async Task TypeAtEndAsync(IPage page, string text)
-    {
-        await page.Locator(".cm-content").ClickAsync();
-        await page.Keyboard.PressAsync("Control+End");
-        await page.Keyboard.TypeAsync(text, new() { Delay = 15 });
-    }
-
-    private static async Task TypeAtStartAsync(IPage page, string text)
-    {
-        await page.Locator(".cm-content").ClickAsync();
-        await page.Keyboard.PressAsync("Control+Home");
-        await page.Keyboard.TypeAsync(text, new() { Delay = 15 });
     }
 
     private static Task<string> EditorTextAsync(IPage page) => page.EvaluateAsync<string>(EditorTextScript);

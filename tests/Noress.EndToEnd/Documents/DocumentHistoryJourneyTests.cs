@@ -1,5 +1,6 @@
 using Noress.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using static Noress.EndToEnd.Documents.DocumentSteps;
 
 namespace Noress.EndToEnd.Documents;
 
@@ -69,17 +70,5 @@ public sealed class DocumentHistoryJourneyTests(NoressServer server)
         }
 
         await session.AssertNoBrowserErrorsAsync();
-    }
-
-    private static async Task<string> CreateDocumentAsync(BrowserSession session, string title, string text)
-    {
-        var page = session.Page;
-        await session.GoToInteractiveAsync("documents");
-        await page.GetByTestId("document-create").ClickAsync();
-        await page.Locator("[data-testid=document-title-input] input, input[data-testid=document-title-input]").FillAsync(title);
-        await page.Locator("[data-testid=document-text-input] textarea, textarea[data-testid=document-text-input]").FillAsync(text);
-        await page.GetByTestId("document-create-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/documents/", StringComparison.Ordinal));
-        return new Uri(page.Url).AbsolutePath.TrimStart('/');
     }
 }

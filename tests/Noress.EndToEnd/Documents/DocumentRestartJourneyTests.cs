@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Noress.App.Documents;
 using Noress.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using static Noress.EndToEnd.Documents.DocumentSteps;
 
 namespace Noress.EndToEnd.Documents;
 
@@ -32,13 +33,7 @@ public sealed class DocumentRestartJourneyTests : IAsyncLifetime
         await using var session = await NoressServer.OpenSessionAsync(browser!, server!.BaseAddress);
         var page = session.Page;
         await session.SignInAsync("secretariat@noress.demo");
-        await session.GoToInteractiveAsync("documents");
-        await page.GetByTestId("document-create").ClickAsync();
-        await page.Locator("[data-testid=document-title-input] input, input[data-testid=document-title-input]").FillAsync("Procès-verbal");
-        await page.Locator("[data-testid=document-text-input] textarea, textarea[data-testid=document-text-input]").FillAsync("Ordre du jour\n");
-        await page.GetByTestId("document-create-submit").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/documents/", StringComparison.Ordinal));
-        var address = new Uri(page.Url).AbsolutePath.TrimStart('/');
+        var address = await CreateDocumentAsync(session, "Procès-verbal", "Ordre du jour\n");
         var documentId = Guid.Parse(address.Split('/')[1]);
         await Expect(page.Locator("[data-testid=collaborative-editor][data-connection=connected]")).ToHaveCountAsync(1);
 
@@ -116,13 +111,6 @@ public sealed class DocumentRestartJourneyTests : IAsyncLifetime
         }
 
         Assert.True(await ServerTextContainsAsync(documentId, text), await ServerTextAsync(documentId));
-    }
-
-    private static async Task TypeAtEndAsync(IPage page, string text)
-    {
-        await page.Locator(".cm-content").ClickAsync();
-        await page.Keyboard.PressAsync("Control+End");
-        await page.Keyboard.TypeAsync(text, new() { Delay = 15 });
     }
 
     public async Task DisposeAsync()

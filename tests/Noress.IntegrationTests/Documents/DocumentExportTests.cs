@@ -1,9 +1,7 @@
 using System.Net;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
-using Noress.App.Data;
 using Noress.App.Documents;
 using Noress.IntegrationTests.Infrastructure;
 
@@ -74,13 +72,7 @@ public sealed class DocumentExportTests : IAsyncLifetime
     [Fact]
     public async Task PrintPage_OfALabel_ShowsTheFrozenTextWithDirAuto()
     {
-        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1");
-        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
-        await editor.JoinAsync(id);
-        Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[9,[0,"","","المادة الثانية"]]"""))).Accepted);
-        var history = factory.Services.GetRequiredService<DocumentHistoryService>();
-        var labelId = await history.AddLabelAsync(await SecretariatAsync(), id, 1, "adopté le 18/03/2015");
-        Assert.True((await editor.PushAsync(id, 1, DocumentHubClient.Update("b", $$"""[{{"Article 1\n\nالمادة الثانية".Length}},[0," — texte ajouté après"]]"""))).Accepted);
+        var (id, labelId) = await LabelledDocumentAsync();
         var client = await factory.CreateSignedInClientAsync("member@noress.demo");
 
         var response = await client.GetAsync($"/documents/{id}/print?label={labelId}");
@@ -97,13 +89,7 @@ public sealed class DocumentExportTests : IAsyncLifetime
     [Fact]
     public async Task Pdf_OfALabel_HasTheFrozenTextWithArabicShapedRightToLeft()
     {
-        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1");
-        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
-        await editor.JoinAsync(id);
-        Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[9,[0,"","","المادة الثانية"]]"""))).Accepted);
-        var history = factory.Services.GetRequiredService<DocumentHistoryService>();
-        var labelId = await history.AddLabelAsync(await SecretariatAsync(), id, 1, "adopté le 18/03/2015");
-        Assert.True((await editor.PushAsync(id, 1, DocumentHubClient.Update("b", $$"""[{{"Article 1\n\nالمادة الثانية".Length}},[0," — texte ajouté après"]]"""))).Accepted);
+        var (id, labelId) = await LabelledDocumentAsync();
         var client = await factory.CreateSignedInClientAsync("member@noress.demo");
 
         var response = await client.GetAsync($"/documents/{id}/export.pdf?label={labelId}");
@@ -161,14 +147,20 @@ public sealed class DocumentExportTests : IAsyncLifetime
         Assert.Contains(marker, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<ClaimsPrincipal> SecretariatAsync()
+    // "Article 1" and an Arabic article, labelled "adopté le 18/03/2015" at version 1, then a French addition after it.
+    private async Task<(Guid Id, Guid LabelId)> LabelledDocumentAsync()
     {
-        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var secretariat = await db.Users.SingleAsync(u => u.Email == "secretariat@noress.demo");
-        return new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, secretariat.Id.ToString()), new Claim(ClaimTypes.Role, Roles.Secretariat)], "test"));
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1");
+        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await editor.JoinAsync(id);
+        Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[9,[0,"","","المادة الثانية"]]"""))).Accepted);
+        var history = factory.Services.GetRequiredService<DocumentHistoryService>();
+        var labelId = await history.AddLabelAsync(await SecretariatAsync(), id, 1, "adopté le 18/03/2015");
+        Assert.True((await editor.PushAsync(id, 1, DocumentHubClient.Update("b", $$"""[{{"Article 1\n\nالمادة الثانية".Length}},[0," — texte ajouté après"]]"""))).Accepted);
+        return (id, labelId);
     }
+
+    private Task<ClaimsPrincipal> SecretariatAsync() => DocumentHubClient.PrincipalAsync(factory, "secretariat@noress.demo", Roles.Secretariat);
 
     private async Task<Guid> CreateAsync(DocumentSpaceKind space, string text) =>
         await factory.Services.GetRequiredService<DocumentService>().CreateAsync(await SecretariatAsync(), space, Guid.NewGuid(), "Session", text);

@@ -42,15 +42,16 @@ internal static class DocumentHubClient
     }
 
     /// <summary>Creates a platform document as the secretariat, through the service.</summary>
-    public static async Task<Guid> CreatePlatformDocumentAsync(NoressAppFactory factory, string text)
+    public static async Task<Guid> CreatePlatformDocumentAsync(NoressAppFactory factory, string text) =>
+        await factory.Services.GetRequiredService<DocumentService>().CreateAsync(
+            await PrincipalAsync(factory, "secretariat@noress.demo", Roles.Secretariat), DocumentSpaceKind.Platform, null, "Règlement intérieur", text);
+
+    /// <summary>The principal a service sees for a demo person with one role, for calling services directly.</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(NoressAppFactory factory, string email, string role)
     {
-        var services = factory.Services;
-        var dbFactory = services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var secretariat = await db.Users.SingleAsync(u => u.Email == "secretariat@noress.demo");
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, secretariat.Id.ToString()), new Claim(ClaimTypes.Role, Roles.Secretariat)], "test"));
-        return await services.GetRequiredService<DocumentService>().CreateAsync(principal, DocumentSpaceKind.Platform, null, "Règlement intérieur", text);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Role, role)], "test"));
     }
 
     public static UpdateDto Update(string clientId, string changesJson)

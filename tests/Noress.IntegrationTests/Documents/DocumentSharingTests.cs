@@ -122,12 +122,7 @@ public sealed class DocumentSharingTests : IAsyncLifetime
     private static Task<App.Documents.SuggestResultDto> SuggestAsync(HubConnection connection, Guid id) =>
         connection.InvokeAsync<App.Documents.SuggestResultDto>("Suggest", id, 0, JsonDocument.Parse("""[10,[0," (proposition)"]]""").RootElement);
 
-    private async Task<ClaimsPrincipal> PrincipalAsync(string email, string role)
-    {
-        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Role, role)], "test"));
-    }
+    private Task<ClaimsPrincipal> PrincipalAsync(string email, string role) => DocumentHubClient.PrincipalAsync(factory, email, role);
 
     private async Task<int> CountGrantsAsync(Guid id)
     {
