@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Localization;
+using Noress.App.Shared.Markdown;
 
 namespace Noress.App.Documents.Editor;
 
@@ -25,7 +26,7 @@ public sealed class DocumentServiceEditorData(
             ? new EditorDocument(d.Id, d.Title, d.Text, d.Version, (EditorRight)d.Right)
             : null;
 
-    public string RenderPreview(string markdown) => DocumentPreview.RenderPreview(markdown);
+    public string RenderPreview(string markdown) => SafeMarkdown.ToHtml(markdown);
 
     public async Task<IReadOnlyList<EditorSuggestion>> ListSuggestionsAsync(ClaimsPrincipal principal, Guid documentId, CancellationToken cancellationToken = default)
     {

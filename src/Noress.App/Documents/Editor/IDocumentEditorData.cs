@@ -5,7 +5,7 @@ namespace Noress.App.Documents.Editor;
 /// <summary>
 /// What the document pages need from the documents feature's services (rights checked there).
 /// A seam so the pages are testable with bUnit without a database; DocumentServiceEditorData
-/// implements it over DocumentService, DocumentPreview and DocumentSuggestionService.
+/// implements it over DocumentService, SafeMarkdown and DocumentSuggestionService.
 /// </summary>
 public interface IDocumentEditorData
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Noress.App.Shared.Markdown;
 
 namespace Noress.App.Documents.History;
 
@@ -39,7 +40,7 @@ public static class DocumentExport
     public static string PrintPage(string title, string subtitle, string markdown, CultureInfo culture)
     {
         var direction = culture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
-        var body = DocumentPreview.RenderPreview(markdown);
+        var body = SafeMarkdown.ToHtml(markdown);
         return $$"""
             <!DOCTYPE html>
             <html lang="{{Encode(culture.TwoLetterISOLanguageName)}}" dir="{{direction}}">
@@ -59,6 +60,9 @@ public static class DocumentExport
             table { border-collapse: collapse; }
             td, th { border: 1px solid #999; padding: 0.25rem 0.5rem; }
             blockquote { border-inline-start: 3px solid #999; margin-inline: 0; padding-inline-start: 1rem; color: #333; }
+            article { overflow-wrap: anywhere; }
+            article img { max-width: 100%; }
+            .noress-markdown-unrenderable { border-inline-start: 4px solid #999; padding: 0.5rem 0.75rem; font-style: italic; }
             @media print { body { margin: 0; max-width: none; } }
             </style>
             </head>
