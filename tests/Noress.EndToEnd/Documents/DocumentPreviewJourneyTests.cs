@@ -26,7 +26,7 @@ public sealed class DocumentPreviewJourneyTests(NoressServer server)
         var preview = page.GetByTestId("document-preview");
         await Expect(preview).ToContainTextAsync("Fin du texte.");
 
-        Assert.Equal(0, await preview.Locator("form, input, button, [style*=position], .mud-overlay").CountAsync());
+        await AssertDrawerIsOnTopAsync(page);
         var box = await preview.BoundingBoxAsync() ?? throw new InvalidOperationException("The preview is not shown.");
         foreach (var element in await preview.Locator("*").AllAsync())
         {
@@ -36,7 +36,7 @@ public sealed class DocumentPreviewJourneyTests(NoressServer server)
             }
         }
 
-        await AssertDrawerIsOnTopAsync(page);
+        Assert.Equal(0, await preview.Locator("form, input, button, [style*=position], .mud-overlay").CountAsync());
 
         // Second line of defence: even an element the sanitizer never emits, fixed and far larger than the window,
         // is laid out from the preview's corner and clipped to it by the container's CSS containment.
