@@ -1,4 +1,5 @@
 using Hangfire;
+using Noress.App.Accounts.TwoFactor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -65,10 +66,13 @@ public static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>First in the pipeline: headers on every response, and the hub's origin check.</summary>
+    /// <summary>
+    /// First in the pipeline (after the implicit routing, so the endpoint is known): headers on every
+    /// response, and the origin check of every hub and WebSocket.
+    /// </summary>
     public static IApplicationBuilder UseNoressSecurityHeaders(this IApplicationBuilder app) =>
         app.UseMiddleware<SecurityHeadersMiddleware>()
-            .UseMiddleware<BlazorOriginMiddleware>();
+            .UseMiddleware<HubOriginMiddleware>();
 
     /// <summary>After authentication: gates /metrics by caller.</summary>
     public static IApplicationBuilder UseNoressMetricsAccess(this IApplicationBuilder app) =>
@@ -77,7 +81,8 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>/health, /metrics and the jobs dashboard.</summary>
     public static IEndpointRouteBuilder MapNoressOperationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
+            .AllowBeforeTwoFactorEnrolment();
         endpoints.MapPrometheusScrapingEndpoint(MetricsAccessMiddleware.Path);
         endpoints.MapHangfireDashboard("/jobs", new DashboardOptions
         {
