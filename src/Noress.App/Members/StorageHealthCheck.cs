@@ -15,8 +15,7 @@ internal sealed class StorageHealthCheck(MembersStorage storage, IOptionsMonitor
         var root = storage.RootPath;
         try
         {
-            Directory.CreateDirectory(root);
-            var freeMegabytes = new DriveInfo(root).AvailableFreeSpace / (1024 * 1024);
+            var freeMegabytes = new DriveInfo(ExistingAncestor(root)).AvailableFreeSpace / (1024 * 1024);
             var threshold = options.CurrentValue.MinimumFreeDiskMegabytes;
             var data = new Dictionary<string, object> { ["freeMegabytes"] = freeMegabytes, ["thresholdMegabytes"] = threshold };
             var description = $"{freeMegabytes} MB free for uploaded files (threshold {threshold} MB).";
@@ -29,5 +28,17 @@ internal sealed class StorageHealthCheck(MembersStorage storage, IOptionsMonitor
             // The message may carry the folder's path: /health is public, so only the kind of failure is said.
             return Task.FromResult(HealthCheckResult.Unhealthy($"The storage folder cannot be used ({exception.GetType().Name})."));
         }
+    }
+
+    // The folder is created by the first upload; until then its disk is that of its nearest existing parent.
+    private static string ExistingAncestor(string path)
+    {
+        var current = new DirectoryInfo(path);
+        while (!current.Exists && current.Parent is { } parent)
+        {
+            current = parent;
+        }
+
+        return current.FullName;
     }
 }

@@ -26,8 +26,25 @@ internal static class HealthResponseWriter
                 json.WriteStartObject("data");
                 foreach (var (key, value) in entry.Data)
                 {
-                    json.WritePropertyName(key);
-                    JsonSerializer.Serialize(json, value, value?.GetType() ?? typeof(object));
+                    // Written by hand: JsonSerializer would flush the response synchronously.
+                    switch (value)
+                    {
+                        case int number:
+                            json.WriteNumber(key, number);
+                            break;
+                        case long number:
+                            json.WriteNumber(key, number);
+                            break;
+                        case double number:
+                            json.WriteNumber(key, number);
+                            break;
+                        case bool flag:
+                            json.WriteBoolean(key, flag);
+                            break;
+                        default:
+                            json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                            break;
+                    }
                 }
 
                 json.WriteEndObject();
