@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test project of Noress.sln against a throwaway PostgreSQL server and a throwaway Redis server,
-# both on free loopback ports, both removed on exit (success, failure or Ctrl-C).
+# Runs every test project of Noress.sln against a throwaway PostgreSQL server, a throwaway Redis server and a
+# throwaway clamd (ClamAV's scanner), all on free loopback ports, all removed on exit (success, failure or Ctrl-C).
 #   ./test.sh                      build once (Release) and run all tests
 #   ./test.sh --filter Name~Redis  extra arguments go to each `dotnet test`
-# Environment given to the tests: NORESS_TEST_POSTGRES, NORESS_TEST_REDIS, NORESS_CHROMIUM.
+# Environment given to the tests: NORESS_TEST_POSTGRES, NORESS_TEST_REDIS, NORESS_TEST_CLAMAV, NORESS_CHROMIUM.
 # Results: console output plus TestResults/<Project>.trx; exit code non-zero when any project fails.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,7 @@ work=$(mktemp -d -t noress-test.XXXXXX)
 pgdir=""
 pgbin=""
 redis_pidfile="$work/redis.pid"
+clamd_pidfile="$work/clamd.pid"
 
 log() { printf '\e[1m[test.sh]\e[0m %s\n' "$*"; }
 
@@ -22,6 +23,9 @@ cleanup() {
   trap - EXIT INT TERM
   if [[ -f "$redis_pidfile" ]]; then
     kill "$(cat "$redis_pidfile")" 2>/dev/null || true
+  fi
+  if [[ -f "$clamd_pidfile" ]]; then
+    kill "$(cat "$clamd_pidfile")" 2>/dev/null || true
   fi
   if [[ -n "$pgdir" && -f "$pgdir/data/postmaster.pid" ]]; then
     as_postgres "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate -w stop >/dev/null 2>&1 || true
@@ -59,6 +63,7 @@ install_missing() {
   local packages=()
   command -v chromium >/dev/null || packages+=(chromium)
   command -v redis-server >/dev/null || packages+=(redis-server)
+  [[ -x /usr/sbin/clamd ]] || packages+=(clamav-daemon)
   # The documents editor bundle is built by npm and esbuild during the .NET build.
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)
@@ -101,9 +106,41 @@ start_redis() {
   log "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on $NORESS_TEST_REDIS"
 }
 
+# clamd's protocol over TCP from bash alone: a NUL-terminated command, a NUL-terminated reply.
+# A subshell, so a refused connection cannot end the script.
+clamd_ping() (
+  reply=""
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+  printf 'zPING\0' >&3
+  IFS= read -r -d '' -t 2 reply <&3 || true
+  [[ "$reply" == PONG ]]
+)
+
+# Signature databases cannot be downloaded here, so clamd gets one local signature: the EICAR test string
+# (a harmless, industry-standard test file) anywhere in a file, as a ClamAV body signature (.ndb).
+start_clamd() {
+  local port eicar hex
+  port=$(free_port)
+  mkdir -p "$work/clamav-db"
+  eicar='X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
+  hex=$(printf '%s' "$eicar" | od -An -tx1 | tr -d ' \n')
+  printf 'Noress-Test-Eicar:0:*:%s\n' "$hex" >"$work/clamav-db/noress-test.ndb"
+  printf '%s\n' "Foreground no" "PidFile $clamd_pidfile" "LogFile $work/clamd.log" \
+    "DatabaseDirectory $work/clamav-db" "TCPSocket $port" "TCPAddr 127.0.0.1" >"$work/clamd.conf"
+  /usr/sbin/clamd -c "$work/clamd.conf" || { cat "$work/clamd.log" 2>/dev/null; exit 1; }
+  for _ in $(seq 100); do
+    clamd_ping "$port" 2>/dev/null && break
+    sleep 0.1
+  done
+  clamd_ping "$port" 2>/dev/null || { cat "$work/clamd.log"; exit 1; }
+  export NORESS_TEST_CLAMAV="tcp://127.0.0.1:$port"
+  log "clamd $(/usr/sbin/clamd --version | awk '{print $2}' | cut -d/ -f1) on 127.0.0.1:$port (local EICAR signature)"
+}
+
 install_missing
 start_postgres
 start_redis
+start_clamd
 export NORESS_CHROMIUM=${NORESS_CHROMIUM:-/usr/bin/chromium}
 
 # A test project missing from the solution would silently never run.

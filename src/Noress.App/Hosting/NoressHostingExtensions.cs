@@ -20,9 +20,11 @@ using Noress.App.Documents;
 using Noress.App.Documents.Editor;
 using Noress.App.Members;
 using Noress.App.Notifications;
+using Noress.App.Shared.Health;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Security;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Hosting;
 
@@ -51,21 +53,25 @@ public static class NoressHostingExtensions
         });
 
         services.AddNoressAccounts(configuration, builder.Environment);
-        services.AddDataProtection().SetApplicationName("Noress").PersistKeysToDbContext<NoressDbContext>();
+        // Keys live in the shared database so every node reads them; at rest they are encrypted as configured (ADR 0014).
+        services.AddDataProtection().SetApplicationName("Noress").PersistKeysToDbContext<NoressDbContext>().ProtectNoressKeys(configuration);
 
         services.AddNoressRealTime(configuration);
 
         services.AddNoressJobs(databaseOptions.Provider, DatabaseServiceCollectionExtensions.ResolveConnectionString(configuration, databaseOptions.Provider, builder.Environment.ContentRootPath));
-        services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database");
+        services.Configure<HealthOptions>(configuration.GetSection(HealthOptions.Section));
+        services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database", tags: [HealthTags.Ready]);
         services.AddNoressSecurity(configuration, builder.Environment);
         services.AddNoressAudit();
         services.AddNoressDocuments(configuration);
         services.AddNoressDocumentEditor();
+        services.AddNoressUploads(configuration);
         services.AddNoressMembers(configuration, builder.Environment);
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressNotifications();
         services.AddSingleton<Home.DashboardService>();
+        services.AddNoressStartupChecks();
         return builder;
     }
 
@@ -101,9 +107,10 @@ public static class NoressHostingExtensions
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
-    /// <summary>Migrates the database and seeds demo data when configured; runs before the app serves requests.</summary>
+    /// <summary>Checks the settings, then migrates the database and seeds demo data when configured; runs before the app serves requests.</summary>
     public static async Task InitializeNoressAsync(this WebApplication app)
     {
+        app.ValidateNoressSettings();
         var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var factory = app.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
         if (options.MigrateOnStartup)

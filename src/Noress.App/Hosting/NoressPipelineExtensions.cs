@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Noress.App.Accounts;
+using Noress.App.Accounts.TwoFactor;
 using Noress.App.Audit;
 using Noress.App.Calendar.Feed;
 using Noress.App.Documents;
@@ -38,8 +39,10 @@ public static class NoressPipelineExtensions
     /// <summary>Every endpoint the platform serves besides the Razor components.</summary>
     public static WebApplication MapNoressEndpoints(this WebApplication app)
     {
-        app.MapAccountEndpoints();
-        app.MapCultureEndpoints();
+        // Sign-out and the language switch stay reachable for staff who still have to enrol in two-factor.
+        var beforeEnrolment = app.MapGroup(string.Empty).AllowBeforeTwoFactorEnrolment();
+        beforeEnrolment.MapAccountEndpoints();
+        beforeEnrolment.MapCultureEndpoints();
         app.MapNoressOperationsEndpoints();
         Members.MembersEndpoints.MapMembersEndpoints(app);
         app.MapCalendarFeed();

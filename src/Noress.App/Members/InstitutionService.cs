@@ -4,11 +4,12 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
 using Noress.App.Members.Mou;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Members;
 
 /// <summary>The institution directory: search, details, creation and edits, status changes and logos.</summary>
-public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext> dbFactory, MembersAccess access, MembersStorage storage)
+public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext> dbFactory, MembersAccess access, MembersStorage storage, UploadScanner scanner)
 {
     public const string LogoKind = "logos";
 
@@ -194,6 +195,12 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
             return MembersResult.Fail("Error.LogoNotImage");
         }
 
+        var scan = await scanner.ScanAsync(content, ct);
+        if (scan.Upload is not { } scanned)
+        {
+            return MembersResult.Fail(UploadChecks.RefusalKey(scan.Status));
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (institution is null)
@@ -202,7 +209,7 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
         }
 
         var previous = institution.LogoFile;
-        institution.LogoFile = await storage.SaveAsync(LogoKind, kind.Extension, content, ct);
+        institution.LogoFile = await storage.SaveAsync(LogoKind, kind.Extension, scanned, ct);
         institution.LogoContentType = kind.ContentType;
         var result = await SaveAsync(db, id, ct, "Error.Concurrency");
         storage.Delete(LogoKind, result.Succeeded ? previous : institution.LogoFile);

@@ -24,6 +24,7 @@ public static class MembersServiceCollectionExtensions
         services.AddScoped<PeopleService>();
         services.AddScoped<MouService>();
         services.AddCalendarSource<MouRenewalCalendarSource>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [Shared.Health.HealthTags.Ready]);
 
         // A deactivated person's cookie is refused on the very next request, not at the next security stamp check.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Members;
 
@@ -25,14 +26,19 @@ public sealed class MembersStorage(IOptions<StorageOptions> options, string cont
 {
     public StorageOptions Options => options.Value;
 
-    private string RootPath => Path.GetFullPath(Path.IsPathRooted(options.Value.Root) ? options.Value.Root : Path.Combine(contentRoot, options.Value.Root));
+    public string RootPath => ResolveRoot(options.Value.Root, contentRoot);
 
-    public async Task<string> SaveAsync(string kind, string extension, byte[] content, CancellationToken ct)
+    /// <summary>The absolute folder of <paramref name="root"/>; a relative one is under the content root.</summary>
+    public static string ResolveRoot(string root, string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(contentRoot, root));
+
+    /// <summary>Stores bytes that passed the upload scanner: nothing unscanned can reach the disk through here.</summary>
+    public async Task<string> SaveAsync(string kind, string extension, ScannedUpload upload, CancellationToken ct)
     {
         var folder = Path.Combine(RootPath, kind);
         Directory.CreateDirectory(folder);
         var name = $"{Guid.NewGuid():N}{extension}";
-        await File.WriteAllBytesAsync(Path.Combine(folder, name), content, ct);
+        await File.WriteAllBytesAsync(Path.Combine(folder, name), upload.Content, ct);
         return name;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Members;
 
@@ -10,6 +11,10 @@ public static class UploadChecks
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
+
+    /// <summary>The MembersText key of a refusal by the upload scanner.</summary>
+    public static string RefusalKey(UploadScanStatus status) =>
+        status == UploadScanStatus.Infected ? "Error.Infected" : "Error.ScannerUnavailable";
 
     public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith(PdfMagic);
 

@@ -21,6 +21,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<DailyDigestService>();
         services.AddSingleton<OutboxMonitorService>();
+        services.AddHealthChecks().AddCheck<OutboxBacklogHealthCheck>("outbox", tags: [Shared.Health.HealthTags.Ready]);
         services.AddNoressCalendar();
         services.AddCalendarSource<InvitationExpiryCalendarSource>();
         services.AddHostedService<RecurringJobRegistration>();

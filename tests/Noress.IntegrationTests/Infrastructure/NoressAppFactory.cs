@@ -169,3 +169,26 @@ public static class TestPostgres
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary>The throwaway clamd of the test run, whose only signature detects the EICAR test string.</summary>
+public static class TestClamAv
+{
+    public const string Variable = "NORESS_TEST_CLAMAV";
+
+    /// <summary>The standard antivirus test string: harmless, detected by every scanner (here by test.sh's local signature).</summary>
+    public const string Eicar = @"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+
+    public static string Address =>
+        System.Environment.GetEnvironmentVariable(Variable)
+        ?? throw new InvalidOperationException($"{Variable} is not set: run the tests with ./test.sh, which starts a throwaway clamd.");
+
+    /// <summary>A loopback address where nothing listens: a scanner that is configured but down.</summary>
+    public static string DeadAddress()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"tcp://127.0.0.1:{port}";
+    }
+}

@@ -47,20 +47,15 @@ public sealed class TwoFactorRulesTests
             TwoFactorRules.AuthenticatorUri("NORESS", "a@b.ma", "KEY234"));
     }
 
-    [Theory]
-    [InlineData("/Account/Manage/TwoFactor", true)]
-    [InlineData("/account/logout", true)]
-    [InlineData("/app.css", true)]
-    [InlineData("/_framework/blazor.web.js", true)]
-    [InlineData("/culture/set", true)]
-    [InlineData("/", false)]
-    [InlineData("/administration/invitations", false)]
-    [InlineData("/_blazor", false)]
-    [InlineData("/jobs", false)]
-    [InlineData("/Accounting", false)]
-    public void EnforcementMiddleware_LeavesOnlyAccountPagesAndStaticFilesOpen(string path, bool allowed)
+    [Fact]
+    public void EnforcementMiddleware_AllowsOnlyMarkedEndpointsAndStaticAssets()
     {
-        Assert.Equal(allowed, TwoFactorEnforcementMiddleware.IsAllowed(new PathString(path)));
+        static Endpoint With(params object[] metadata) => new(_ => Task.CompletedTask, new EndpointMetadataCollection(metadata), "test");
+
+        Assert.True(TwoFactorEnforcementMiddleware.IsAllowed(With(new AllowBeforeTwoFactorEnrolmentAttribute())));
+        Assert.True(TwoFactorEnforcementMiddleware.IsAllowed(With(new Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor { Route = "app.css", AssetPath = "app.css" })));
+        Assert.False(TwoFactorEnforcementMiddleware.IsAllowed(With()));
+        Assert.False(TwoFactorEnforcementMiddleware.IsAllowed(null));
     }
 
     private static ClaimsPrincipal Principal(string role, bool enrolled)

@@ -28,6 +28,7 @@ public sealed class MembersDirectoryTests : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<MembersAccess>();
         Services.AddSingleton(new MembersStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
+        Services.AddSingleton<Noress.App.Shared.Uploads.UploadScanner>();
         Services.AddScoped<InstitutionService>();
         var authorization = AddAuthorization();
         authorization.SetAuthorized("member@noress.test");

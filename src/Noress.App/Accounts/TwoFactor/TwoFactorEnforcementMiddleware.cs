@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
 
 namespace Noress.App.Accounts.TwoFactor;
@@ -7,7 +8,8 @@ namespace Noress.App.Accounts.TwoFactor;
 /// <summary>
 /// Keeps staff who must use two-factor but have not enrolled on the account pages: page requests
 /// are redirected to enrolment and anything else (the Blazor circuit hub included) is refused, so
-/// no interactive session can start before enrolment.
+/// no interactive session can start before enrolment. The decision is taken from the matched endpoint
+/// (routing runs first), never from the look of the path: an export ending in <c>.pdf</c> is data.
 /// </summary>
 public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, IOptionsMonitor<AccountOptions> options)
 {
@@ -15,7 +17,7 @@ public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, IOption
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!TwoFactorRules.MustEnrol(context.User, options.CurrentValue.RequireTwoFactorForStaff) || IsAllowed(context.Request.Path))
+        if (!TwoFactorRules.MustEnrol(context.User, options.CurrentValue.RequireTwoFactorForStaff) || IsAllowed(context.GetEndpoint()))
         {
             return next(context);
         }
@@ -32,15 +34,12 @@ public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, IOption
         return Task.CompletedTask;
     }
 
-    // Account pages (enrolment, sign-out), the language switch and static files stay reachable;
-    // static assets are the only paths with a file extension.
-    internal static bool IsAllowed(PathString path) =>
-        path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/culture", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/_framework", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase)
-        || Path.HasExtension(path.Value);
+    // Allowed: endpoints marked AllowBeforeTwoFactorEnrolment and static assets (MapStaticAssets tags each
+    // with its descriptor). No endpoint (an unknown path) and every other endpoint are enforced.
+    internal static bool IsAllowed(Endpoint? endpoint) =>
+        endpoint is not null
+        && (endpoint.Metadata.GetMetadata<AllowBeforeTwoFactorEnrolmentAttribute>() is not null
+            || endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null);
 }
 
 public static class TwoFactorEnforcementExtensions

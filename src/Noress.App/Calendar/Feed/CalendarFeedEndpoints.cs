@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Noress.App.Accounts;
@@ -23,11 +24,20 @@ public static class CalendarFeedEndpoints
             CalendarService calendar,
             TimeProvider clock,
             IOptions<AccountOptions> accountOptions,
+            UserManager<NoressUser> users,
             HttpContext context,
             CancellationToken cancellationToken) =>
         {
             if (await feeds.ResolveAsync(token, cancellationToken) is not { } userId
                 || await calendar.ViewerAsync(userId, cancellationToken) is not { } viewer)
+            {
+                return Results.NotFound();
+            }
+
+            // The token stands in for a sign-in, so it gets the sign-in's rule: staff who must enrol in
+            // two-factor and have not get nothing (the cookie-based check never sees this request).
+            if (accountOptions.Value.RequireTwoFactorForStaff && viewer.IsSecretariat
+                && await users.FindByIdAsync(userId.ToString()) is { TwoFactorEnabled: false })
             {
                 return Results.NotFound();
             }

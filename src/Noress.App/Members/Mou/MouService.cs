@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Shared.RealTime;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Members.Mou;
 
@@ -15,6 +16,7 @@ public sealed partial class MouService(
     IDbContextFactory<NoressDbContext> dbFactory,
     MembersAccess access,
     MembersStorage storage,
+    UploadScanner scanner,
     IEventBus bus,
     NotificationService notifications,
     IStringLocalizer<MembersText> text,
@@ -243,6 +245,12 @@ public sealed partial class MouService(
             return MembersResult.Fail("Error.NotPdf");
         }
 
+        var scan = await scanner.ScanAsync(content, ct);
+        if (scan.Upload is not { } scanned)
+        {
+            return MembersResult.Fail(UploadChecks.RefusalKey(scan.Status));
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var signature = await db.Set<MouSignature>().SingleOrDefaultAsync(s => s.InstitutionId == institutionId, ct);
         if (signature is null)
@@ -251,7 +259,7 @@ public sealed partial class MouService(
         }
 
         var previous = signature.ScanFile;
-        var stored = await storage.SaveAsync(ScanKind, ".pdf", content, ct);
+        var stored = await storage.SaveAsync(ScanKind, ".pdf", scanned, ct);
         signature.ScanFile = stored;
         signature.ScanFileName = safeName;
         signature.ScanSize = content.LongLength;

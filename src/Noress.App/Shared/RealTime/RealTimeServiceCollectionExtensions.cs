@@ -41,7 +41,7 @@ public static class RealTimeServiceCollectionExtensions
             o.Configuration.AbortOnConnectFail = false;
             o.Configuration.ChannelPrefix = RedisChannel.Literal($"{options.ChannelPrefix}:signalr");
         });
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [Health.HealthTags.Ready]);
         return services;
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Noress.App.Accounts.TwoFactor;
+using Noress.App.Shared.Health;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -52,7 +54,7 @@ public static class SecurityServiceCollectionExtensions
         });
 
         services.AddSingleton(new JobServerHealthCheck.Startup(DateTimeOffset.UtcNow));
-        services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs");
+        services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs", tags: [HealthTags.Ready]);
 
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("noress"))
@@ -65,19 +67,33 @@ public static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>First in the pipeline: headers on every response, and the hub's origin check.</summary>
+    private static HealthCheckOptions HealthEndpoint(string tag) => new()
+    {
+        Predicate = check => check.Tags.Contains(tag),
+        ResponseWriter = HealthResponseWriter.WriteAsync,
+    };
+
+    /// <summary>
+    /// First in the pipeline (after the implicit routing, so the endpoint is known): headers on every
+    /// response, and the origin check of every hub and WebSocket.
+    /// </summary>
     public static IApplicationBuilder UseNoressSecurityHeaders(this IApplicationBuilder app) =>
         app.UseMiddleware<SecurityHeadersMiddleware>()
-            .UseMiddleware<BlazorOriginMiddleware>();
+            .UseMiddleware<HubOriginMiddleware>();
 
     /// <summary>After authentication: gates /metrics by caller.</summary>
     public static IApplicationBuilder UseNoressMetricsAccess(this IApplicationBuilder app) =>
         app.UseMiddleware<MetricsAccessMiddleware>();
 
-    /// <summary>/health, /metrics and the jobs dashboard.</summary>
+    /// <summary>Health (liveness and readiness), /metrics and the jobs dashboard.</summary>
     public static IEndpointRouteBuilder MapNoressOperationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        // Liveness: the process answers; no dependency is asked, so a database outage never restarts a node.
+        endpoints.MapHealthChecks("/health/live", HealthEndpoint(HealthTags.Live)).AllowBeforeTwoFactorEnrolment();
+        // Readiness: every check tagged "ready" (database, jobs, Redis, clamd, outbox, disk, and any a feature adds).
+        endpoints.MapHealthChecks("/health/ready", HealthEndpoint(HealthTags.Ready)).AllowBeforeTwoFactorEnrolment();
+        // The address deployments already probe; it answers as readiness does.
+        endpoints.MapHealthChecks("/health", HealthEndpoint(HealthTags.Ready)).AllowBeforeTwoFactorEnrolment();
         endpoints.MapPrometheusScrapingEndpoint(MetricsAccessMiddleware.Path);
         endpoints.MapHangfireDashboard("/jobs", new DashboardOptions
         {
