@@ -58,7 +58,7 @@ public static class NoressHostingExtensions
         services.AddNoressJobs(databaseOptions.Provider, DatabaseServiceCollectionExtensions.ResolveConnectionString(configuration, databaseOptions.Provider, builder.Environment.ContentRootPath));
         services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database");
         services.AddNoressSecurity(configuration, builder.Environment);
-        services.AddNoressAudit();
+        services.AddNoressAudit(configuration);
         services.AddNoressDocuments(configuration);
         services.AddNoressDocumentEditor();
         services.AddNoressMembers(configuration, builder.Environment);
