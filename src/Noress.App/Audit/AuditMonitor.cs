@@ -50,6 +50,7 @@ public sealed partial class AuditMonitor(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EnsureWatchRowAsync(db, ct);
         var broken = verification.Break;
         var breakSequence = broken?.Sequence;
         var breakReason = broken?.Reason;
@@ -258,6 +259,27 @@ public sealed partial class AuditMonitor(
         }
 
         return true;
+    }
+
+    /// <summary>The migration seeds the row; if it was deleted (to silence the alert), it is put back.</summary>
+    private static async Task EnsureWatchRowAsync(NoressDbContext db, CancellationToken ct)
+    {
+        if (await db.AuditWatch.AnyAsync(w => w.Id == AuditWatch.SingletonId, ct))
+        {
+            return;
+        }
+
+        db.AuditWatch.Add(new AuditWatch());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node put it back first.
+        }
+
+        db.ChangeTracker.Clear();
     }
 
     private static Task<AuditCheckpoint?> LatestCheckpointAsync(NoressDbContext db, CancellationToken ct) =>

@@ -12,7 +12,7 @@ using Noress.App.Shared.Time;
 
 namespace Noress.App.Audit;
 
-public static class AuditServiceCollectionExtensions
+public static partial class AuditServiceCollectionExtensions
 {
     public const string CheckpointJobId = "audit-checkpoint";
     public const string VerifyJobId = "audit-verify";
@@ -60,10 +60,16 @@ public static class AuditServiceCollectionExtensions
     }
 
     /// <summary>Declares the recurring jobs once this host's job storage is up; AddOrUpdate is idempotent across nodes.</summary>
-    private sealed class AuditJobRegistration(IServiceProvider services, IOptions<AuditOptions> options, ILoggerFactory loggerFactory) : IHostedService
+    private sealed partial class AuditJobRegistration(
+        IServiceProvider services, IOptions<AuditOptions> options, IHostEnvironment environment, ILoggerFactory loggerFactory) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            if (environment.IsProduction() && !services.GetRequiredService<AuditCheckpointSigner>().UsesConfiguredKey)
+            {
+                LogNoCheckpointKey(loggerFactory.CreateLogger<AuditMonitor>());
+            }
+
             // Hangfire's log provider is process-wide; put this host's back before use (see the notifications' registration).
             GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(loggerFactory));
             RegisterAuditJobs(services.GetRequiredService<IRecurringJobManager>(), options.Value);
@@ -71,5 +77,8 @@ public static class AuditServiceCollectionExtensions
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Audit:CheckpointKey is not set: audit checkpoints are signed with Data Protection keys, which are stored in the database; set a key outside the database (ADR 0011)")]
+        private static partial void LogNoCheckpointKey(ILogger logger);
     }
 }

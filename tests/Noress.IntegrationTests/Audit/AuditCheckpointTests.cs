@@ -95,6 +95,24 @@ public sealed class AuditCheckpointTests
     }
 
     [Fact]
+    public async Task ScheduledCheck_WatchRowDeletedToSilenceTheAlert_StillAlerts()
+    {
+        await using var factory = Create(DatabaseProvider.Sqlite);
+        var monitor = factory.Services.GetRequiredService<AuditMonitor>();
+        var head = (await monitor.CheckpointAsync(CancellationToken.None)).Verification.Verified;
+        await DeleteEntriesAfterAsync(factory, head - 1);
+        await using (var db = await DbAsync(factory))
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditWatch\"");
+        }
+
+        var result = await monitor.CheckpointAsync(CancellationToken.None);
+
+        Assert.True(result.Alerted);
+        Assert.NotNull((await monitor.StatusAsync(CancellationToken.None)).LastRun?.Break);
+    }
+
+    [Fact]
     public async Task QuickCheck_TailDeletedThenRegrown_ReportsTheCheckpointMismatch()
     {
         await using var factory = Create(DatabaseProvider.Sqlite);
