@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -209,6 +211,32 @@ public sealed class AuditCheckpointTests
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/administration/audit"));
         Assert.Contains("data-testid=\"audit-signature-valid\"", html, StringComparison.Ordinal);
         Assert.Contains(checkpoint.Hash[..16], html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_RegistersBothRecurringJobsOnTheConfiguredSchedules_AndAnEmptyScheduleRemovesOne()
+    {
+        await using var factory = new NoressAppFactory().With("Audit:CheckpointSchedule", "*/3 * * * *").With("Audit:VerifySchedule", string.Empty);
+
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var jobs = connection.GetRecurringJobs();
+
+        var checkpoint = Assert.Single(jobs, j => j.Id == AuditServiceCollectionExtensions.CheckpointJobId);
+        Assert.Equal("*/3 * * * *", checkpoint.Cron);
+        Assert.Equal(nameof(AuditMonitor.CheckpointAsync), checkpoint.Job.Method.Name);
+        Assert.DoesNotContain(jobs, j => j.Id == AuditServiceCollectionExtensions.VerifyJobId);
+    }
+
+    [Fact]
+    public async Task Startup_DefaultSchedules_VerifyInFullAsWell()
+    {
+        await using var factory = new NoressAppFactory();
+
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var jobs = connection.GetRecurringJobs();
+
+        Assert.Equal(new AuditOptions().CheckpointSchedule, Assert.Single(jobs, j => j.Id == AuditServiceCollectionExtensions.CheckpointJobId).Cron);
+        Assert.Equal(new AuditOptions().VerifySchedule, Assert.Single(jobs, j => j.Id == AuditServiceCollectionExtensions.VerifyJobId).Cron);
     }
 
     private static NoressAppFactory Create(DatabaseProvider provider) =>
