@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,9 +16,6 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     // Secrets never go into the trail; the fact that they changed does.
     private static readonly HashSet<string> RedactedProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "Xml"];
-
-    private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<Guid>)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -54,7 +49,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         context.ChangeTracker.DetectChanges();
         var changed = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => !NotAudited.Contains(e.Metadata.ClrType) && e.Entity is not IAuditExempt)
+            .Where(e => AuditExemptions.IsAudited(e.Metadata.ClrType))
             .ToList();
         if (changed.Count == 0)
         {

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Noress.App.Accounts;
 using Noress.App.Data;
 
 namespace Noress.App.Audit;
 
 /// <summary>Reads and verifies the audit trail; administrators only.</summary>
-public sealed partial class AuditService(IDbContextFactory<NoressDbContext> dbFactory, CurrentUser currentUser, ILogger<AuditService> logger)
+public sealed class AuditService(IDbContextFactory<NoressDbContext> dbFactory, CurrentUser currentUser, AuditMonitor monitor)
 {
     /// <summary>Entries read per round trip while verifying, so memory stays flat on a long trail.</summary>
     public const int VerifyBatchSize = 500;
@@ -29,36 +28,21 @@ public sealed partial class AuditService(IDbContextFactory<NoressDbContext> dbFa
         return await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
     }
 
-    /// <summary>Walks the whole chain in batches; reports how many entries are intact and the first break.</summary>
+    /// <summary>
+    /// Walks the whole chain in batches and checks it against the latest signed checkpoint; an intact head is
+    /// anchored in a new checkpoint and a break alerts the administrators (once), as the scheduled runs do.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {
         await EnsureAdministratorAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var verifier = new AuditChainVerifier();
-        var after = 0L;
-        while (true)
-        {
-            var batch = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.Sequence > after)
-                .OrderBy(a => a.Sequence)
-                .Take(VerifyBatchSize)
-                .ToListAsync(ct);
-            foreach (var entry in batch)
-            {
-                if (verifier.Check(entry) is { } broken)
-                {
-                    LogChainBroken(logger, broken.Sequence, broken.Reason);
-                    return new AuditVerification(verifier.Verified, broken);
-                }
-            }
+        return (await monitor.RunAsync(full: true, ct)).Verification;
+    }
 
-            if (batch.Count < VerifyBatchSize)
-            {
-                return new AuditVerification(verifier.Verified, null);
-            }
-
-            after = batch[^1].Sequence;
-        }
+    /// <summary>The latest checkpoint and the outcome of the latest verification, for the audit page.</summary>
+    public async Task<AuditStatus> StatusAsync(CancellationToken ct)
+    {
+        await EnsureAdministratorAsync();
+        return await monitor.StatusAsync(ct);
     }
 
     private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)
@@ -130,9 +114,6 @@ public sealed partial class AuditService(IDbContextFactory<NoressDbContext> dbFa
             throw new UnauthorizedAccessException("Only administrators may read the audit trail.");
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit chain broken at sequence {Sequence}: {Reason}")]
-    private static partial void LogChainBroken(ILogger logger, long sequence, AuditChainBreakReason reason);
 }
 
 public sealed record AuditQuery(string? EntityType = null, string? User = null, AuditAction? Action = null, DateTime? From = null, DateTime? To = null);
@@ -143,7 +124,7 @@ public sealed record AuditRow(long Sequence, DateTime OccurredAt, string? UserNa
 
 public sealed record AuditFieldChange(string Field, string? Old, string? New);
 
-/// <param name="Verified">Entries found intact before the first break (or in total).</param>
+/// <param name="Verified">The last sequence found intact (from the first entry, the number of intact entries).</param>
 /// <param name="Break">The first broken link, or null when the chain is intact.</param>
 public sealed record AuditVerification(long Verified, AuditChainBreak? Break)
 {

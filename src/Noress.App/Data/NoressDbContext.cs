@@ -36,6 +36,10 @@ public sealed class NoressDbContext(DbContextOptions<NoressDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    public DbSet<AuditWatch> AuditWatch => Set<AuditWatch>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Document> Documents => Set<Document>();

@@ -333,6 +333,32 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -384,6 +410,46 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Audit.AuditWatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AlertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AlertedBreakSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastBreakReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("LastBreakSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LastRunWasFull")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("LastVerified")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditWatch", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastRunWasFull = false,
+                            LastVerified = 0L
+                        });
                 });
 
             modelBuilder.Entity("Noress.App.Calendar.Feed.CalendarFeedToken", b =>

@@ -335,6 +335,32 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -386,6 +412,46 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Audit.AuditWatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("AlertedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("AlertedBreakSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastBreakReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("LastBreakSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("LastRunWasFull")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("LastVerified")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditWatch", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastRunWasFull = false,
+                            LastVerified = 0L
+                        });
                 });
 
             modelBuilder.Entity("Noress.App.Calendar.Feed.CalendarFeedToken", b =>

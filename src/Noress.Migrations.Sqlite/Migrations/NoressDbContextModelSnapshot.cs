@@ -322,6 +322,32 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -373,6 +399,46 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Audit.AuditWatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AlertedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AlertedBreakSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastBreakReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastBreakSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastRunWasFull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditWatch", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastRunWasFull = false,
+                            LastVerified = 0L
+                        });
                 });
 
             modelBuilder.Entity("Noress.App.Calendar.Feed.CalendarFeedToken", b =>

@@ -100,9 +100,110 @@ public sealed class AuditChainTests
         Assert.Equal(new AuditChainBreak(4, AuditChainBreakReason.ContentAltered), breaks[3]);
     }
 
+    [Fact]
+    public void Verify_NewestEntriesRemoved_IsIntactWithoutAnAnchor()
+    {
+        // Why checkpoints exist: a shorter chain is a perfectly valid chain.
+        var chain = Chain(5);
+        chain.RemoveRange(3, 2);
+
+        Assert.Null(AuditChain.Verify(chain));
+    }
+
+    [Fact]
+    public void CheckAnchor_ChainEndsBeforeTheCheckpoint_ReportsTruncated()
+    {
+        var chain = Chain(5);
+        var checkpoint = Checkpoint(chain[4]);
+
+        var broken = AuditChain.CheckAnchor(checkpoint, signatureValid: true, verifiedHead: 3, hashAtCheckpoint: null);
+
+        Assert.Equal(new AuditChainBreak(5, AuditChainBreakReason.Truncated), broken);
+    }
+
+    [Fact]
+    public void CheckAnchor_TailRewrittenPastTheCheckpoint_ReportsMismatch()
+    {
+        var chain = Chain(5);
+        var checkpoint = Checkpoint(chain[3]);
+        var rewritten = Entry(4, chain[2].Hash);
+        rewritten.EntityId = "forged";
+        rewritten.Hash = AuditChain.ComputeHash(rewritten);
+
+        var broken = AuditChain.CheckAnchor(checkpoint, signatureValid: true, verifiedHead: 6, hashAtCheckpoint: rewritten.Hash);
+
+        Assert.Equal(new AuditChainBreak(4, AuditChainBreakReason.CheckpointMismatch), broken);
+    }
+
+    [Fact]
+    public void CheckAnchor_InvalidSignature_ReportsForgedBeforeAnythingElse()
+    {
+        var chain = Chain(3);
+
+        var broken = AuditChain.CheckAnchor(Checkpoint(chain[2]), signatureValid: false, verifiedHead: 3, hashAtCheckpoint: chain[2].Hash);
+
+        Assert.Equal(new AuditChainBreak(3, AuditChainBreakReason.CheckpointForged), broken);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(9)]
+    public void CheckAnchor_ChainAtOrBeyondTheCheckpointWithItsHash_IsIntact(long head)
+    {
+        var chain = Chain(3);
+
+        Assert.Null(AuditChain.CheckAnchor(Checkpoint(chain[2]), signatureValid: true, verifiedHead: head, hashAtCheckpoint: chain[2].Hash));
+    }
+
+    [Fact]
+    public void Verifier_FromACheckpoint_ChecksOnlyWhatFollows()
+    {
+        var chain = Chain(6);
+        var verifier = new AuditChainVerifier(3, chain[2].Hash);
+
+        var breaks = chain.Skip(3).Select(verifier.Check).ToList();
+
+        Assert.All(breaks, Assert.Null);
+        Assert.Equal(6, verifier.Verified);
+        Assert.Equal(chain[5].Hash, verifier.LastHash);
+    }
+
+    [Fact]
+    public void Verifier_FromACheckpoint_EntryChainedToAnotherHead_IsABreak()
+    {
+        var chain = Chain(6);
+        var verifier = new AuditChainVerifier(3, new string('f', 64));
+
+        Assert.Equal(new AuditChainBreak(4, AuditChainBreakReason.PreviousHashMismatch), verifier.Check(chain[3]));
+    }
+
+    [Fact]
+    public void CheckpointPayload_CoversEveryFieldButTheSignature()
+    {
+        var checkpoint = Checkpoint(Chain(2)[1]);
+        var payload = AuditChain.CheckpointPayload(checkpoint);
+
+        checkpoint.Signature = "anything";
+        Assert.Equal(payload, AuditChain.CheckpointPayload(checkpoint));
+        Assert.NotEqual(payload, AuditChain.CheckpointPayload(Checkpoint(Chain(2)[1], id: 8)));
+        Assert.NotEqual(payload, AuditChain.CheckpointPayload(Checkpoint(Chain(3)[2])));
+        var later = Checkpoint(Chain(2)[1]);
+        later.CreatedAt = later.CreatedAt.AddTicks(10);
+        Assert.NotEqual(payload, AuditChain.CheckpointPayload(later));
+    }
+
+    internal static AuditCheckpoint Checkpoint(AuditEntry head, long id = 7) => new()
+    {
+        Id = id,
+        Sequence = head.Sequence,
+        Hash = head.Hash,
+        CreatedAt = new DateTime(2026, 3, 18, 10, 0, 0, DateTimeKind.Utc),
+        Signature = string.Empty,
+    };
+
     private const string KnownHash = "7d5cbaff0e698e871ae7894cdc8f5728e68070611b075e65b9c15b0b9ecf4394";
 
-    private static List<AuditEntry> Chain(int length)
+    internal static List<AuditEntry> Chain(int length)
     {
         var chain = new List<AuditEntry>();
         var previous = AuditChain.GenesisHash;
