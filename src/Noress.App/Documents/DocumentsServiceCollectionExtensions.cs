@@ -18,9 +18,10 @@ public static class DocumentsServiceCollectionExtensions
             .Bind(configuration.GetSection(DocumentOptions.Section))
             .Validate(options => options.Problem() is null, "Documents settings are inconsistent: see docs/configuration.md (Documents).")
             .ValidateOnStart();
-        services.AddSignalR();
         // Per hub, from the Documents limits (ADR 0010): the largest accepted update fits one message, and the
         // keep-alive lets the editor notice a dead server within its server timeout (three keep-alives).
+        // AddHubOptions first registers the copy of the global hub options, so the settings below come after it.
+        services.AddSignalR().AddHubOptions<DocumentHub>(_ => { });
         services.AddOptions<HubOptions<DocumentHub>>().Configure<IOptions<DocumentOptions>>((hub, documents) =>
         {
             hub.MaximumReceiveMessageSize = documents.Value.MaxMessageBytes;
