@@ -49,23 +49,31 @@ public sealed class DocumentCrashRecoveryJourneyTests : IAsyncLifetime
         // Set on this very page: still there at the end means the page was never reloaded.
         await page.EvaluateAsync("() => window.noressNoReload = 'same page'");
 
-        // The server hangs first (its sockets stay open, nothing answers): only the editor's server timeout can tell.
-        await server.StopAsync();
-        await Expect(status).Not.ToHaveAttributeAsync("data-state", "connected");
+        // The server is killed outright (SIGKILL), then started again on the same database and port.
+        Assert.Equal(137, await server.KillAsync());
         await Expect(status).ToHaveAttributeAsync("data-state", "reconnecting");
         await Expect(status).ToHaveTextAsync("Reconnexion… vos modifications sont gardées");
-        // Then it is killed outright, and the person goes on typing.
-        Assert.Equal(137, await server.KillAsync());
         await page.Keyboard.TypeAsync(" Pendant.", new() { Delay = 15 });
-        await Expect(page.Locator(".cm-content")).ToContainTextAsync("Avant. Pendant.");
-        await Expect(status).ToHaveAttributeAsync("data-state", "reconnecting");
-
         server = await NoressProcess.StartAsync(databaseFile, port, dataFolder, Timing);
-
         await Expect(status).ToHaveAttributeAsync("data-state", "connected");
         await Expect(status).ToHaveTextAsync("Connecté");
         await page.Keyboard.TypeAsync(" Après.", new() { Delay = 15 });
         await WaitForServerTextAsync(address, "Ordre du jour\nAvant. Pendant. Après.");
+
+        // Now it hangs first (SIGSTOP: its sockets stay open, nothing answers), which only the editor's server
+        // timeout can tell, and is then killed.
+        await server.StopAsync();
+        await Expect(status).ToHaveAttributeAsync("data-state", "reconnecting");
+        await page.Keyboard.TypeAsync(" Figé.", new() { Delay = 15 });
+        Assert.Equal(137, await server.KillAsync());
+        await page.Keyboard.TypeAsync(" Tué.", new() { Delay = 15 });
+        await Expect(page.Locator(".cm-content")).ToContainTextAsync("Après. Figé. Tué.");
+        await Expect(status).ToHaveAttributeAsync("data-state", "reconnecting");
+        server = await NoressProcess.StartAsync(databaseFile, port, dataFolder, Timing);
+        await Expect(status).ToHaveAttributeAsync("data-state", "connected");
+        await page.Keyboard.TypeAsync(" Reparti.", new() { Delay = 15 });
+
+        await WaitForServerTextAsync(address, "Ordre du jour\nAvant. Pendant. Après. Figé. Tué. Reparti.");
         Assert.Equal("same page", await page.EvaluateAsync<string>("() => window.noressNoReload"));
         await Expect(page.GetByTestId("unsaved-banner")).ToHaveCountAsync(0);
     }
