@@ -28,7 +28,7 @@ namespace Noress.Benchmarks;
 /// push in flight, refused pushes pull, rebase and push again). Measured: latency from the keystroke to its receipt by
 /// every other author, refused pushes, the server's CPU and memory.
 /// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--interval 200]
-/// The per-person update limit (Documents:UpdatesPerSecond) and the login limit are raised for the server under test:
+/// The per-person push limits (Documents:PushesPerSecond, PushBytesPerSecond) and the login limit are raised for the server under test:
 /// every author is the same person here, which the real limits would (rightly) throttle.
 /// </summary>
 internal static partial class DocumentsAuthorsBenchmark
@@ -623,9 +623,10 @@ internal static class DocumentsServerHost
             builder.UseSetting("Database:SeedDemoData", "true");
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("ConnectionStrings:Noress", $"Data Source={databaseFile}");
-            // Every author is the secretariat here: the per-person limit of 20 updates/s would throttle the group,
+            // Every author is the secretariat here: the per-person limit of 20 pushes/s would throttle the group,
             // and the single sign-in is not the subject either.
-            builder.UseSetting("Documents:UpdatesPerSecond", "1000000");
+            builder.UseSetting("Documents:PushesPerSecond", "1000000");
+            builder.UseSetting("Documents:PushBytesPerSecond", "1000000000");
             builder.UseSetting("RateLimiting:PermitLimit", "10000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }

@@ -4,7 +4,14 @@ namespace Noress.App.Documents;
 
 // The hub's wire shapes, fixed by the contract with the editor (docs: DOCS-CONTRACT.md).
 
-public sealed record DocumentSnapshotDto(Guid DocumentId, string Title, int Version, string Text, string Right, string UserName, string Color, IReadOnlyList<PresenceDto> Presence);
+public sealed record DocumentSnapshotDto(Guid DocumentId, string Title, int Version, string Text, string Right, string UserName, string Color, IReadOnlyList<PresenceDto> Presence, DocumentLimitsDto Limits);
+
+/// <summary>What the editor must respect to be let through (ADR 0010): it cuts a backlog into pushes within these.</summary>
+public sealed record DocumentLimitsDto(int MaxDocumentLength, int MaxUpdateLength, long MaxMessageBytes, int MaxUpdatesPerPush)
+{
+    public static DocumentLimitsDto From(DocumentOptions options) =>
+        new(options.MaxDocumentLength, options.MaxUpdateLength, options.MaxMessageBytes - DocumentOptions.MessageEnvelopeBytes, options.MaxUpdatesPerPush);
+}
 
 public sealed class UpdateDto
 {
@@ -23,7 +30,11 @@ public sealed class UpdateDto
     }
 }
 
-public sealed record PushResultDto(bool Accepted, int Version, string? Error);
+/// <summary>
+/// Answer to a push: accepted; stale (no error: pull and push again); refused with a localized error; or held back
+/// by the rate limit (no error, <see cref="RetryAfterMilliseconds"/> set: send the same again after that wait).
+/// </summary>
+public sealed record PushResultDto(bool Accepted, int Version, string? Error, int? RetryAfterMilliseconds = null);
 
 /// <summary>Answer to a suggestion: stored as pending for an editor to accept or reject, or refused with a localized reason.</summary>
 public sealed record SuggestResultDto(bool Accepted, string? Error);

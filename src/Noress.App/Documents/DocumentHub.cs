@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Noress.App.Documents;
 
@@ -18,6 +20,7 @@ public sealed class DocumentHub(
     UpdateRateLimiter rateLimiter,
     DocumentBroadcaster broadcaster,
     DocumentSuggestionService suggestions,
+    IOptions<DocumentOptions> options,
     IStringLocalizer<DocumentsText> text) : Hub
 {
     private const string CultureKey = "culture";
@@ -65,7 +68,7 @@ public sealed class DocumentHub(
         presence.Set(documentId, mine);
         await Clients.OthersInGroup(DocumentBroadcaster.Group(documentId)).SendAsync("PresenceChanged", documentId, mine);
         var others = presence.In(documentId).Where(p => p.ConnectionId != Context.ConnectionId).ToList();
-        return new DocumentSnapshotDto(documentId, access.Document.Title, head.Version, head.Text, access.Right.ToString(), access.UserName, color, others);
+        return new DocumentSnapshotDto(documentId, access.Document.Title, head.Version, head.Text, access.Right.ToString(), access.UserName, color, others, DocumentLimitsDto.From(options.Value));
     }
 
     public async Task Leave(Guid documentId)
@@ -111,9 +114,18 @@ public sealed class DocumentHub(
             return new PushResultDto(false, version, text["ErrorMalformed"]);
         }
 
-        if (!rateLimiter.TryAcquire(access.Subject.UserId, updates.Count))
+        if (updates.Count > options.Value.MaxUpdatesPerPush)
         {
-            return new PushResultDto(false, version, text["ErrorTooManyUpdates"]);
+            // The editor cuts its backlog to the limits it got from Join; only another client gets here.
+            return new PushResultDto(false, version, text["ErrorTooManyInOnePush", options.Value.MaxUpdatesPerPush]);
+        }
+
+        // The limit is on pushes and bytes, never on the number of updates: a backlog always goes, in pieces (ADR 0010).
+        var bytes = updates.Sum(u => u.Changes.ValueKind == System.Text.Json.JsonValueKind.Undefined ? 0L : Encoding.UTF8.GetByteCount(u.Changes.GetRawText()));
+        var decision = rateLimiter.TryAcquire(access.Subject.UserId, bytes);
+        if (!decision.Allowed)
+        {
+            return new PushResultDto(false, version, null, RetryAfter(decision));
         }
 
         var outcome = await authority.PushAsync(
@@ -149,7 +161,7 @@ public sealed class DocumentHub(
             return new SuggestResultDto(false, text["ErrorNoSuggestRight"]);
         }
 
-        if (!rateLimiter.TryAcquire(access.Subject.UserId, 1))
+        if (!rateLimiter.TryAcquire(access.Subject.UserId, Encoding.UTF8.GetByteCount(changes.GetRawText())).Allowed)
         {
             return new SuggestResultDto(false, text["ErrorTooManyUpdates"]);
         }
@@ -216,6 +228,9 @@ public sealed class DocumentHub(
             throw new HubException(text[errorKey]);
         }
     }
+
+    private static int RetryAfter(RateDecision decision) =>
+        (int)Math.Clamp(Math.Ceiling(decision.RetryAfter.TotalMilliseconds), 1, int.MaxValue);
 
     private void UseCallerCulture()
     {

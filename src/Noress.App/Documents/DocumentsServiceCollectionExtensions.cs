@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Noress.App.Documents.History;
 
 namespace Noress.App.Documents;
@@ -12,8 +14,20 @@ public static class DocumentsServiceCollectionExtensions
 
     public static IServiceCollection AddNoressDocuments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
-        services.AddSignalR();
+        services.AddOptions<DocumentOptions>()
+            .Bind(configuration.GetSection(DocumentOptions.Section))
+            .Validate(options => options.Problem() is null, "Documents settings are inconsistent: see docs/configuration.md (Documents).")
+            .ValidateOnStart();
+        // Per hub, from the Documents limits (ADR 0010): the largest accepted update fits one message, and the
+        // keep-alive lets the editor notice a dead server within its server timeout (three keep-alives).
+        // AddHubOptions first registers the copy of the global hub options, so the settings below come after it.
+        services.AddSignalR().AddHubOptions<DocumentHub>(_ => { });
+        services.AddOptions<HubOptions<DocumentHub>>().Configure<IOptions<DocumentOptions>>((hub, documents) =>
+        {
+            hub.MaximumReceiveMessageSize = documents.Value.MaxMessageBytes;
+            hub.KeepAliveInterval = TimeSpan.FromSeconds(documents.Value.KeepAliveSeconds);
+            hub.ClientTimeoutInterval = TimeSpan.FromSeconds(documents.Value.ClientTimeoutSeconds);
+        });
         services.AddSingleton<DocumentAuthority>();
         services.AddSingleton<DocumentPresence>();
         services.AddSingleton<UpdateRateLimiter>();

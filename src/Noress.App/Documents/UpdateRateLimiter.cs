@@ -3,35 +3,52 @@ using Microsoft.Extensions.Options;
 
 namespace Noress.App.Documents;
 
-/// <summary>A token bucket per person: <see cref="DocumentOptions.UpdatesPerSecond"/> refill, twice that as burst.</summary>
+/// <summary>The answer of <see cref="UpdateRateLimiter.TryAcquire"/>: let through, or try again after <see cref="RetryAfter"/>.</summary>
+public readonly record struct RateDecision(bool Allowed, TimeSpan RetryAfter);
+
+/// <summary>
+/// Two token buckets per person: pushes (<see cref="DocumentOptions.PushesPerSecond"/>) and bytes of changes
+/// (<see cref="DocumentOptions.PushBytesPerSecond"/>), each holding twice its rate for bursts. The cost does not
+/// depend on how many updates a push carries, so a backlog is never unsendable (ADR 0010): a push goes while the
+/// byte allowance is positive, even when it costs more than is left, and the debt delays the next pushes.
+/// </summary>
 public sealed class UpdateRateLimiter(IOptions<DocumentOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, Bucket> buckets = new();
+    private readonly ConcurrentDictionary<Guid, Buckets> people = new();
 
-    /// <summary>Takes <paramref name="count"/> tokens; false (and nothing taken) when the person is over the limit.</summary>
-    public bool TryAcquire(Guid userId, int count)
+    /// <summary>Takes one push and <paramref name="bytes"/>; when refused nothing is taken and RetryAfter says when to try again.</summary>
+    public RateDecision TryAcquire(Guid userId, long bytes)
     {
-        var rate = Math.Max(1, options.Value.UpdatesPerSecond);
-        var capacity = rate * 2.0;
-        var bucket = buckets.GetOrAdd(userId, _ => new Bucket(capacity, clock.GetTimestamp()));
-        lock (bucket)
+        var settings = options.Value;
+        var pushRate = (double)Math.Max(1, settings.PushesPerSecond);
+        var byteRate = (double)Math.Max(1, settings.PushBytesPerSecond);
+        var buckets = people.GetOrAdd(userId, _ => new Buckets(pushRate * 2, byteRate * 2, clock.GetTimestamp()));
+        lock (buckets)
         {
             var now = clock.GetTimestamp();
-            bucket.Tokens = Math.Min(capacity, bucket.Tokens + (clock.GetElapsedTime(bucket.Stamp, now).TotalSeconds * rate));
-            bucket.Stamp = now;
-            if (bucket.Tokens < count)
+            var elapsed = clock.GetElapsedTime(buckets.Stamp, now).TotalSeconds;
+            buckets.Stamp = now;
+            buckets.Pushes = Math.Min(pushRate * 2, buckets.Pushes + (elapsed * pushRate));
+            buckets.Bytes = Math.Min(byteRate * 2, buckets.Bytes + (elapsed * byteRate));
+            if (buckets.Pushes < 1 || buckets.Bytes <= 0)
             {
-                return false;
+                var waitPush = buckets.Pushes < 1 ? (1 - buckets.Pushes) / pushRate : 0;
+                // Strictly positive again: a little more than the debt.
+                var waitBytes = buckets.Bytes <= 0 ? (1 - buckets.Bytes) / byteRate : 0;
+                return new RateDecision(false, TimeSpan.FromSeconds(Math.Max(waitPush, waitBytes)));
             }
 
-            bucket.Tokens -= count;
-            return true;
+            buckets.Pushes -= 1;
+            buckets.Bytes -= Math.Max(0, bytes);
+            return new RateDecision(true, TimeSpan.Zero);
         }
     }
 
-    private sealed class Bucket(double tokens, long stamp)
+    private sealed class Buckets(double pushes, double bytes, long stamp)
     {
-        public double Tokens { get; set; } = tokens;
+        public double Pushes { get; set; } = pushes;
+
+        public double Bytes { get; set; } = bytes;
 
         public long Stamp { get; set; } = stamp;
     }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using Noress.App.Accounts;
+using Noress.App.Documents;
 using Noress.App.Documents.Editor;
 using Noress.Tests.Infrastructure;
 
@@ -39,6 +41,13 @@ public sealed class DocumentPageTests : NoressTestContext
         Assert.Equal(DocumentId, options.GetProperty("documentId").GetGuid());
         Assert.False(options.GetProperty("suggestionMode").GetBoolean());
         Assert.IsType<DotNetObjectReference<CollaborativeEditor>>(mount.Arguments[1]);
+        // The editor's timing matches the hub's (ADR 0010), and it gets the localized status texts it shows itself.
+        var settings = new DocumentOptions();
+        Assert.Equal(settings.KeepAliveSeconds * 1000, options.GetProperty("keepAliveMilliseconds").GetInt32());
+        Assert.Equal(settings.ServerTimeoutSeconds * 1000, options.GetProperty("serverTimeoutMilliseconds").GetInt32());
+        Assert.Equal("Reconnexion… vos modifications sont gardées", options.GetProperty("texts").GetProperty("reconnecting").GetString());
+        Assert.False(string.IsNullOrEmpty(options.GetProperty("texts").GetProperty("tooLarge").GetString()));
+        Assert.IsType<ElementReference>(mount.Arguments[3]);
         Assert.Equal(Title, cut.Find("[data-testid=document-title]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=editor-readonly]"));
         Assert.NotEmpty(cut.FindAll("[data-testid=suggestion-mode]"));

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using MudBlazor;
 
 namespace Noress.App.Documents.Editor;
 
@@ -17,6 +16,7 @@ public sealed partial class CollaborativeEditor
     private const long MaxTextBytes = 4 * 1024 * 1024;
 
     private ElementReference host;
+    private ElementReference status;
     private IJSObjectReference? module;
     private DotNetObjectReference<CollaborativeEditor>? self;
     private int? handle;
@@ -57,15 +57,6 @@ public sealed partial class CollaborativeEditor
     private EditorRight EffectiveRight =>
         joined?.Right is { } right && Enum.TryParse<EditorRight>(right, out var parsed) ? parsed : Right;
 
-    private Color ConnectionColor => connection switch
-    {
-        EditorConnection.Connected => Color.Success,
-        EditorConnection.Connecting => Color.Default,
-        _ => Color.Warning,
-    };
-
-    private string ConnectionIcon => connection == EditorConnection.Connected ? Icons.Material.Filled.CloudDone : Icons.Material.Filled.CloudOff;
-
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)
@@ -77,8 +68,27 @@ public sealed partial class CollaborativeEditor
         {
             module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             self = DotNetObjectReference.Create(this);
-            var options = new { documentId = DocumentId, suggestionMode, label = T["Editor.Label"].Value, suggestionTitle = T["Editor.SuggestedBy"].Value };
-            handle = await module.InvokeAsync<int>("mount", host, self, options);
+            var settings = DocumentSettings.Value;
+            var options = new
+            {
+                documentId = DocumentId,
+                suggestionMode,
+                label = T["Editor.Label"].Value,
+                suggestionTitle = T["Editor.SuggestedBy"].Value,
+                // The script shows these itself (see the status line in the markup) and must match the hub's timing.
+                texts = new Dictionary<string, string>
+                {
+                    [EditorConnection.Connecting] = T["Editor.Connection.connecting"],
+                    [EditorConnection.Connected] = T["Editor.Connection.connected"],
+                    [EditorConnection.Reconnecting] = T["Editor.Connection.reconnecting"],
+                    [EditorConnection.Disconnected] = T["Editor.Connection.disconnected"],
+                    ["tooLarge"] = T["Editor.TooLarge"],
+                    ["syncFailed"] = T["Editor.SyncFailed"],
+                },
+                keepAliveMilliseconds = settings.KeepAliveSeconds * 1000,
+                serverTimeoutMilliseconds = settings.ServerTimeoutSeconds * 1000,
+            };
+            handle = await module.InvokeAsync<int>("mount", host, self, options, status);
             if (disposed)
             {
                 await module.InvokeVoidAsync("dispose", handle);
@@ -136,6 +146,14 @@ public sealed partial class CollaborativeEditor
     public Task OnError(string? message) => InvokeAsync(() =>
     {
         error = string.IsNullOrWhiteSpace(message) ? T["Editor.SyncFailed"] : message;
+        StateHasChanged();
+    });
+
+    /// <summary>Pushes go through again after a reported failure: the failure no longer holds.</summary>
+    [JSInvokable]
+    public Task OnSynced() => InvokeAsync(() =>
+    {
+        error = null;
         StateHasChanged();
     });
 

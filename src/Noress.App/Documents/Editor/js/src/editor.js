@@ -12,6 +12,7 @@ import { clearRemotePresence, remotePresence, removeRemotePresence, setRemotePre
 import { syncedSelection } from "./selection.js";
 import { setTrackedSuggestions, trackedSuggestions } from "./suggestions.js";
 import { CollabSync, fromWire, hubErrorMessage } from "./sync.js";
+import { exceedsLimits } from "./limits.js";
 import { placeSuggestions } from "./tracked.js";
 
 const rights = { None: 0, Read: 1, Comment: 2, Suggest: 3, Edit: 4 };
@@ -83,10 +84,16 @@ function throttle(action, delay) {
   return throttled;
 }
 
+// Retries for ever: after a crash the server comes back on the same address, however long it takes.
+const reconnectDelay = context => Math.min(5000, 250 * 2 ** Math.min(context.previousRetryCount, 5));
+
 class CollaborativeEditor {
-  constructor(element, dotNet, options) {
+  constructor(element, dotNet, options, statusElement) {
     this.element = element;
     this.dotNet = dotNet;
+    this.statusElement = statusElement ?? null;
+    this.texts = options.texts ?? {};
+    this.limits = null;
     this.documentId = String(options.documentId).toLowerCase();
     this.label = options.label ?? "";
     this.suggestionTitle = options.suggestionTitle ?? "{0}";
@@ -102,11 +109,19 @@ class CollaborativeEditor {
     this.hadDraft = false;
     this.editable = new Compartment();
     this.mode = new Compartment();
-    this.connection = new HubConnectionBuilder()
+    // The hub's keep-alive and the server timeout (ADR 0010): a server killed without closing its sockets is
+    // noticed within the timeout, and the connection reconnects by itself.
+    const builder = new HubConnectionBuilder()
       .withUrl(options.hubUrl ?? "/hubs/documents")
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => Math.min(10000, 500 * 2 ** Math.min(context.previousRetryCount, 5)) })
-      .configureLogging(LogLevel.Warning)
-      .build();
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: reconnectDelay })
+      .configureLogging(LogLevel.None);
+    if (options.keepAliveMilliseconds > 0) {
+      builder.withKeepAliveInterval(options.keepAliveMilliseconds);
+    }
+    if (options.serverTimeoutMilliseconds > 0) {
+      builder.withServerTimeout(options.serverTimeoutMilliseconds);
+    }
+    this.connection = builder.build();
     this.connection.on("Updates", (documentId, updates, version) => {
       if (this.isThisDocument(documentId)) {
         this.sync?.enqueue(updates, version);
@@ -135,7 +150,7 @@ class CollaborativeEditor {
     });
     this.connection.onreconnecting(() => {
       this.sync?.setConnected(false);
-      this.notify("OnConnectionChanged", "reconnecting");
+      this.setStatus("reconnecting");
     });
     this.connection.onreconnected(() => this.rejoin());
     this.connection.onclose(() => this.restartLater(1000));
@@ -150,18 +165,45 @@ class CollaborativeEditor {
   }
 
   notify(method, ...args) {
-    if (!this.disposed) {
+    if (this.disposed) {
+      return;
+    }
+    try {
       this.dotNet.invokeMethodAsync(method, ...args).catch(() => {
-        // The component is gone (page left): nothing to tell.
+        // The component is gone (page left, or its circuit died with the server): nothing to tell.
       });
+    } catch {
+      // Same, when the dead circuit refuses the call at once: the editor goes on with its own connection.
     }
   }
 
+  /**
+   * Shows the connection state. The editor writes it itself: the page's circuit dies with the server that
+   * the editor is waiting for, so a state sent to .NET would never be shown during an outage.
+   */
+  setStatus(state) {
+    this.status = state;
+    if (this.statusElement) {
+      this.statusElement.dataset.state = state;
+      this.statusElement.textContent = this.texts[state] ?? state;
+    }
+    this.notify("OnConnectionChanged", state);
+  }
+
+  /** Shows a problem; when the page's circuit is gone the message still shows, in the editor's own status line. */
+  showError(message) {
+    if (this.statusElement) {
+      this.statusElement.title = message ?? this.texts.syncFailed ?? "";
+    }
+    this.notify("OnError", message ?? null);
+  }
+
   async start() {
-    this.notify("OnConnectionChanged", "connecting");
+    this.setStatus("connecting");
     await this.connection.start();
     const snapshot = await this.connection.invoke("Join", this.documentId);
     this.right = rights[snapshot.right] ?? rights.None;
+    this.limits = snapshot.limits ?? null;
     globalThis.addEventListener?.("pagehide", this.onPageHide);
     this.notify("OnJoined", { title: snapshot.title, right: snapshot.right, version: snapshot.version, userName: snapshot.userName, color: snapshot.color });
     this.startFromSnapshot(snapshot);
@@ -184,8 +226,19 @@ class CollaborativeEditor {
         this.mode.of(this.modeExtensions()),
         EditorView.contentAttributes.of({ "aria-label": this.label, "data-testid": "editor-content" }),
         EditorView.updateListener.of(update => this.onUpdate(update)),
+        EditorState.transactionFilter.of(tr => this.withinLimits(tr)),
       ],
     });
+  }
+
+  // An edit the hub would refuse (a paste over the largest document or update) is refused here, with a
+  // message, rather than left unsendable in the backlog.
+  withinLimits(tr) {
+    if (!tr.docChanged || tr.annotation(Transaction.remote) || !exceedsLimits(tr, this.limits)) {
+      return tr;
+    }
+    this.showError(this.texts.tooLarge ?? null);
+    return [];
   }
 
   get suggesting() {
@@ -253,6 +306,7 @@ class CollaborativeEditor {
     try {
       const snapshot = await this.connection.invoke("Join", this.documentId);
       this.right = rights[snapshot.right] ?? rights.None;
+      this.limits = snapshot.limits ?? this.limits;
       this.notify("OnJoined", { title: snapshot.title, right: snapshot.right, version: snapshot.version, userName: snapshot.userName, color: snapshot.color });
       this.view.dispatch({ effects: clearRemotePresence.of(null) });
       this.people.clear();
@@ -269,20 +323,29 @@ class CollaborativeEditor {
         this.startFromSnapshot(snapshot);
         return;
       }
+      this.sync.limits = this.limits;
       this.applySuggestionMode();
+      // Back at our version: pull what was missed, then push the pending edits (in pieces).
       this.sync.setConnected(true, snapshot.version);
       for (const presence of snapshot.presence ?? []) {
         this.acceptPresence(presence);
       }
-      this.notify("OnConnectionChanged", "connected");
+      this.setStatus("connected");
       this.publishPresence();
       this.refreshSuggestions();
     } catch (error) {
-      if (this.connection.state === "Connected") {
-        // Connected but refused: the right was withdrawn or the document is gone. Say so, stop typing, no retry loop.
+      const refusal = hubErrorMessage(error);
+      if (refusal !== null && this.connection.state === "Connected") {
+        // Refused: the right was withdrawn or the document is gone. Say so, stop typing, no retry loop.
         this.right = rights.None;
         this.applySuggestionMode();
-        this.notify("OnError", hubErrorMessage(error));
+        this.showError(refusal);
+        return;
+      }
+      if (this.connection.state === "Connected") {
+        // The connection was back but the join did not get through: try the join again.
+        clearTimeout(this.restartTimer);
+        this.restartTimer = setTimeout(() => this.rejoin(), 2000);
         return;
       }
       this.restartLater(2000);
@@ -298,7 +361,15 @@ class CollaborativeEditor {
       documentId: this.documentId,
       invoke: (method, ...args) => this.connection.invoke(method, ...args),
       text: snapshot.text,
-      onError: message => this.notify("OnError", message ?? null),
+      limits: this.limits,
+      onError: message => this.showError(message),
+      onSynced: () => {
+        if (this.statusElement) {
+          this.statusElement.title = "";
+        }
+        this.notify("OnSynced");
+      },
+      onTooLarge: () => this.showError(this.texts.tooLarge ?? null),
       onReceived: () => {
         this.resolveDeferredPresence();
         if (this.suggestionsDeferred) {
@@ -318,7 +389,7 @@ class CollaborativeEditor {
     this.recovered = findPending(this.storage, this.documentId, this.clientId);
     this.notifyRecovered();
     this.notify("OnTextChanged");
-    this.notify("OnConnectionChanged", "connected");
+    this.setStatus("connected");
     this.publishPresence();
     this.refreshSuggestions();
   }
@@ -359,7 +430,7 @@ class CollaborativeEditor {
       return;
     }
     this.sync?.setConnected(false);
-    this.notify("OnConnectionChanged", "disconnected");
+    this.setStatus("disconnected");
     clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(async () => {
       if (this.disposed || this.connection.state !== "Disconnected") {
@@ -541,9 +612,12 @@ function editorOf(handle) {
   return editor;
 }
 
-/** Mounts an editor in `element`; options: {documentId, hubUrl?, suggestionMode?, label?}. Returns a handle. */
-export async function mount(element, dotNetRef, options) {
-  const editor = new CollaborativeEditor(element, dotNetRef, options);
+/**
+ * Mounts an editor in `element`; options: {documentId, hubUrl?, suggestionMode?, label?, texts?,
+ * keepAliveMilliseconds?, serverTimeoutMilliseconds?}; `statusElement` shows the connection state. Returns a handle.
+ */
+export async function mount(element, dotNetRef, options, statusElement) {
+  const editor = new CollaborativeEditor(element, dotNetRef, options, statusElement);
   const handle = nextHandle++;
   editors.set(handle, editor);
   try {

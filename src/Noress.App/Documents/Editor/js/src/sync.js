@@ -6,7 +6,6 @@ export function fromWire(dtos) {
   return dtos.map(dto => ({ clientID: dto.clientId, changes: ChangeSet.fromJSON(dto.changes) }));
 }
 
-/** Collab updates → UpdateDto; the server fills userId and at. */
 /** The server's own (localized) message of a refused hub call, or null when there is none. */
 export function hubErrorMessage(error) {
   const message = typeof error?.message === "string" ? error.message : "";
@@ -15,6 +14,7 @@ export function hubErrorMessage(error) {
   return at >= 0 ? message.slice(at + marker.length) : null;
 }
 
+/** Collab updates → UpdateDto; the server fills userId and at. */
 export function toWire(updates) {
   return updates.map(update => ({ clientId: update.clientID, changes: update.changes.toJSON() }));
 }
@@ -25,6 +25,38 @@ export function composeUpdates(updates) {
 }
 
 const historyLimit = 500;
+const encoder = new TextEncoder();
+const wireSizes = new WeakMap();
+
+/** UTF-8 bytes of one update as the hub reads it (remembered: the unconfirmed updates are the same objects until rebased). */
+export function wireBytes(update) {
+  let size = wireSizes.get(update);
+  if (size === undefined) {
+    size = encoder.encode(JSON.stringify({ clientId: update.clientID, changes: update.changes.toJSON() })).length + 1;
+    wireSizes.set(update, size);
+  }
+  return size;
+}
+
+/**
+ * How many updates from the front of `pending` go in the next push, within the hub's limits
+ * ({maxUpdatesPerPush, maxMessageBytes}, from Join): a backlog drains in several pushes (ADR 0010).
+ * 0 when the first update alone is over the limits (it cannot be sent at all).
+ */
+export function nextBatchSize(pending, limits) {
+  const maxCount = limits?.maxUpdatesPerPush > 0 ? limits.maxUpdatesPerPush : Infinity;
+  const maxBytes = limits?.maxMessageBytes > 0 ? limits.maxMessageBytes : Infinity;
+  let bytes = 0;
+  let count = 0;
+  for (const update of pending) {
+    bytes += wireBytes(update);
+    if (count >= maxCount || bytes > maxBytes) {
+      break;
+    }
+    count++;
+  }
+  return count;
+}
 
 /**
  * The @codemirror/collab push/pull loop against the authority. One loop runs at a time: broadcasts are
@@ -33,11 +65,17 @@ const historyLimit = 500;
  * calls the hub. Unconfirmed updates stay in the editor state while disconnected and go out on resume.
  */
 export class CollabSync {
-  constructor({ host, documentId, invoke, text, onError, onReceived, onStateRebuilt }) {
+  constructor({ host, documentId, invoke, text, limits, onError, onSynced, onTooLarge, onReceived, onStateRebuilt }) {
     this.host = host;
     this.documentId = documentId;
     this.invoke = invoke;
+    this.limits = limits ?? null;
     this.onError = onError ?? (() => {});
+    this.onSynced = onSynced ?? (() => {});
+    this.onTooLarge = onTooLarge ?? (() => {});
+    this.errorShown = false;
+    // The hub's rate limit asked to wait until then (ms since epoch) before pushing again.
+    this.holdUntil = 0;
     this.onReceived = onReceived ?? (() => {});
     this.onStateRebuilt = onStateRebuilt ?? (() => {});
     // The server's text at the synced version: a suggestion draft is dropped by going back to it.
@@ -108,12 +146,18 @@ export class CollabSync {
         await this.step();
       } while (this.again && !this.disposed);
     } catch (error) {
-      this.retryLater(error?.message ?? String(error));
+      // A refusal carries the server's localized reason; a dropped connection is shown by the connection
+      // status (never a raw transport message), and a repeated failure on a live connection by a generic one.
+      const reason = hubErrorMessage(error);
+      this.retryLater(reason, reason !== null || (this.connected && this.failures >= 2));
     }
   }
 
-  retryLater(message) {
-    this.onError(message);
+  retryLater(message, report = true) {
+    if (report) {
+      this.errorShown = true;
+      this.onError(message ?? null);
+    }
     this.failures++;
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this.schedule(), Math.min(30000, 1000 * 2 ** Math.min(this.failures, 5)));
@@ -135,16 +179,39 @@ export class CollabSync {
       await this.pull();
     }
     const pending = sendableUpdates(this.host.state);
-    const toPush = this.holdSuggestions ? pending.slice(0, this.directCount) : pending;
-    if (toPush.length === 0) {
+    const sendable = this.holdSuggestions ? pending.slice(0, this.directCount) : pending;
+    if (sendable.length === 0) {
+      return;
+    }
+    const wait = this.holdUntil - Date.now();
+    if (wait > 0) {
+      // Still held back by the rate limit: come back when the wait is over (timers may fire a little early).
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.schedule(), wait + 1);
+      return;
+    }
+    // A backlog goes in pieces within the hub's limits; the next piece follows once this one is confirmed.
+    const count = nextBatchSize(sendable, this.limits);
+    if (count === 0) {
+      this.onTooLarge();
       return;
     }
     const version = this.version;
-    const result = await this.invoke("Push", this.documentId, version, toWire(toPush));
+    const result = await this.invoke("Push", this.documentId, version, toWire(sendable.slice(0, count)));
     if (result.accepted) {
       this.serverVersion = Math.max(this.serverVersion, result.version);
       this.failures = 0;
       this.again = true;
+      if (this.errorShown) {
+        this.errorShown = false;
+        this.onSynced();
+      }
+    } else if (result.retryAfterMilliseconds != null) {
+      // Held back by the rate limit: the same pieces go again after the wait, nothing to report.
+      const wait = Math.max(10, result.retryAfterMilliseconds);
+      this.holdUntil = Date.now() + wait;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.schedule(), wait);
     } else if (result.error == null) {
       // Stale: someone pushed first. Pull, let collab rebase our updates, push again.
       this.serverVersion = Math.max(this.serverVersion, result.version ?? 0);
