@@ -58,6 +58,7 @@ public static class NoressHostingExtensions
         services.AddNoressJobs(databaseOptions.Provider, DatabaseServiceCollectionExtensions.ResolveConnectionString(configuration, databaseOptions.Provider, builder.Environment.ContentRootPath));
         services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database");
         services.AddNoressSecurity(configuration, builder.Environment);
+        services.AddNoressHttps(configuration);
         services.AddNoressAudit();
         services.AddNoressDocuments(configuration);
         services.AddNoressDocumentEditor();
