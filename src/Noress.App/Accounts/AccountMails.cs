@@ -107,6 +107,9 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text)
 
     private OutgoingMail Compose(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs, string? action, string? link, string footer)
     {
+        // Paragraphs carry names and institutions that people typed.
+        paragraphs = [.. paragraphs.Select(p => PeopleText.Plain(p))];
+        subject = PeopleText.Plain(subject);
         var culture = CultureInfo.CurrentUICulture;
         var direction = NoressCultures.IsRightToLeft(culture) ? "rtl" : "ltr";
         var align = direction == "rtl" ? "right" : "left";
