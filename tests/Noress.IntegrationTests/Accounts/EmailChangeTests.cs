@@ -29,42 +29,45 @@ public sealed class EmailChangeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"email-change-error\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(await OutboxToAsync(NewAddress));
-        Assert.Empty(await OutboxToAsync("member@noress.demo"));
+        Assert.Empty(await OutboxToAsync(factory, NewAddress));
+        Assert.Empty(await OutboxToAsync(factory, "member@noress.demo"));
     }
 
-    [Fact]
-    public async Task EmailChange_ConfirmedFromTheNewAddress_ChangesTheSignInAndTellsTheOldAddress()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task EmailChange_ConfirmedFromTheNewAddress_ChangesTheSignInAndTellsTheOldAddress(DatabaseProvider provider)
     {
+        await using var factory = new NoressAppFactory(provider);
         var client = await factory.CreateSignedInClientAsync("member@noress.demo");
-        var stampBefore = await StampAsync("member@noress.demo");
+        var stampBefore = await StampAsync(factory, "member@noress.demo");
 
         var requested = await RequestChangeAsync(client, NewAddress, AuthenticatedClient.DemoPassword);
 
         Assert.Contains("data-testid=\"email-change-sent\"", await requested.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // Nothing has changed yet, and both mails wait in the outbox rather than being sent inline.
-        Assert.Single(await OutboxToAsync(NewAddress));
-        Assert.Single(await OutboxToAsync("member@noress.demo"));
+        Assert.Single(await OutboxToAsync(factory, NewAddress));
+        Assert.Single(await OutboxToAsync(factory, "member@noress.demo"));
         Assert.Empty(factory.MessagesTo(NewAddress));
-        Assert.Equal(stampBefore, await StampAsync("member@noress.demo"));
+        Assert.Equal(stampBefore, await StampAsync(factory, "member@noress.demo"));
 
-        await ProcessOutboxAsync();
+        await ProcessOutboxAsync(factory);
         var link = Assert.Single(factory.MessagesTo(NewAddress)).LinkTo("/Account/ConfirmEmailChange");
         Assert.Contains(NewAddress, Assert.Single(factory.MessagesTo("member@noress.demo")).TextBody, StringComparison.Ordinal);
 
         // Opening the link shows a confirmation; only the post changes the address.
         var anonymous = factory.CreateAnonymousClient();
         Assert.Contains("data-testid=\"email-confirm-form\"", await anonymous.GetStringAsync(link), StringComparison.Ordinal);
-        Assert.Null(await StampAsync(NewAddress));
+        Assert.Null(await StampAsync(factory, NewAddress));
         var confirmed = await anonymous.SubmitFormAsync(link, "confirm-email-change", ConfirmFields(link));
         Assert.Contains("data-testid=\"email-changed\"", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Assert.NotEqual(stampBefore, await StampAsync(NewAddress));
-        Assert.Null(await StampAsync("member@noress.demo"));
+        Assert.NotEqual(stampBefore, await StampAsync(factory, NewAddress));
+        Assert.Null(await StampAsync(factory, "member@noress.demo"));
         await factory.CreateSignedInClientAsync(NewAddress);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateAnonymousClient().PostLoginAsync("member@noress.demo", AuthenticatedClient.DemoPassword)).StatusCode);
 
-        await ProcessOutboxAsync();
+        await ProcessOutboxAsync(factory);
         var notices = factory.MessagesTo("member@noress.demo");
         Assert.Equal(2, notices.Count);
         Assert.Contains(NewAddress, notices[1].TextBody, StringComparison.Ordinal);
@@ -84,7 +87,7 @@ public sealed class EmailChangeTests : IAsyncLifetime
         var response = await client.SubmitFormAsync(link, "confirm-email-change", ConfirmFields(link));
 
         Assert.Contains("data-testid=\"email-change-error\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Null(await StampAsync(NewAddress));
+        Assert.Null(await StampAsync(factory, NewAddress));
     }
 
     private static async Task<HttpResponseMessage> RequestChangeAsync(HttpClient client, string newEmail, string password) =>
@@ -105,15 +108,15 @@ public sealed class EmailChangeTests : IAsyncLifetime
         };
     }
 
-    private async Task ProcessOutboxAsync() => await factory.Services.GetRequiredService<OutboxProcessor>().ProcessDueAsync();
+    private static async Task ProcessOutboxAsync(NoressAppFactory factory) => await factory.Services.GetRequiredService<OutboxProcessor>().ProcessDueAsync();
 
-    private async Task<List<OutboxMessage>> OutboxToAsync(string address)
+    private static async Task<List<OutboxMessage>> OutboxToAsync(NoressAppFactory factory, string address)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
         return await db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == address).ToListAsync();
     }
 
-    private async Task<string?> StampAsync(string email)
+    private static async Task<string?> StampAsync(NoressAppFactory factory, string email)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
         return await db.Users.Where(u => u.Email == email).Select(u => u.SecurityStamp).SingleOrDefaultAsync();
