@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -10,11 +12,25 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async (SignInManager<NoressUser> signInManager, HttpContext context) =>
+        // The antiforgery middleware only records its verdict; an endpoint that binds no form must refuse
+        // on its own, or a page on another site could sign people out.
+        endpoints.MapPost("/Account/Logout", async (SignInManager<NoressUser> signInManager, IAntiforgery antiforgery, HttpContext context) =>
         {
+            var verdict = context.Features.Get<IAntiforgeryValidationFeature>();
+            if (verdict is { IsValid: false } || (verdict is null && !await antiforgery.IsRequestValidAsync(context)))
+            {
+                // Re-executing the not-found page would replay this POST into a component page: answer a bare 400.
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
+                return Results.BadRequest();
+            }
+
             await signInManager.SignOutAsync();
             return Results.LocalRedirect("/Account/Login");
-        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute(true));
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute(true));
         return endpoints;
     }
 }

@@ -17,9 +17,25 @@ public static class AccountLinks
     }
 
     /// <summary>A return address that stays on this site; the home page otherwise.</summary>
-    public static string LocalReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    public static string LocalReturnUrl(string? returnUrl) => IsLocalUrl(returnUrl) ? returnUrl! : "/";
+
+    /// <summary>
+    /// ASP.NET Core's IsLocalUrl rule: "/" or "/x" where x is neither "/" nor "\" (protocol-relative
+    /// addresses), with no control character anywhere ("/\t/evil.example" is read by browsers as
+    /// "//evil.example", and LocalRedirect throws on it).
+    /// </summary>
+    public static bool IsLocalUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url[0] != '/')
+        {
+            return false;
+        }
+
+        if (url.Length > 1 && url[1] is '/' or '\\')
+        {
+            return false;
+        }
+
+        return !url.Any(char.IsControl);
+    }
 }

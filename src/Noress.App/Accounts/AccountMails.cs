@@ -21,6 +21,39 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text)
             link,
             text["Mail.Reset.Ignore"]));
 
+    /// <summary>To the new address: the link that makes the change happen.</summary>
+    public OutgoingMail EmailChangeConfirmation(string culture, string toAddress, string toName, string link) =>
+        InCulture(culture, () => Compose(
+            toAddress,
+            toName,
+            text["Mail.EmailChange.Confirm.Subject"],
+            [text["Mail.Greeting", toName], text["Mail.EmailChange.Confirm.Body", toAddress]],
+            text["Mail.EmailChange.Confirm.Action"],
+            link,
+            text["Mail.EmailChange.Confirm.Ignore"]));
+
+    /// <summary>To the old address when a change is asked for: a reset from here renews the stamp and so voids the pending link.</summary>
+    public OutgoingMail EmailChangeRequested(string culture, string toAddress, string toName, string newAddress, string resetLink) =>
+        InCulture(culture, () => Compose(
+            toAddress,
+            toName,
+            text["Mail.EmailChange.Requested.Subject"],
+            [text["Mail.Greeting", toName], text["Mail.EmailChange.Requested.Body", newAddress]],
+            text["Mail.EmailChange.Requested.Action"],
+            resetLink,
+            text["Mail.EmailChange.Requested.Ignore"]));
+
+    /// <summary>To the old address once the change is made.</summary>
+    public OutgoingMail EmailChanged(string culture, string toAddress, string toName, string newAddress) =>
+        InCulture(culture, () => Compose(
+            toAddress,
+            toName,
+            text["Mail.EmailChange.Done.Subject"],
+            [text["Mail.Greeting", toName], text["Mail.EmailChange.Done.Body", newAddress]],
+            action: null,
+            link: null,
+            text["Mail.EmailChange.Done.Ignore"]));
+
     /// <summary>The invitation, with an .ics event at the link's expiry so the invitee can put the deadline in a calendar.</summary>
     public OutgoingMail Invitation(Guid invitationId, string culture, string toAddress, string toName, string institution, string role, DateTime expiresAtUtc, string link) =>
         InCulture(culture, () => Compose(
@@ -72,8 +105,11 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text)
         }
     }
 
-    private OutgoingMail Compose(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs, string action, string link, string footer)
+    private OutgoingMail Compose(string toAddress, string toName, string subject, IReadOnlyList<string> paragraphs, string? action, string? link, string footer)
     {
+        // Paragraphs carry names and institutions that people typed.
+        paragraphs = [.. paragraphs.Select(p => PeopleText.Plain(p))];
+        subject = PeopleText.Plain(subject);
         var culture = CultureInfo.CurrentUICulture;
         var direction = NoressCultures.IsRightToLeft(culture) ? "rtl" : "ltr";
         var align = direction == "rtl" ? "right" : "left";
@@ -85,8 +121,12 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text)
             html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(paragraph)}</p>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(link)}\" style=\"display:inline-block;padding:10px 18px;background:#1b6b4f;color:#fff;text-decoration:none;border-radius:4px\">{Encode(action)}</a></p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:12px;color:#666\">{Encode(text["Mail.LinkFallback"])}<br><span dir=\"ltr\">{Encode(link)}</span></p>");
+        if (action is not null && link is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(link)}\" style=\"display:inline-block;padding:10px 18px;background:#1b6b4f;color:#fff;text-decoration:none;border-radius:4px\">{Encode(action)}</a></p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:12px;color:#666\">{Encode(text["Mail.LinkFallback"])}<br><span dir=\"ltr\">{Encode(link)}</span></p>");
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:12px;color:#666\">{Encode(footer)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:12px;color:#666\">{Encode(text["Mail.Signature"])}</p></body></html>");
 
@@ -96,7 +136,12 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text)
             plain.AppendLine(paragraph).AppendLine();
         }
 
-        plain.AppendLine(action).AppendLine(link).AppendLine().AppendLine(footer).AppendLine().AppendLine(text["Mail.Signature"]);
+        if (action is not null && link is not null)
+        {
+            plain.AppendLine(action).AppendLine(link).AppendLine();
+        }
+
+        plain.AppendLine(footer).AppendLine().AppendLine(text["Mail.Signature"]);
         return new OutgoingMail(toAddress, toName, subject, html.ToString(), plain.ToString());
     }
 

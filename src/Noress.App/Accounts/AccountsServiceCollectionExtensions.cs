@@ -79,6 +79,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<InvitationService>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<PasswordResetService>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<EmailChangeService>();
         services.AddScoped<TwoFactorService>();
         services.AddAccountRateLimiting(configuration);
         return services;

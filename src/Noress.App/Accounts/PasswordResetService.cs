@@ -1,23 +1,30 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Noress.App.Shared.Email;
+using Noress.App.Data;
+using Noress.App.Notifications;
+using Noress.App.Notifications.Outbox;
 
 namespace Noress.App.Accounts;
 
 /// <summary>Password reset by e-mailed link; deactivated accounts cannot reset.</summary>
 public sealed partial class PasswordResetService(
     UserManager<NoressUser> users,
-    IMailSender mailSender,
+    IDbContextFactory<NoressDbContext> dbFactory,
+    TimeProvider clock,
     AccountMails mails,
     IOptions<AccountOptions> options,
     IStringLocalizer<AccountsText> text,
     ILogger<PasswordResetService> logger)
 {
-    /// <summary>Mails a reset link when the address belongs to an active account; says nothing either way.</summary>
+    /// <summary>
+    /// Queues a reset link in the outbox when the address belongs to an active account; says nothing either
+    /// way. The mail is not sent inline, so a slow mail server neither delays nor reveals the answer.
+    /// </summary>
     public async Task RequestAsync(string email, string requestBaseUri, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email.Trim());
@@ -33,7 +40,10 @@ public sealed partial class PasswordResetService(
             ["userId"] = user.Id.ToString(),
             ["code"] = code,
         });
-        await mailSender.SendAsync(mails.PasswordReset(user.PreferredCulture, user.Email, user.FullName, link), cancellationToken);
+        var mail = mails.PasswordReset(user.PreferredCulture, user.Email, user.FullName, link);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        OutboxMail.Add(db, mail, IdempotencyKeys.ForAccountMail("reset", Guid.NewGuid()), user.PreferredCulture, NotificationCategories.Accounts, user.Id, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
         LogResetMailed(logger, user.Id);
     }
 
@@ -74,7 +84,7 @@ public sealed partial class PasswordResetService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Password reset requested for an unknown or deactivated address; nothing sent")]
     private static partial void LogNoResetForUnknown(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Password reset link mailed to user {UserId}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Password reset link queued for user {UserId}")]
     private static partial void LogResetMailed(ILogger logger, Guid userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password reset for user {UserId}")]

@@ -62,6 +62,7 @@ public static class NoressHostingExtensions
         services.Configure<HealthOptions>(configuration.GetSection(HealthOptions.Section));
         services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database", tags: [HealthTags.Ready]);
         services.AddNoressSecurity(configuration, builder.Environment);
+        services.AddNoressHttps(configuration);
         services.AddNoressAudit(configuration);
         services.AddNoressDocuments(configuration);
         services.AddNoressDocumentEditor();

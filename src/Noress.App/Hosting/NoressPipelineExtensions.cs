@@ -27,6 +27,12 @@ public static class NoressPipelineExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        if (!app.Environment.IsDevelopment())
+        {
+            // A plain-HTTP request the redirection above could not send to HTTPS gets a page saying so.
+            app.UseNoressHttpsRequired();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseNoressAuditActor();

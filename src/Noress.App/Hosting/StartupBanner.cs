@@ -26,6 +26,14 @@ public static class StartupBanner
                 Console.WriteLine($"  {address}");
             }
 
+            if (!app.Environment.IsDevelopment() && !HttpsSetup.CanServeHttps(addresses, app.Configuration))
+            {
+                // Cookies are Secure-only outside Development: over plain HTTP nobody could sign in.
+                Console.WriteLine("HTTPS is required outside Development, and this node has no HTTPS endpoint and trusts no proxy:");
+                Console.WriteLine("  plain-HTTP requests get a \"secure connection required\" page. Configure a certificate (Kestrel),");
+                Console.WriteLine("  or set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true behind a TLS-terminating proxy (docs/configuration.md).");
+            }
+
             if (demo)
             {
                 Console.WriteLine($"Demo logins (password for all: {DemoDataSeeder.Password}):");

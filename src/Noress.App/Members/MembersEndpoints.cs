@@ -50,7 +50,7 @@ public static class MembersEndpoints
 
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "private, no-store";
-            return Results.File(scan.Content, "application/pdf", scan.FileName);
+            return Results.File(scan.Content, "application/pdf", Shared.Localization.PeopleText.Plain(scan.FileName));
         });
 
         return endpoints;

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Noress.App.Accounts;
 using Noress.App.Data;
+using Noress.App.Notifications;
+using Noress.App.Notifications.Outbox;
 using Noress.App.Shared.RealTime;
 
 namespace Noress.App.Members;
@@ -15,6 +17,8 @@ public sealed partial class PeopleService(
     MembersAccess access,
     ILookupNormalizer normalizer,
     IEventBus bus,
+    AccountMails accountMails,
+    TimeProvider clock,
     ILogger<PeopleService> logger)
 {
     /// <summary>Published on the person's user topic; their open circuits sign out when they hear it.</summary>
@@ -66,10 +70,14 @@ public sealed partial class PeopleService(
             [.. roles.Order()],
             mandates,
             isSecretariat || isSelf,
+            isSecretariat && !isSelf,
             isSecretariat && !isSelf);
     }
 
-    /// <summary>The secretariat edits anyone; a person edits their own profile but not their institution.</summary>
+    /// <summary>
+    /// The secretariat edits anyone; a person edits their own profile but not their institution, nor their
+    /// sign-in address, which changes only through Account/Manage/Email (password and confirmation, ADR 0012).
+    /// </summary>
     public async Task<MembersResult> UpdateAsync(ClaimsPrincipal user, Guid id, PersonInput input, CancellationToken ct)
     {
         await access.EnsureMemberAsync(user);
@@ -92,6 +100,12 @@ public sealed partial class PeopleService(
         }
 
         var email = input.Email.Trim();
+        var emailChanges = !string.Equals(person.Email, email, StringComparison.Ordinal);
+        if (emailChanges && MembersAccess.UserId(user) == id)
+        {
+            return MembersResult.Fail("Error.OwnEmailByConfirmation");
+        }
+
         var normalizedEmail = normalizer.NormalizeEmail(email);
         if (await db.Users.AnyAsync(u => u.Id != id && (u.NormalizedEmail == normalizedEmail || u.NormalizedUserName == normalizedEmail), ct))
         {
@@ -108,8 +122,14 @@ public sealed partial class PeopleService(
             person.InstitutionId = input.InstitutionId;
         }
 
-        if (!string.Equals(person.Email, email, StringComparison.Ordinal))
+        if (emailChanges)
         {
+            // The old address hears of it in the same save, so a change its owner did not make does not go unnoticed.
+            if (person.Email is { } oldEmail)
+            {
+                OutboxMail.Add(db, accountMails.EmailChanged(person.PreferredCulture, oldEmail, person.FullName, email), IdempotencyKeys.ForAccountMail("email-changed", Guid.NewGuid()), person.PreferredCulture, NotificationCategories.Accounts, person.Id, clock.GetUtcNow().UtcDateTime);
+            }
+
             // The e-mail is the sign-in name: both change together, and the new stamp ends sessions under the old name.
             person.Email = email;
             person.NormalizedEmail = normalizedEmail;
@@ -213,7 +233,8 @@ public sealed record PersonDetails(
     IReadOnlyList<string> Roles,
     IReadOnlyList<MandateRow> Mandates,
     bool CanEdit,
-    bool CanChangeActive);
+    bool CanChangeActive,
+    bool CanEditEmail);
 
 public sealed class PersonInput
 {

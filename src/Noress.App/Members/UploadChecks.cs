@@ -39,7 +39,8 @@ public static class UploadChecks
         var builder = new StringBuilder(name.Length);
         foreach (var c in name.Normalize(NormalizationForm.FormC))
         {
-            if (char.IsControl(c) || invalid.Contains(c) || c is '"' or '<' or '>' or '|' or '*' or '?' or ';')
+            // Bidirectional controls would make "evil\u202Efdp.exe" display as "evil.exe" reversed (ADR 0012).
+            if (char.IsControl(c) || Shared.Localization.PeopleText.IsBidiControl(c) || invalid.Contains(c) || c is '"' or '<' or '>' or '|' or '*' or '?' or ';')
             {
                 continue;
             }

@@ -39,6 +39,9 @@ public sealed class NotificationMails(IStringLocalizer<NotificationsText> text, 
 
     private OutgoingMail Compose(string toAddress, string toName, string subject, IReadOnlyList<MailItem> items)
     {
+        // Titles, texts and names are people's text: no bidirectional controls (ADR 0012).
+        (toName, subject) = (PeopleText.Plain(toName), PeopleText.Plain(subject));
+        items = [.. items.Select(i => i with { Title = PeopleText.Plain(i.Title), Body = PeopleText.Plain(i.Body) })];
         var culture = CultureInfo.CurrentUICulture;
         var direction = NoressCultures.IsRightToLeft(culture) ? "rtl" : "ltr";
         var align = direction == "rtl" ? "right" : "left";

@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
+using Noress.App.Data;
+using Noress.App.Notifications.Outbox;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Accounts;
@@ -25,6 +28,7 @@ public sealed class PasswordResetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
         Assert.Contains("Account/ForgotPasswordConfirmation", requested.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
+        await factory.Services.GetRequiredService<OutboxProcessor>().ProcessDueAsync();
         var mail = Assert.Single(factory.MessagesTo("member@noress.demo"));
         Assert.Contains("mot de passe", mail.Subject, StringComparison.Ordinal);
         var link = mail.LinkTo("/Account/ResetPassword");
@@ -57,6 +61,18 @@ public sealed class PasswordResetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForgotPassword_KnownAddress_QueuesTheLinkInTheOutboxInsteadOfSendingInline()
+    {
+        var response = await factory.CreateAnonymousClient().SubmitFormAsync("/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = "member@noress.demo" });
+
+        Assert.Contains("Account/ForgotPasswordConfirmation", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
+        var queued = Assert.Single(await db.OutboxMessages.AsNoTracking().Where(m => m.ToAddress == "member@noress.demo").ToListAsync());
+        Assert.Equal("accounts", queued.Category);
+        Assert.Contains("/Account/ResetPassword?", queued.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ForgotPassword_UnknownAddress_GivesTheSameAnswerAndSendsNothing()
     {
         var client = factory.CreateAnonymousClient();
@@ -65,6 +81,7 @@ public sealed class PasswordResetTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Account/ForgotPasswordConfirmation", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await factory.Services.GetRequiredService<OutboxProcessor>().ProcessDueAsync();
         Assert.Empty(factory.MessagesTo("nobody@example.org"));
     }
 
@@ -82,6 +99,7 @@ public sealed class PasswordResetTests : IAsyncLifetime
         var response = await factory.CreateAnonymousClient().SubmitFormAsync("/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = "member@noress.demo" });
 
         Assert.Contains("Account/ForgotPasswordConfirmation", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await factory.Services.GetRequiredService<OutboxProcessor>().ProcessDueAsync();
         Assert.Empty(factory.MessagesTo("member@noress.demo"));
     }
 

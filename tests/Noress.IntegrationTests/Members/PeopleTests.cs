@@ -106,4 +106,39 @@ public sealed class PeopleTests : IAsyncLifetime
 
         Assert.Equal("Error.DeactivateSelf", result.Error);
     }
+
+    [Fact]
+    public async Task UpdateAsync_OwnEmail_IsRefusedAndMustGoThroughConfirmation()
+    {
+        var member = await host.PrincipalAsync("member@noress.demo");
+        var memberId = await host.UserIdAsync("member@noress.demo");
+        var details = await host.WithAsync<PeopleService, PersonDetails?>(s => s.GetAsync(member, memberId, default));
+        Assert.False(details!.CanEditEmail);
+        var input = details.Profile;
+        input.Email = "attacker@example.org";
+
+        var result = await host.WithAsync<PeopleService, MembersResult>(s => s.UpdateAsync(member, memberId, input, default));
+
+        Assert.Equal("Error.OwnEmailByConfirmation", result.Error);
+        await using var db = await host.DbAsync();
+        Assert.Equal("member@noress.demo", (await db.Users.SingleAsync(u => u.Id == memberId)).Email);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_SecretariatChangesSomeonesEmail_TheOldAddressIsToldThroughTheOutbox()
+    {
+        var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
+        var memberId = await host.UserIdAsync("member@noress.demo");
+        var details = await host.WithAsync<PeopleService, PersonDetails?>(s => s.GetAsync(secretariat, memberId, default));
+        Assert.True(details!.CanEditEmail);
+        var input = details.Profile;
+        input.Email = "member.moved@example.org";
+
+        var result = await host.WithAsync<PeopleService, MembersResult>(s => s.UpdateAsync(secretariat, memberId, input, default));
+
+        Assert.True(result.Succeeded, result.Error);
+        await using var db = await host.DbAsync();
+        var notice = Assert.Single(await db.OutboxMessages.Where(m => m.ToAddress == "member@noress.demo").ToListAsync());
+        Assert.Contains("member.moved@example.org", notice.TextBody, StringComparison.Ordinal);
+    }
 }

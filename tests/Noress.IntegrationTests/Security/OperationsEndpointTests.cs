@@ -16,23 +16,25 @@ public sealed class OperationsEndpointTests(SharedAppFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Jobs_Member_IsForbidden()
+    public async Task Jobs_Member_IsSentToAccessDenied()
     {
         var client = await factory.CreateSignedInClientAsync("member@noress.demo");
 
         var response = await client.GetAsync("/jobs");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Jobs_Secretariat_IsForbidden()
+    public async Task Jobs_Secretariat_IsSentToAccessDenied()
     {
         var client = await factory.CreateSignedInClientAsync("secretariat@noress.demo");
 
         var response = await client.GetAsync("/jobs");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,12 @@ public sealed class AccountLinksTests
     [InlineData("https://evil.example/", "/")]
     [InlineData("//evil.example/", "/")]
     [InlineData("/\\evil.example/", "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\r\n//evil.example", "/")]
+    [InlineData("/sessions\u0000", "/")]
+    [InlineData("", "/")]
+    [InlineData("/", "/")]
+    [InlineData("evil.example", "/")]
     public void LocalReturnUrl_KeepsOnlyLocalPaths(string? returnUrl, string expected)
     {
         Assert.Equal(expected, AccountLinks.LocalReturnUrl(returnUrl));

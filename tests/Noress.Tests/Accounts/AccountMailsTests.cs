@@ -54,4 +54,14 @@ public sealed class AccountMailsTests
         Assert.DoesNotContain("<script>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", mail.HtmlBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EmailChanged_NameWithBidiControls_ReachesTheMailWithoutThem()
+    {
+        var mail = mails.EmailChanged("fr", "old@b.ma", "Nadia\u202Egnp.exe", "new@b.ma");
+
+        Assert.DoesNotContain('\u202E', mail.TextBody);
+        Assert.DoesNotContain('\u202E', mail.HtmlBody);
+        Assert.Contains("new@b.ma", mail.TextBody, StringComparison.Ordinal);
+    }
 }

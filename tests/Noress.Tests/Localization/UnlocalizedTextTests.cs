@@ -152,6 +152,7 @@ public sealed class UnlocalizedTextTests : NoressTestContext
             .AddRoles<NoressRole>()
             .AddEntityFrameworkStores<NoressDbContext>()
             .AddSignInManager();
+        Services.AddScoped<PasswordSignIn>();
 
         AssertLocalized(
             RenderPage<AccountLayout>(p => p.Add(l => l.Body, Fragment<Login>())).Markup,

@@ -11,6 +11,8 @@ public sealed class UploadChecksTests
     [InlineData("scan\u0000.pdf", "scan.pdf")]
     [InlineData("a<b>|c?.pdf", "abc.pdf")]
     [InlineData(".hidden.pdf", "hidden.pdf")]
+    [InlineData("evil\u202Efdp.exe", "evilfdp.exe")]
+    [InlineData("\u2067scan\u2069.pdf", "scan.pdf")]
     public void SanitizeFileName_PlainName_KeepsASafeName(string name, string expected) =>
         Assert.Equal(expected, UploadChecks.SanitizeFileName(name));
 

@@ -28,4 +28,20 @@ public sealed class NotificationBellTests : NoressTestContext
         var times = popovers.FindAll("[data-testid=notification-time]").Select(t => t.TextContent).ToList();
         Assert.Equal(["01/04/2026 10:00", "05/03/2026 10:00"], times);
     }
+
+    [Fact]
+    public async Task Open_TitleWithRightToLeftOverride_IsShownIsolatedWithoutTheOverride()
+    {
+        var database = await UseDatabaseAsync();
+        await database.AddPersonAsync(UserId, UserName);
+        await SignInAsAsync(Roles.Member);
+        await Services.GetRequiredService<NotificationService>().NotifyAsync(UserId, "documents", "Document evil\u202Efdp.exe", null, "/documents");
+        var (popovers, cut) = RenderWithPopovers<NotificationBell>();
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=notification-count]").GetAttribute("data-count")));
+
+        await cut.Find("[data-testid=notification-button]").ClickAsync(new());
+
+        var title = popovers.FindAll("bdi").Single(b => b.TextContent.Contains("evil", StringComparison.Ordinal));
+        Assert.Equal("Document evilfdp.exe", title.TextContent);
+    }
 }

@@ -20,4 +20,7 @@ public static class IdempotencyKeys
 
     public static string ForReminder(Guid ruleId, string occurrence, Guid recipientId) =>
         $"reminder:{ruleId:N}:{occurrence}:{recipientId:N}";
+
+    /// <summary>An account mail (reset link, address change) answers one request: each request is its own message.</summary>
+    public static string ForAccountMail(string kind, Guid requestId) => $"account:{kind}:{requestId:N}";
 }

@@ -50,11 +50,12 @@ public sealed partial class MailKitMailSender(
     {
         var message = new MimeMessage
         {
-            Subject = mail.Subject,
+            // Subjects and names carry people's text (a document title, a name): no bidirectional controls in headers.
+            Subject = Localization.PeopleText.Plain(mail.Subject),
             Date = now,
         };
         message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
-        message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));
+        message.To.Add(new MailboxAddress(Localization.PeopleText.Plain(mail.ToName), mail.ToAddress));
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
         foreach (var attachment in mail.Attachments ?? [])
         {

@@ -29,7 +29,7 @@ public static class CultureEndpoints
                 await users.UpdateAsync(user);
             }
 
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(AccountLinks.LocalReturnUrl(returnUrl));
         });
         return endpoints;
     }
@@ -46,7 +46,4 @@ public static class CultureEndpoints
                 SameSite = SameSiteMode.Lax,
                 Secure = context.Request.IsHttps,
             });
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

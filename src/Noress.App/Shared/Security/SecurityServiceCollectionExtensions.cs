@@ -101,7 +101,8 @@ public static class SecurityServiceCollectionExtensions
             AsyncAuthorization = [],
             DisplayStorageConnectionString = false,
         })
-            .RequireAuthorization();
+            // Refused by policy rather than by Hangfire's filter, so a signed-in member gets the access-denied page, not a bare 403 shown as "not found".
+            .RequireAuthorization(Accounts.Policies.Administrator);
         return endpoints;
     }
 }

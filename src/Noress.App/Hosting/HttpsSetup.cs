@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpsPolicy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Noress.App.Shared.Localization;
+
+namespace Noress.App.Hosting;
+
+/// <summary>HSTS settings (section <c>Security:Hsts</c>); sent outside Development on HTTPS responses.</summary>
+public sealed class HstsSettings
+{
+    public const string Section = "Security:Hsts";
+
+    /// <summary>How long browsers keep to HTTPS for this host; a year by default.</summary>
+    public int MaxAgeDays { get; set; } = 365;
+
+    public bool IncludeSubDomains { get; set; } = true;
+
+    /// <summary>Only once the domain is submitted to the browsers' preload list.</summary>
+    public bool Preload { get; set; }
+}
+
+/// <summary>
+/// HTTPS outside Development: HSTS from <see cref="HstsSettings"/>, and a plain-HTTP request that could not
+/// be redirected (no HTTPS endpoint known, no trusted proxy saying the client used HTTPS) gets a clear page
+/// instead of the antiforgery error that secure-only cookies cause further down (ADR 0012).
+/// </summary>
+public static class HttpsSetup
+{
+    public static IServiceCollection AddNoressHttps(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HstsSettings>(configuration.GetSection(HstsSettings.Section));
+        services.AddOptions<HstsOptions>().Configure<IOptions<HstsSettings>>((hsts, settings) =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(settings.Value.MaxAgeDays);
+            hsts.IncludeSubDomains = settings.Value.IncludeSubDomains;
+            hsts.Preload = settings.Value.Preload;
+        });
+        return services;
+    }
+
+    /// <summary>After request localization, so the page speaks the visitor's language.</summary>
+    public static IApplicationBuilder UseNoressHttpsRequired(this IApplicationBuilder app) =>
+        app.UseMiddleware<HttpsRequiredMiddleware>();
+
+    /// <summary>Whether HTTP requests can be told apart from HTTPS ones: an HTTPS endpoint, or a proxy's X-Forwarded-Proto trusted.</summary>
+    public static bool CanServeHttps(IEnumerable<string> addresses, IConfiguration configuration) =>
+        addresses.Any(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        || string.Equals(configuration["FORWARDEDHEADERS_ENABLED"], "true", StringComparison.OrdinalIgnoreCase);
+}
+
+internal sealed class HttpsRequiredMiddleware(RequestDelegate next, IStringLocalizer<SharedText> text)
+{
+    // Probes and local scrapers often speak plain HTTP to the node itself.
+    private static readonly PathString[] Exempt = ["/health", "/metrics"];
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.IsHttps || Exempt.Any(path => context.Request.Path.StartsWithSegments(path)))
+        {
+            return next(context);
+        }
+
+        return WritePageAsync(context);
+    }
+
+    private async Task WritePageAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var secureUrl = $"https://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+        var culture = CultureInfo.CurrentUICulture;
+        var direction = NoressCultures.IsRightToLeft(culture) ? "rtl" : "ltr";
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"{culture.TwoLetterISOLanguageName}\" dir=\"{direction}\"><head><meta charset=\"utf-8\"><title>{Encode(text["Https.Title"])}</title></head>"
+            + $"<body><main data-testid=\"https-required\"><h1>{Encode(text["Https.Title"])}</h1><p>{Encode(text["Https.Body"])}</p>"
+            + $"<p><a href=\"{Encode(secureUrl)}\" dir=\"ltr\">{Encode(secureUrl)}</a></p></main></body></html>",
+            context.RequestAborted);
+    }
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}
