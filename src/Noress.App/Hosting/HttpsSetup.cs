@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Noress.App.Shared.Localization;
+using Noress.App.Shared.Security;
 
 namespace Noress.App.Hosting;
 
@@ -56,12 +57,10 @@ public static class HttpsSetup
 
 internal sealed class HttpsRequiredMiddleware(RequestDelegate next, IStringLocalizer<SharedText> text)
 {
-    // Probes and local scrapers often speak plain HTTP to the node itself.
-    private static readonly PathString[] Exempt = ["/health", "/metrics"];
-
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.IsHttps || Exempt.Any(path => context.Request.Path.StartsWithSegments(path)))
+        // Probes and local scrapers speak plain HTTP to the node itself: their endpoints are marked, not their paths.
+        if (context.Request.IsHttps || context.Has<AllowPlainHttpMetadata>())
         {
             return next(context);
         }

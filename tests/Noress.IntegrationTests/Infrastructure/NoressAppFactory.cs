@@ -56,6 +56,24 @@ public class NoressAppFactory : WebApplicationFactory<Program>
     public static NoressAppFactory OnExistingDatabase(DatabaseProvider provider, string connectionString, string environment = "Development") =>
         new(provider, connectionString, environment, ownsDatabase: false);
 
+    /// <summary>
+    /// A Production node with everything its start-up checks ask for (an SMTP host, file storage outside the
+    /// application folder, keys accepted unencrypted on purpose), so a test changes exactly what it examines.
+    /// </summary>
+    public static NoressAppFactory Production(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var factory = new NoressAppFactory(provider, "Production");
+        factory.StorageRoot = Path.Combine(Path.GetTempPath(), $"noress-files-{Guid.NewGuid():N}");
+        return factory
+            .With("Email:Host", "smtp.invalid")
+            .With("Email:PickupDirectory", null)
+            .With("Storage:Root", factory.StorageRoot)
+            .With("Security:DataProtection:AllowUnprotectedKeys", "true");
+    }
+
+    /// <summary>The file storage root this factory created (Production hosts), removed on dispose.</summary>
+    public string? StorageRoot { get; private set; }
+
     /// <summary>Where the app writes its e-mails as .eml files.</summary>
     public string MailDirectory { get; }
 
@@ -92,6 +110,11 @@ public class NoressAppFactory : WebApplicationFactory<Program>
         if (Directory.Exists(MailDirectory))
         {
             Directory.Delete(MailDirectory, recursive: true);
+        }
+
+        if (StorageRoot is not null && Directory.Exists(StorageRoot))
+        {
+            Directory.Delete(StorageRoot, recursive: true);
         }
 
         if (!ownsDatabase)

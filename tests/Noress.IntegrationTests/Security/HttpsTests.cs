@@ -8,7 +8,7 @@ namespace Noress.IntegrationTests.Security;
 /// <summary>Outside Development: HSTS of a year with subdomains, and plain HTTP answered with a clear page, never a 500.</summary>
 public sealed class HttpsTests : IAsyncLifetime
 {
-    private readonly NoressAppFactory factory = new(DatabaseProvider.Sqlite, environment: "Production");
+    private readonly NoressAppFactory factory = NoressAppFactory.Production(DatabaseProvider.Sqlite);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -51,6 +51,18 @@ public sealed class HttpsTests : IAsyncLifetime
 
         Assert.NotEqual(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PathUnderHealth_ThatIsNoProbe_InProductionOverPlainHttp_SaysHttpsIsRequired()
+    {
+        // The exemption belongs to the probe endpoints, not to whatever path starts like them.
+        var response = await Client("http://noress.test").GetAsync("/health/../Account/Login");
+        var lookalike = await Client("http://noress.test").GetAsync("/health/anything");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, lookalike.StatusCode);
+        Assert.Contains("data-testid=\"https-required\"", await lookalike.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private HttpClient Client(string baseAddress) =>

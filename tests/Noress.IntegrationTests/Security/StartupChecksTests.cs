@@ -99,12 +99,7 @@ public sealed class StartupChecksTests : IDisposable
     }
 
     // Everything a Production node needs, so that each test breaks exactly one thing.
-    private NoressAppFactory Production() =>
-        new NoressAppFactory(App.Data.DatabaseProvider.Sqlite, "Production")
-            .With("Email:Host", "smtp.invalid")
-            .With("Email:PickupDirectory", null)
-            .With("Storage:Root", storageRoot)
-            .With("Security:DataProtection:AllowUnprotectedKeys", "true");
+    private NoressAppFactory Production() => NoressAppFactory.Production().With("Storage:Root", storageRoot);
 
     private (string Path, string Password) CreateCertificate()
     {

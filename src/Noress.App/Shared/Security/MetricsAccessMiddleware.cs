@@ -5,8 +5,9 @@ using Noress.App.Accounts;
 namespace Noress.App.Shared.Security;
 
 /// <summary>
-/// Hides /metrics from everyone but administrators and scrapers on the same machine. A request
-/// without a remote address (an in-process test server) is not treated as local.
+/// Hides the endpoints marked <see cref="LocalOrAdministratorOnlyMetadata"/> (/metrics) from everyone but
+/// administrators and scrapers on the same machine. A request without a remote address (an in-process test
+/// server) is not treated as local.
 /// </summary>
 internal sealed class MetricsAccessMiddleware(RequestDelegate next)
 {
@@ -14,7 +15,7 @@ internal sealed class MetricsAccessMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(Path) && !IsAllowed(context))
+        if (context.Has<LocalOrAdministratorOnlyMetadata>() && !IsAllowed(context))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;

@@ -89,12 +89,12 @@ public static class SecurityServiceCollectionExtensions
     public static IEndpointRouteBuilder MapNoressOperationsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Liveness: the process answers; no dependency is asked, so a database outage never restarts a node.
-        endpoints.MapHealthChecks("/health/live", HealthEndpoint(HealthTags.Live)).AllowBeforeTwoFactorEnrolment();
+        endpoints.MapHealthChecks("/health/live", HealthEndpoint(HealthTags.Live)).AllowBeforeTwoFactorEnrolment().AllowPlainHttp();
         // Readiness: every check tagged "ready" (database, jobs, Redis, clamd, outbox, disk, and any a feature adds).
-        endpoints.MapHealthChecks("/health/ready", HealthEndpoint(HealthTags.Ready)).AllowBeforeTwoFactorEnrolment();
+        endpoints.MapHealthChecks("/health/ready", HealthEndpoint(HealthTags.Ready)).AllowBeforeTwoFactorEnrolment().AllowPlainHttp();
         // The address deployments already probe; it answers as readiness does.
-        endpoints.MapHealthChecks("/health", HealthEndpoint(HealthTags.Ready)).AllowBeforeTwoFactorEnrolment();
-        endpoints.MapPrometheusScrapingEndpoint(MetricsAccessMiddleware.Path);
+        endpoints.MapHealthChecks("/health", HealthEndpoint(HealthTags.Ready)).AllowBeforeTwoFactorEnrolment().AllowPlainHttp();
+        endpoints.MapPrometheusScrapingEndpoint(MetricsAccessMiddleware.Path).RequireLocalOrAdministrator().AllowPlainHttp();
         endpoints.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new AdministratorDashboardFilter()],
