@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
+using Noress.App.Shared.Localization;
 
 namespace Noress.App.Documents;
 
@@ -97,7 +98,8 @@ public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory
         var grants = await db.DocumentPermissions.AsNoTracking()
             .Where(p => p.DocumentId == id || (p.DocumentId == null && p.SpaceKind == document.SpaceKind && p.SpaceId == document.SpaceId))
             .ToListAsync(cancellationToken);
-        return new DocumentAccess(document, DocumentRights.Resolve(subject, document.SpaceKind, document.SpaceId, id, grants), subject, name);
+        // The name travels to presence chips, cursor labels and mentions: no bidirectional controls in it (ADR 0012).
+        return new DocumentAccess(document, DocumentRights.Resolve(subject, document.SpaceKind, document.SpaceId, id, grants), subject, PeopleText.Plain(name));
     }
 
     private static async Task<(DocumentSubject Subject, string Name)> LoadSubjectAsync(NoressDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)

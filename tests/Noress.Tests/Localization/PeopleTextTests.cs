@@ -32,6 +32,25 @@ public sealed class PeopleTextTests : BunitContext
         Assert.Null(PeopleText.Plain(null));
     }
 
+    [Theory]
+    [MemberData(nameof(BidiControls))]
+    public void Visible_AnyBidiControl_IsShownAsItsCode(char control)
+    {
+        var shown = PeopleText.Visible($"evil{control}exe.txt");
+
+        Assert.Equal($"evil⟨U+{(int)control:X4}⟩exe.txt", shown);
+        Assert.DoesNotContain(shown, PeopleText.IsBidiControl);
+    }
+
+    [Fact]
+    public void Visible_TextWithoutControls_IsTheSameString()
+    {
+        const string Name = "Coopérative « Al Amal » التعاونية";
+
+        Assert.Same(Name, PeopleText.Visible(Name));
+        Assert.Null(PeopleText.Visible(null));
+    }
+
     [Fact]
     public void UserText_IsolatesTheTextAndDropsTheControls()
     {

@@ -38,4 +38,32 @@ public static class PeopleText
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// The text with each bidirectional control shown as a visible code ("⟨U+202E⟩") instead of acting: for
+    /// evidence such as the audit trail, where removing a character would hide that somebody typed it.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(value))]
+    public static string? Visible(string? value)
+    {
+        if (value is null || !value.Any(IsBidiControl))
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            if (IsBidiControl(c))
+            {
+                builder.Append("⟨U+").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)).Append('⟩');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }
