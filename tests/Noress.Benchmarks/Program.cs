@@ -6,6 +6,12 @@ using Noress.App.Audit;
 // AuditInterceptor does on save) and verifying it end to end (as an administrator's check does).
 // Run: dotnet run -c Release --project tests/Noress.Benchmarks [-- entries rounds]
 // Documents: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay | documents-authors | documents-pdf
+// Accounts: dotnet run -c Release --project tests/Noress.Benchmarks -- accounts-signin [rounds]
+if (args.Length > 0 && args[0] == "accounts-signin")
+{
+    return await Noress.Benchmarks.AccountsSignInBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "documents-replay")
 {
     return await Noress.Benchmarks.DocumentsReplayBenchmark.RunAsync(args[1..]);
