@@ -157,17 +157,5 @@ internal static class DocumentsReplayBenchmark
         return (edits, json.RootElement.GetProperty("endContent").GetString()!);
     }
 
-    internal static string Locate(string file)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "bench-data", "editing-traces", file);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return Path.Combine("/work/shared/bench-data/editing-traces", file);
-    }
+    internal static string Locate(string file) => Noress.Testing.EditingTraces.Locate(file);
 }

@@ -274,22 +274,6 @@ public sealed class TraceReplayTests
             return new Trace { EndContent = root.GetProperty("endContent").GetString()!, Agents = agents, Transactions = transactions, Seen = seen, Next = next };
         }
 
-        /// <summary>shared/bench-data/editing-traces, found by walking up from the test binaries, else /work/shared.</summary>
-        public static string Locate(string file)
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "shared", "bench-data", "editing-traces", file);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            var fallback = Path.Combine("/work/shared/bench-data/editing-traces", file);
-            return File.Exists(fallback)
-                ? fallback
-                : throw new FileNotFoundException($"Editing trace {file} not found in shared/bench-data/editing-traces above {AppContext.BaseDirectory} nor in /work/shared.");
-        }
+        public static string Locate(string file) => Noress.Testing.EditingTraces.Locate(file);
     }
 }
