@@ -9,7 +9,8 @@ using Noress.App.Shared.Localization;
 namespace Noress.App.Accounts;
 
 /// <summary>Writes the account e-mails in the recipient's language (Arabic mails are right-to-left).</summary>
-public sealed class AccountMails(IStringLocalizer<AccountsText> text)
+// The clock stamps calendar attachments (DTSTAMP); the system clock when none is given.
+public sealed class AccountMails(IStringLocalizer<AccountsText> text, TimeProvider? clock = null)
 {
     public OutgoingMail PasswordReset(string culture, string toAddress, string toName, string link) =>
         InCulture(culture, () => Compose(
@@ -81,6 +82,7 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text)
             text["Mail.Invitation.CalendarSummary"],
             expires.AddMinutes(-30),
             expires,
+            (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime,
             text["Mail.Invitation.Expires", Shared.Time.NoressClock.ToLocal(expiresAtUtc).ToString("f", CultureInfo.CurrentCulture)],
             location: null,
             url: null);

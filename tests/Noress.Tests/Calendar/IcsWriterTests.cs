@@ -10,7 +10,7 @@ public sealed class IcsWriterTests
     public void Attachment_OneEvent_ParsesBackWithItsTimesAndText()
     {
         var start = new DateTime(2026, 3, 18, 9, 0, 0, DateTimeKind.Utc);
-        var bytes = IcsWriter.Attachment("session-42@noress", "Assemblée générale", start, start.AddHours(2), "Ordre du jour joint", "Rabat", new Uri("https://noress.ma/sessions/42"));
+        var bytes = IcsWriter.Attachment("session-42@noress", "Assemblée générale", start, start.AddHours(2), start.AddDays(-7), "Ordre du jour joint", "Rabat", new Uri("https://noress.ma/sessions/42"));
 
         var calendar = Ical.Net.Calendar.Load(Encoding.UTF8.GetString(bytes))!;
         var calendarEvent = Assert.Single(calendar.Events);
@@ -21,6 +21,7 @@ public sealed class IcsWriterTests
         Assert.Equal(start, calendarEvent.DtStart!.AsUtc);
         Assert.Equal(start.AddHours(2), calendarEvent.DtEnd!.AsUtc);
         Assert.Equal(new Uri("https://noress.ma/sessions/42"), calendarEvent.Url);
+        Assert.Equal(start.AddDays(-7), calendarEvent.DtStamp!.AsUtc);
     }
 
     [Fact]
@@ -31,7 +32,8 @@ public sealed class IcsWriterTests
         var allDay = new CalendarEntry("mou.renewal", "a", "ADS", new DateTime(2026, 4, 1, 23, 30, 0, DateTimeKind.Utc), AllDay: true, "/members/ads", audience);
         var timed = new CalendarEntry("invitation.expiry", "b", "Amina", new DateTime(2026, 4, 3, 10, 0, 0, DateTimeKind.Utc), AllDay: false, null, audience);
 
-        var text = IcsWriter.Feed("NORESS", [new CalendarItem(allDay, "Renouvellement ADS"), new CalendarItem(timed, "Invitation")], "https://noress.ma");
+        var generated = new DateTime(2026, 3, 30, 8, 15, 0, DateTimeKind.Utc);
+        var text = IcsWriter.Feed("NORESS", [new CalendarItem(allDay, "Renouvellement ADS"), new CalendarItem(timed, "Invitation")], "https://noress.ma", generated);
 
         var calendar = Ical.Net.Calendar.Load(text)!;
         var renewal = calendar.Events.Single(e => e.Uid == "mou.renewal.a@noress");
@@ -40,5 +42,10 @@ public sealed class IcsWriterTests
         Assert.Equal(new Uri("https://noress.ma/members/ads"), renewal.Url);
         var invitation = calendar.Events.Single(e => e.Uid == "invitation.expiry.b@noress");
         Assert.Equal(timed.DueAtUtc, invitation.DtStart!.AsUtc);
+        // A deadline is a point in time: no DTEND equal to DTSTART (invalid in RFC 5545), and every DTSTAMP is
+        // the time the feed was written, not the event's start.
+        Assert.Null(invitation.DtEnd);
+        Assert.DoesNotContain("DTEND:20260403T100000Z", text, StringComparison.Ordinal);
+        Assert.All(calendar.Events, e => Assert.Equal(generated, e.DtStamp!.AsUtc));
     }
 }

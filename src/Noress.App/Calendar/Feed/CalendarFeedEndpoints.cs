@@ -49,7 +49,7 @@ public static class CalendarFeedEndpoints
             CultureInfo.CurrentUICulture = culture;
             var now = clock.GetUtcNow().UtcDateTime;
             var items = await calendar.ListForAsync(viewer, now - PastWindow, now + FutureWindow, cancellationToken);
-            var ics = IcsWriter.Feed("NORESS", items, accountOptions.Value.PublicBaseUrl);
+            var ics = IcsWriter.Feed("NORESS", items, accountOptions.Value.PublicBaseUrl, now);
             context.Response.Headers.CacheControl = "private, no-store";
             return Results.Text(ics, IcsWriter.ContentType + "; charset=utf-8");
         }).AllowAnonymous().DisableAntiforgery();

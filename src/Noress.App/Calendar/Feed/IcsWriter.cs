@@ -12,7 +12,8 @@ public static class IcsWriter
 
     private const string ProductId = "-//NORESS//Calendar//FR";
 
-    public static string Feed(string name, IEnumerable<CalendarItem> items, string? publicBaseUrl)
+    /// <summary>The personal feed; every event's DTSTAMP is <paramref name="generatedAtUtc"/>, when the feed is written (RFC 5545 3.8.7.2).</summary>
+    public static string Feed(string name, IEnumerable<CalendarItem> items, string? publicBaseUrl, DateTime generatedAtUtc)
     {
         var calendar = NewCalendar();
         calendar.AddProperty("X-WR-CALNAME", name);
@@ -26,6 +27,7 @@ public static class IcsWriter
                 entry.DueAtUtc,
                 entry.AllDay ? null : entry.DueAtUtc,
                 entry.AllDay,
+                generatedAtUtc,
                 description: null,
                 location: null,
                 Absolute(publicBaseUrl, entry.Link)));
@@ -35,17 +37,17 @@ public static class IcsWriter
     }
 
     /// <summary>One event as a standalone .ics (method PUBLISH) to attach to an invitation mail.</summary>
-    public static byte[] Attachment(string uid, string title, DateTime startUtc, DateTime endUtc, string? description, string? location, Uri? url)
+    public static byte[] Attachment(string uid, string title, DateTime startUtc, DateTime endUtc, DateTime generatedAtUtc, string? description, string? location, Uri? url)
     {
         var calendar = NewCalendar();
         calendar.Method = "PUBLISH";
-        calendar.Events.Add(Event(uid, title, startUtc, endUtc, allDay: false, description, location, url));
+        calendar.Events.Add(Event(uid, title, startUtc, endUtc, allDay: false, generatedAtUtc, description, location, url));
         return System.Text.Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty);
     }
 
     private static Ical.Net.Calendar NewCalendar() => new() { ProductId = ProductId };
 
-    private static CalendarEvent Event(string uid, string title, DateTime startUtc, DateTime? endUtc, bool allDay, string? description, string? location, Uri? url)
+    private static CalendarEvent Event(string uid, string title, DateTime startUtc, DateTime? endUtc, bool allDay, DateTime stampUtc, string? description, string? location, Uri? url)
     {
         var calendarEvent = new CalendarEvent
         {
@@ -54,7 +56,7 @@ public static class IcsWriter
             Description = description,
             Location = location,
             Url = url,
-            DtStamp = new CalDateTime(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc)),
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc)),
         };
         if (allDay)
         {
@@ -66,7 +68,12 @@ public static class IcsWriter
         else
         {
             calendarEvent.DtStart = new CalDateTime(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc));
-            calendarEvent.DtEnd = new CalDateTime(DateTime.SpecifyKind(endUtc ?? startUtc, DateTimeKind.Utc));
+            // A point in time (a deadline) has no DTEND: RFC 5545 wants DTEND later than DTSTART, and an event
+            // without one ends when it starts.
+            if (endUtc is { } end && end > startUtc)
+            {
+                calendarEvent.DtEnd = new CalDateTime(DateTime.SpecifyKind(end, DateTimeKind.Utc));
+            }
         }
 
         return calendarEvent;
