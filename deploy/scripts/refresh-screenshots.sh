@@ -23,5 +23,5 @@ taken=("$shots"/*.png)
 ((${#taken[@]})) || { echo "No screenshot was taken (is the filter too narrow?)" >&2; exit 1; }
 mkdir -p docs/screenshots
 cp "${taken[@]}" docs/screenshots/
-echo "Refreshed ${#taken[@]} pictures in docs/screenshots/:"
-git status --short docs/screenshots/ 2>/dev/null || true
+echo "Copied ${#taken[@]} pictures into docs/screenshots/; changed:"
+git status --short docs/screenshots/ 2>/dev/null | grep . || echo "  none (identical to the committed pictures)"
