@@ -3,10 +3,23 @@ namespace Noress.EndToEnd.Infrastructure;
 /// <summary>Folders of the repository, found from the test assembly so the tests run from any working directory.</summary>
 public static class RepositoryPaths
 {
+    /// <summary>Where the journeys save their screenshots instead of the default; set by deploy/scripts/refresh-screenshots.sh.</summary>
+    public const string ScreenshotsVariable = "NORESS_SCREENSHOTS";
+
     public static string Root { get; } = FindRoot();
 
-    /// <summary>docs/screenshots: the end-to-end journeys refresh the pictures the README shows.</summary>
-    public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(Root, "docs", "screenshots")).FullName;
+    /// <summary>
+    /// Where the journeys save their screenshots: TestResults/screenshots (ignored by git), so a test run never
+    /// rewrites the tracked pictures in docs/screenshots; refreshing those is an explicit command.
+    /// </summary>
+    public static string Screenshots { get; } =
+        Directory.CreateDirectory(ScreenshotsFolder(Environment.GetEnvironmentVariable(ScreenshotsVariable), Root)).FullName;
+
+    /// <summary>The folder named by <paramref name="variable"/> (relative to <paramref name="root"/>), else the ignored default.</summary>
+    public static string ScreenshotsFolder(string? variable, string root) =>
+        string.IsNullOrWhiteSpace(variable)
+            ? Path.Combine(root, "TestResults", "screenshots")
+            : Path.GetFullPath(variable, root);
 
     private static string FindRoot()
     {

@@ -12,7 +12,7 @@ public sealed class DocumentFollowerTests
     private static readonly IReadOnlySet<string> Updated = new HashSet<string> { DocumentBroadcaster.UpdatedEvent };
 
     private readonly InProcessEventBus bus = new(NullLogger<InProcessEventBus>.Instance);
-    private readonly FakeTimeProvider clock = new();
+    private readonly CountingTimeProvider clock = new();
     private int refreshes;
 
     private DocumentFollower Follow() => DocumentFollower.Start(bus, DocumentId, Updated, () =>
@@ -48,9 +48,10 @@ public sealed class DocumentFollowerTests
 
         await bus.PublishAsync(Topics.Document(DocumentId), new BusEvent(DocumentBroadcaster.AnnotationsEvent));
         await bus.PublishAsync(Topics.Document(Guid.NewGuid()), new BusEvent(DocumentBroadcaster.UpdatedEvent));
-        clock.Advance(TimeSpan.FromSeconds(5));
-        await Task.Delay(50);
 
+        // The bus delivers synchronously and a refresh starts with its pause's timer: no timer, no refresh to come.
+        Assert.Equal(0, clock.TimersCreated);
+        clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(0, Volatile.Read(ref refreshes));
     }
 
@@ -60,11 +61,15 @@ public sealed class DocumentFollowerTests
         var follower = Follow();
         await bus.PublishAsync(Topics.Document(DocumentId), new BusEvent(DocumentBroadcaster.UpdatedEvent));
 
+        Assert.Equal(1, clock.TimersCreated);
+
         follower.Dispose();
+
+        // Disposing cancels the pause: its timer is gone before any time passes, so nothing can fire it.
+        Assert.Equal(0, clock.LiveTimers);
         clock.Advance(TimeSpan.FromSeconds(5));
         await bus.PublishAsync(Topics.Document(DocumentId), new BusEvent(DocumentBroadcaster.UpdatedEvent));
-        await Task.Delay(50);
-
+        Assert.Equal(1, clock.TimersCreated);
         Assert.Equal(0, Volatile.Read(ref refreshes));
     }
 
@@ -76,5 +81,53 @@ public sealed class DocumentFollowerTests
         }
 
         Assert.True(condition());
+    }
+
+    /// <summary>
+    /// A fake clock that counts its timers, so "no refresh will come" is read from the follower's state
+    /// (no pause pending) instead of from a wait that proves nothing.
+    /// </summary>
+    private sealed class CountingTimeProvider : FakeTimeProvider
+    {
+        private int created;
+        private int live;
+
+        public int TimersCreated => Volatile.Read(ref created);
+
+        public int LiveTimers => Volatile.Read(ref live);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref created);
+            Interlocked.Increment(ref live);
+            return new CountedTimer(base.CreateTimer(callback, state, dueTime, period), this);
+        }
+
+        private sealed class CountedTimer(ITimer inner, CountingTimeProvider owner) : ITimer
+        {
+            private int disposed;
+
+            public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(dueTime, period);
+
+            public void Dispose()
+            {
+                Release();
+                inner.Dispose();
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                Release();
+                return inner.DisposeAsync();
+            }
+
+            private void Release()
+            {
+                if (Interlocked.Exchange(ref disposed, 1) == 0)
+                {
+                    Interlocked.Decrement(ref owner.live);
+                }
+            }
+        }
     }
 }
