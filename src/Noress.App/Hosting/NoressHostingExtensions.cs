@@ -49,7 +49,8 @@ public static class NoressHostingExtensions
             options.SetDefaultCulture(NoressCultures.Default)
                 .AddSupportedCultures([.. NoressCultures.Supported])
                 .AddSupportedUICultures([.. NoressCultures.Supported]);
-            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // A choice made (the cookie) wins; until then the browser's languages; French when it speaks none of ours.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageCultureProvider()];
         });
 
         services.AddNoressAccounts(configuration, builder.Environment);

@@ -73,6 +73,26 @@ public sealed partial class LanguageJourneyTests(NoressServer server)
         await session.AssertNoBrowserErrorsAsync();
     }
 
+    [Fact]
+    public async Task Visitor_WithAnArabicBrowser_GetsTheLoginPageInArabic_ThenTheProfilesLanguageOnceSignedIn()
+    {
+        // A browser set to Moroccan Arabic: the first visit speaks Arabic with no choice made.
+        await using var session = await server.OpenSessionAsync(Arabic);
+        var page = session.Page;
+        await page.GotoAsync("Account/Login");
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Texts.Account("Login.Title", Arabic) })).ToBeVisibleAsync();
+
+        // Nothing chosen: the administrator's saved language (French) replaces the browser's, profile untouched.
+        await session.SignInAsync("admin@noress.demo");
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
+        await Expect(page.GetByText(Texts.Shell("Home.Welcome", French))).ToBeVisibleAsync();
+        await session.AssertNoBrowserErrorsAsync();
+    }
+
     /// <summary>Right-to-left puts the navigation drawer on the right-hand side of the window.</summary>
     private static async Task AssertDrawerSideAsync(IPage page, bool rightToLeft)
     {

@@ -14,15 +14,21 @@ public static class NoressCultures
     public static readonly IReadOnlyList<string> Supported = [French, Arabic, English];
 
     /// <summary>Maps a stored preference ("fr", "ar-MA", "en") to one of the supported cultures.</summary>
-    public static string Normalize(string? name)
+    public static string Normalize(string? name) => Match(name) ?? Default;
+
+    /// <summary>
+    /// The supported culture of the same language as <paramref name="name"/> ("ar", "ar-EG", "en-US", "fr-CA"),
+    /// or null for a language the platform does not speak: any regional variant falls back to its language.
+    /// </summary>
+    public static string? Match(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return Default;
+            return null;
         }
 
-        var language = name.Split('-')[0].ToLowerInvariant();
-        return Supported.FirstOrDefault(c => c.StartsWith(language + "-", StringComparison.Ordinal)) ?? Default;
+        var language = name.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return language.Length == 0 ? null : Supported.FirstOrDefault(c => c.StartsWith(language + "-", StringComparison.Ordinal));
     }
 
     public static bool IsRightToLeft(CultureInfo culture) => culture.TextInfo.IsRightToLeft;
