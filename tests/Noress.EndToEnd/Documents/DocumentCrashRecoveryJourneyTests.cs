@@ -78,23 +78,30 @@ public sealed class DocumentCrashRecoveryJourneyTests : IAsyncLifetime
         await Expect(page.GetByTestId("unsaved-banner")).ToHaveCountAsync(0);
     }
 
-    /// <summary>Reads the stored text as another person would get it: a fresh browser context, the markdown export.</summary>
+    /// <summary>
+    /// Reads the stored text as another person would get it: a fresh browser context and the markdown export. The
+    /// browser waits for the export to hold the text (Playwright's wait on a condition, no sleep of ours).
+    /// </summary>
     private async Task WaitForServerTextAsync(string address, string expected)
     {
         await using var reader = await NoressServer.OpenSessionAsync(browser!, server!.BaseAddress);
         await reader.SignInAsync("admin@noress.demo");
-        var text = string.Empty;
-        for (var attempt = 0; attempt < 300 && !text.Contains(expected, StringComparison.Ordinal); attempt++)
+        var exportUrl = new Uri(server.BaseAddress, $"{address}/export.md").ToString();
+        await reader.Page.GotoAsync(server.BaseAddress.ToString());
+        try
         {
-            if (attempt > 0)
-            {
-                await Task.Delay(200);
-            }
-
-            var response = await reader.Context.APIRequest.GetAsync($"{address}/export.md");
-            text = response.Ok ? (await response.TextAsync()).Replace("\r\n", "\n", StringComparison.Ordinal) : $"HTTP {response.Status}";
+            await reader.Page.WaitForFunctionAsync(
+                "async ([url, expected]) => (await (await fetch(url)).text()).replaceAll('\\r\\n', '\\n').includes(expected)",
+                new[] { exportUrl, expected },
+                new() { PollingInterval = 200, Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Fall through to the assertion, which shows what is stored.
         }
 
+        var response = await reader.Context.APIRequest.GetAsync(exportUrl);
+        var text = response.Ok ? (await response.TextAsync()).Replace("\r\n", "\n", StringComparison.Ordinal) : $"HTTP {response.Status}";
         Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 

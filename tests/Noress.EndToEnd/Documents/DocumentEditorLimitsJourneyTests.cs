@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Noress.App.Documents;
 using Noress.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static Noress.EndToEnd.Documents.DocumentSteps;
@@ -109,17 +107,9 @@ public sealed partial class DocumentEditorLimitsJourneyTests(NoressServer server
         return session;
     }
 
-    private async Task<string> ServerTextAsync(Guid documentId) =>
-        (await server.Services.GetRequiredService<DocumentAuthority>().GetHeadAsync(documentId))?.Text ?? string.Empty;
-
     private async Task WaitForServerTextAsync(Guid documentId, string expected)
     {
-        for (var i = 0; i < 600 && await ServerTextAsync(documentId) != expected; i++)
-        {
-            await Task.Delay(100);
-        }
-
-        var text = await ServerTextAsync(documentId);
+        var text = await WaitForStoredTextAsync(server.Services, documentId, stored => stored == expected);
         Assert.True(text == expected, $"The server has {text.Length} characters, {expected.Length} expected; it ends with: {text[Math.Max(0, text.Length - 80)..]}");
     }
 

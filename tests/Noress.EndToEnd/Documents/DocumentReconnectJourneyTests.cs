@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Noress.App.Documents;
 using Noress.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static Noress.EndToEnd.Documents.DocumentSteps;
@@ -79,13 +77,7 @@ public sealed partial class DocumentReconnectJourneyTests(NoressServer server)
         await Expect(status).ToHaveAttributeAsync("data-state", "connected");
         Assert.False(Volatile.Read(ref failNextJoin), "the first Join after the reconnection was failed");
         await TypeAtEndAsync(page, " Puis en ligne.");
-        var authority = server.Services.GetRequiredService<DocumentAuthority>();
-        var text = string.Empty;
-        for (var i = 0; i < 600 && text != "Points\nTapé hors ligne. Puis en ligne."; i++)
-        {
-            await Task.Delay(100);
-            text = (await authority.GetHeadAsync(documentId))?.Text ?? string.Empty;
-        }
+        var text = await WaitForStoredTextAsync(server.Services, documentId, stored => stored == "Points\nTapé hors ligne. Puis en ligne.");
 
         Assert.Equal("Points\nTapé hors ligne. Puis en ligne.", text);
         Assert.Equal("same page", await page.EvaluateAsync<string>("() => window.noressNoReload"));

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Noress.App.Documents;
 using Noress.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static Noress.EndToEnd.Documents.DocumentSteps;
@@ -51,25 +49,8 @@ public sealed class DocumentRestartJourneyTests : IAsyncLifetime
 
         server = await StartServerAsync();
 
-        // Whichever comes first, the editor's reconnect or a reload of the page, nothing typed is lost.
-        for (var attempt = 0; attempt < 120 && !await ServerTextContainsAsync(documentId, "Tapé hors ligne."); attempt++)
-        {
-            if (attempt == 40)
-            {
-                // The page's own circuit did not survive the restart: reload it, as its reconnect screen offers.
-                await session.GoToInteractiveAsync(address);
-            }
-
-            var restore = page.GetByTestId("unsaved-restore");
-            if (await restore.CountAsync() > 0 && await restore.IsVisibleAsync())
-            {
-                await restore.ClickAsync();
-            }
-
-            await Task.Delay(500);
-        }
-
-        Assert.True(await ServerTextContainsAsync(documentId, "Acquis avant l'arrêt. Tapé hors ligne."), await ServerTextAsync(documentId));
+        // The editor reconnects by itself and pushes what was typed offline: no reload, no "restore" press.
+        await WaitForServerTextAsync(documentId, "Acquis avant l'arrêt. Tapé hors ligne.");
         await session.GoToInteractiveAsync(address);
         await Expect(page.Locator(".cm-content")).ToContainTextAsync("Acquis avant l'arrêt. Tapé hors ligne.");
         await Expect(page.GetByTestId("unsaved-banner")).ToHaveCountAsync(0);
@@ -97,20 +78,10 @@ public sealed class DocumentRestartJourneyTests : IAsyncLifetime
         return started;
     }
 
-    private async Task<string> ServerTextAsync(Guid documentId) =>
-        server is null ? string.Empty : (await server.Services.GetRequiredService<DocumentAuthority>().GetHeadAsync(documentId))?.Text ?? string.Empty;
-
-    private async Task<bool> ServerTextContainsAsync(Guid documentId, string text) =>
-        (await ServerTextAsync(documentId)).Contains(text, StringComparison.Ordinal);
-
     private async Task WaitForServerTextAsync(Guid documentId, string text)
     {
-        for (var i = 0; i < 600 && !await ServerTextContainsAsync(documentId, text); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(await ServerTextContainsAsync(documentId, text), await ServerTextAsync(documentId));
+        var stored = await WaitForStoredTextAsync(server!.Services, documentId, stored => stored.Contains(text, StringComparison.Ordinal));
+        Assert.Contains(text, stored, StringComparison.Ordinal);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Noress.App.Documents;
+using Noress.App.Shared.RealTime;
 using Noress.EndToEnd.Infrastructure;
 
 namespace Noress.EndToEnd.Documents;
@@ -17,6 +20,40 @@ internal static class DocumentSteps
         await page.GetByTestId("document-create-submit").ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/documents/", StringComparison.Ordinal));
         return new Uri(page.Url).AbsolutePath.TrimStart('/');
+    }
+
+    /// <summary>
+    /// The text the server has stored once it satisfies <paramref name="done"/>: read again on each "updated" event the
+    /// document publishes for accepted edits, never on a timer. Gives up after a minute and returns what is stored.
+    /// </summary>
+    public static async Task<string> WaitForStoredTextAsync(IServiceProvider services, Guid documentId, Func<string, bool> done)
+    {
+        var authority = services.GetRequiredService<DocumentAuthority>();
+        using var changed = new SemaphoreSlim(0);
+        // Subscribed before the first read, so an edit accepted in between still wakes the loop.
+        using var subscription = services.GetRequiredService<IEventBus>().Subscribe(Topics.Document(documentId), _ =>
+        {
+            changed.Release();
+            return Task.CompletedTask;
+        });
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            var text = (await authority.GetHeadAsync(documentId))?.Text ?? string.Empty;
+            if (done(text))
+            {
+                return text;
+            }
+
+            try
+            {
+                await changed.WaitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return text;
+            }
+        }
     }
 
     public static Task TypeAtEndAsync(IPage page, string text) => TypeAtAsync(page, "Control+End", text);

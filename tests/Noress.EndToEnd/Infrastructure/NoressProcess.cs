@@ -12,6 +12,9 @@ public sealed class NoressProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
+    // Completed by the start-up banner, which the app prints once Kestrel listens (ApplicationStarted).
+    private readonly TaskCompletionSource running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private NoressProcess(Process process, Uri baseAddress)
     {
         this.process = process;
@@ -120,41 +123,39 @@ public sealed class NoressProcess : IAsyncDisposable
             {
                 output.AppendLine(line);
             }
+
+            if (line.StartsWith("NORESS is running", StringComparison.Ordinal))
+            {
+                running.TrySetResult();
+            }
         }
     }
 
     private async Task WaitUntilAnsweringAsync()
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        // Generous: migrations and the demo seed run first on a cold database, on two shared cores.
-        for (var attempt = 0; attempt < 600; attempt++)
+        // Generous: migrations and the demo seed run first on a cold database, on two shared cores; the limit only stops a hang.
+        var exited = process.WaitForExitAsync();
+        var started = running.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        if (await Task.WhenAny(started, exited) == exited)
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("Account/Login");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but busy starting.
-            }
-
-            await Task.Delay(200);
+            throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output}");
         }
 
-        throw new InvalidOperationException($"The app did not answer on {BaseAddress}:\n{Output}");
+        try
+        {
+            await started;
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"The app did not start on {BaseAddress}:\n{Output}");
+        }
+
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        using var response = await client.GetAsync("Account/Login");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The app answered {(int)response.StatusCode} on {BaseAddress}:\n{Output}");
+        }
     }
 
     public async ValueTask DisposeAsync()

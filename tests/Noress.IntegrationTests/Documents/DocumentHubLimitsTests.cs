@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Noress.App.Documents;
 using Noress.IntegrationTests.Infrastructure;
 
@@ -81,7 +82,10 @@ public sealed class DocumentHubLimitsTests : IAsyncLifetime
     public async Task Push_OverThePushRate_IsHeldBackWithAWaitAndNoError_ThenGoesThrough()
     {
         await factory.DisposeAsync();
-        factory = new NoressAppFactory().With("Documents:PushesPerSecond", "1");
+        // The limiter's own clock is fake: the wait it asks for is passed by advancing it, not by sleeping.
+        var limiterClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        factory = new NoressAppFactory().With("Documents:PushesPerSecond", "1")
+            .WithServices(services => services.AddSingleton(sp => new UpdateRateLimiter(sp.GetRequiredService<IOptions<DocumentOptions>>(), limiterClock)));
         var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, string.Empty);
         await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
         await editor.JoinAsync(id);
@@ -93,7 +97,7 @@ public sealed class DocumentHubLimitsTests : IAsyncLifetime
         Assert.False(held.Accepted);
         Assert.Null(held.Error);
         Assert.InRange(held.RetryAfterMilliseconds ?? 0, 1, 1000);
-        await Task.Delay(held.RetryAfterMilliseconds!.Value + 50);
+        limiterClock.Advance(TimeSpan.FromMilliseconds(held.RetryAfterMilliseconds!.Value));
         Assert.True((await editor.PushAsync(id, 2, DocumentHubClient.Update("a", Insert(2, "c")))).Accepted);
     }
 

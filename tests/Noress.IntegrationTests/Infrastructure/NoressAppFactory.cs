@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Noress.App.Data;
 using Npgsql;
@@ -15,6 +17,7 @@ public class NoressAppFactory : WebApplicationFactory<Program>
 {
     private readonly bool ownsDatabase;
     private readonly Dictionary<string, string?> settings = [];
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
     public NoressAppFactory()
         : this(DatabaseProvider.Sqlite)
@@ -90,6 +93,13 @@ public class NoressAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces services after the app registered its own (e.g. a fake clock for one component); call before the first client.</summary>
+    public NoressAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        serviceOverrides.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -97,6 +107,8 @@ public class NoressAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => serviceOverrides.ForEach(configure => configure(services)));
     }
 
     /// <summary>Carries live events between factories over the Redis server of the test run, on channels of their own.</summary>

@@ -13,11 +13,14 @@ public sealed class DocumentFollowerTests
 
     private readonly InProcessEventBus bus = new(NullLogger<InProcessEventBus>.Instance);
     private readonly CountingTimeProvider clock = new();
+    // Released once per refresh, so a test waits for the refresh itself rather than polling a counter.
+    private readonly SemaphoreSlim refreshed = new(0);
     private int refreshes;
 
     private DocumentFollower Follow() => DocumentFollower.Start(bus, DocumentId, Updated, () =>
     {
         Interlocked.Increment(ref refreshes);
+        refreshed.Release();
         return Task.CompletedTask;
     }, clock, TimeSpan.FromSeconds(1));
 
@@ -33,12 +36,14 @@ public sealed class DocumentFollowerTests
         clock.Advance(TimeSpan.FromMilliseconds(999));
         Assert.Equal(0, Volatile.Read(ref refreshes));
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        await WaitForAsync(() => Volatile.Read(ref refreshes) == 1);
+        await RefreshedAsync();
+        Assert.Equal(1, Volatile.Read(ref refreshes));
 
         // A later event starts a new pause and a second refresh.
         await bus.PublishAsync(Topics.Document(DocumentId), new BusEvent(DocumentBroadcaster.UpdatedEvent));
         clock.Advance(TimeSpan.FromSeconds(1));
-        await WaitForAsync(() => Volatile.Read(ref refreshes) == 2);
+        await RefreshedAsync();
+        Assert.Equal(2, Volatile.Read(ref refreshes));
     }
 
     [Fact]
@@ -73,15 +78,8 @@ public sealed class DocumentFollowerTests
         Assert.Equal(0, Volatile.Read(ref refreshes));
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
-    }
+    // The minute only stops a broken follower from hanging the run.
+    private async Task RefreshedAsync() => Assert.True(await refreshed.WaitAsync(TimeSpan.FromMinutes(1)), "no refresh came");
 
     /// <summary>
     /// A fake clock that counts its timers, so "no refresh will come" is read from the follower's state
