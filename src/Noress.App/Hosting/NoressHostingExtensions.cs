@@ -22,6 +22,7 @@ using Noress.App.Members;
 using Noress.App.Notifications;
 using Noress.App.Shared.Health;
 using Noress.App.Shared.Localization;
+using Noress.App.Shared.Pdf;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Security;
 using Noress.App.Shared.Uploads;
@@ -65,6 +66,7 @@ public static class NoressHostingExtensions
         services.AddNoressSecurity(configuration, builder.Environment);
         services.AddNoressHttps(configuration);
         services.AddNoressAudit(configuration);
+        services.AddNoressPdf(configuration);
         services.AddNoressDocuments(configuration);
         services.AddNoressDocumentEditor();
         services.AddNoressUploads(configuration);

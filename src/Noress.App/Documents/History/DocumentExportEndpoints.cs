@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Noress.App.Accounts;
+using Noress.App.Shared.Pdf;
 using Noress.App.Shared.Time;
 
 namespace Noress.App.Documents.History;
@@ -32,10 +33,25 @@ public static class DocumentExportEndpoints
             return Results.Content(DocumentExport.PrintPage(export.Title, Subtitle(export, text), export.Text, CultureInfo.CurrentUICulture), "text/html; charset=utf-8");
         }).RequireAuthorization(Policies.Member);
 
-        endpoints.MapGet("/documents/{id:guid}/export.pdf", async (Guid id, Guid? label, ClaimsPrincipal user, DocumentService documents, DocumentHistoryService history, IStringLocalizer<DocumentsHistoryText> text, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/documents/{id:guid}/export.pdf", async (Guid id, Guid? label, ClaimsPrincipal user, DocumentService documents, DocumentHistoryService history, PdfRenderer pdf, IStringLocalizer<DocumentsHistoryText> text, CancellationToken cancellationToken) =>
         {
             var export = await LoadAsync(id, label, user, documents, history, cancellationToken);
-            return export.Result ?? Results.File(DocumentPdf.Render(export.Title, Subtitle(export, text), export.Text), "application/pdf", DocumentExport.FileName(export.Title, "pdf"));
+            if (export.Result is not null)
+            {
+                return export.Result;
+            }
+
+            try
+            {
+                var bytes = await pdf.RenderMarkdownAsync(export.Title, Subtitle(export, text), export.Text, CultureInfo.CurrentUICulture, cancellationToken);
+                return Results.File(bytes, "application/pdf", DocumentExport.FileName(export.Title, "pdf"));
+            }
+            catch (PdfUnavailableException)
+            {
+                // The server's fault, said plainly in the reader's language; the cause (Chromium missing, failed,
+                // too slow) and the setting to look at are in the renderer's log, not shown to readers.
+                return Results.Problem(title: text["Pdf.Unavailable"].Value, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         }).RequireAuthorization(Policies.Member);
 
         return endpoints;
