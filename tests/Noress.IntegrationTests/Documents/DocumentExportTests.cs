@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Documents;
 using Noress.IntegrationTests.Infrastructure;
+using Noress.Testing;
 
 namespace Noress.IntegrationTests.Documents;
 
@@ -87,7 +88,7 @@ public sealed class DocumentExportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pdf_OfALabel_HasTheFrozenTextWithArabicShapedRightToLeft()
+    public async Task Pdf_OfALabel_HasTheFrozenTextWithArabicSearchable()
     {
         var (id, labelId) = await LabelledDocumentAsync();
         var client = await factory.CreateSignedInClientAsync("member@noress.demo");
@@ -96,17 +97,34 @@ public sealed class DocumentExportTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
-        var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
-        var text = string.Join(' ', words);
+        var lines = PdfText.Lines(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join('\n', lines.Select(l => l.Text));
         Assert.Contains("adopté", text, StringComparison.Ordinal);
         Assert.DoesNotContain("ajouté", text, StringComparison.Ordinal);
-        // Shaped (contextual presentation forms, not the isolated letters typed) and set right to left
-        // (extracted in visual order, so each word reads backwards).
-        Assert.Contains(words, w => w.Any(c => c is >= '\uFE70' and <= '\uFEFF'));
-        var visual = words.Select(w => w.Normalize(System.Text.NormalizationForm.FormKC)).ToList();
-        Assert.Contains("ةداملا", visual);
-        Assert.Contains("ةيناثلا", visual);
+        // Printed right to left, read back in logical order with its letters, not presentation forms.
+        var arabic = lines.Single(l => l.Text.Contains("المادة", StringComparison.Ordinal));
+        Assert.Equal("المادة الثانية", arabic.Text);
+        Assert.True(arabic.RightToLeft);
+        Assert.False(PdfText.HasPresentationForms(text), PdfText.Describe(text));
+    }
+
+    [Fact]
+    public async Task Pdf_WithoutChromium_AnswersAClearLocalized503()
+    {
+        await using var noChromium = new NoressAppFactory().With("Pdf:ChromiumPath", "/nonexistent/chromium");
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(noChromium, "Article 1");
+        var client = await noChromium.CreateSignedInClientAsync("member@noress.demo");
+
+        var response = await client.GetAsync($"/documents/{id}/export.pdf");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        var title = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("title").GetString();
+        Assert.Contains(title, new[] { "fr", "ar", "en" }.Select(c => Localized(c, "Pdf.Unavailable")));
+        Assert.DoesNotContain("/nonexistent", body, StringComparison.Ordinal);
+        // The rest of the app works: the print page and the markdown download.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/documents/{id}/print")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/documents/{id}/export.md")).StatusCode);
     }
 
     [Fact]
@@ -159,6 +177,9 @@ public sealed class DocumentExportTests : IAsyncLifetime
         Assert.True((await editor.PushAsync(id, 1, DocumentHubClient.Update("b", $$"""[{{"Article 1\n\nالمادة الثانية".Length}},[0," — texte ajouté après"]]"""))).Accepted);
         return (id, labelId);
     }
+
+    private static string Localized(string culture, string key) =>
+        new System.Resources.ResourceManager(typeof(Noress.App.Documents.History.DocumentsHistoryText)).GetString(key, System.Globalization.CultureInfo.GetCultureInfo(culture))!;
 
     private Task<ClaimsPrincipal> SecretariatAsync() => DocumentHubClient.PrincipalAsync(factory, "secretariat@noress.demo", Roles.Secretariat);
 
