@@ -52,8 +52,17 @@ internal static class PdfText
             foreach (var group in units.GroupBy(u => u.Baseline).OrderByDescending(g => g.Key))
             {
                 var visual = group.Select(u => u.Unit).OrderBy(u => u.Left).ToList();
-                var rightToLeft = visual.Count(u => IsRightToLeft(u.Text)) > visual.Count(u => IsLeftToRight(u.Text));
-                lines.Add(new Line(page.Number, group.Key, Logical(visual, rightToLeft), visual, rightToLeft));
+                // The paragraph direction is unknown: keep the reading whose first letter agrees with it, as
+                // dir="auto" decided it; when both or neither do, the direction of most letters.
+                var leftToRight = Logical(visual, rightToLeft: false);
+                var rightToLeft = Logical(visual, rightToLeft: true);
+                var isRightToLeft = (FirstStrongIsRightToLeft(leftToRight), FirstStrongIsRightToLeft(rightToLeft)) switch
+                {
+                    (false, false) => false,
+                    (true, true) => true,
+                    _ => visual.Count(u => IsRightToLeft(u.Text)) > visual.Count(u => IsLeftToRight(u.Text)),
+                };
+                lines.Add(new Line(page.Number, group.Key, isRightToLeft ? rightToLeft : leftToRight, visual, isRightToLeft));
             }
         }
 
@@ -178,6 +187,9 @@ internal static class PdfText
 
         return false;
     }
+
+    private static bool FirstStrongIsRightToLeft(string text) =>
+        text.EnumerateRunes().FirstOrDefault(Rune.IsLetter) is { Value: > 0 } first && IsRightToLeft(first);
 
     private static bool IsDigit(string text) => text.Length == 1 && char.IsAsciiDigit(text[0]);
 
