@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Noress.App.Shared.Health;
 
 namespace Noress.App.Shared.Pdf;
 
@@ -17,7 +19,17 @@ public static partial class PdfServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PdfOptions>, PdfOptionsValidator>();
         services.AddSingleton<PdfRenderer>();
         services.AddHostedService<PdfAvailabilityLog>();
+        services.AddHealthChecks().AddCheck<PdfHealthCheck>("pdf", tags: [HealthTags.Ready]);
         return services;
+    }
+
+    // Degraded, not unhealthy: a node without Chromium serves everything but PDFs, so it stays in the pool.
+    private sealed class PdfHealthCheck(IOptions<PdfOptions> options) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(options.Value.ResolveChromium() is not null
+                ? HealthCheckResult.Healthy("Chromium found: PDF export available.")
+                : HealthCheckResult.Degraded("Chromium not installed: PDF export unavailable (install chromium or set Pdf:ChromiumPath)."));
     }
 
     private sealed class PdfOptionsValidator : IValidateOptions<PdfOptions>
