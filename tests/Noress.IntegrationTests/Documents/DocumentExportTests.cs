@@ -128,6 +128,17 @@ public sealed class DocumentExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_PdfRequiredWithoutChromium_StopsWithOneClearMessage()
+    {
+        await using var required = new NoressAppFactory().With("Pdf:Required", "true").With("Pdf:ChromiumPath", "/nonexistent/chromium");
+
+        var error = Record.Exception(() => required.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("Pdf:Required is true but Pdf:ChromiumPath (/nonexistent/chromium) does not exist.", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pdf_WithoutReadRight_IsForbidden()
     {
         var id = await CreateAsync(DocumentSpaceKind.Session, "Procès-verbal confidentiel");
