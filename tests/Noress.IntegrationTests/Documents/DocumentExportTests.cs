@@ -118,9 +118,11 @@ public sealed class DocumentExportTests : IAsyncLifetime
         var response = await client.GetAsync($"/documents/{id}/export.pdf");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync();
-        var title = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("title").GetString();
-        Assert.Contains(title, new[] { "fr", "ar", "en" }.Select(c => Localized(c, "Pdf.Unavailable")));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(body);
+        Assert.Contains(page.QuerySelector("h1")?.TextContent, new[] { "fr", "ar", "en" }.Select(c => Localized(c, "Pdf.Unavailable")));
+        Assert.Equal($"/documents/{id}/print", page.QuerySelector("article a")?.GetAttribute("href"));
         Assert.DoesNotContain("/nonexistent", body, StringComparison.Ordinal);
         // The rest of the app works: the print page and the markdown download.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/documents/{id}/print")).StatusCode);

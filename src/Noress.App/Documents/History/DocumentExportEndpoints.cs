@@ -48,9 +48,11 @@ public static class DocumentExportEndpoints
             }
             catch (PdfUnavailableException)
             {
-                // The server's fault, said plainly in the reader's language; the cause (Chromium missing, failed,
-                // too slow) and the setting to look at are in the renderer's log, not shown to readers.
-                return Results.Problem(title: text["Pdf.Unavailable"].Value, statusCode: StatusCodes.Status503ServiceUnavailable);
+                // The link opens a tab: a page in the reader's language that offers the print page instead. The cause
+                // (Chromium missing, failed, too slow) and the setting to look at are in the renderer's log.
+                var print = $"/documents/{id}/print{(label is { } l ? $"?label={l}" : string.Empty)}";
+                var page = PrintableHtml.FromHtml(text["Pdf.Unavailable"].Value, export.Title, $"""<p><a href="{print}">{PrintableHtml.Encode(text["Export.Print"].Value)}</a></p>""", CultureInfo.CurrentUICulture, PrintTarget.Browser);
+                return Results.Content(page, "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         }).RequireAuthorization(Policies.Member);
 
