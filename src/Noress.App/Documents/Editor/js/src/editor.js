@@ -1,6 +1,6 @@
 // The collaborative markdown editor of NORESS documents, mounted by CollaborativeEditor.razor.
 // Protocol: docs in DOCS-CONTRACT (DocumentHub at /hubs/documents, @codemirror/collab model).
-import { collab, getClientID, sendableUpdates } from "@codemirror/collab";
+import { collab, getClientID, sendableUpdates } from "./collab.js";
 import { markdown } from "@codemirror/lang-markdown";
 import { Compartment, EditorState, RangeSetBuilder, Transaction } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin } from "@codemirror/view";

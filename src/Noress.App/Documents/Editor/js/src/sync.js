@@ -1,4 +1,4 @@
-import { getSyncedVersion, receiveUpdates, sendableUpdates } from "@codemirror/collab";
+import { getSyncedVersion, receiveUpdates, sendableUpdates } from "./collab.js";
 import { ChangeSet, Text } from "@codemirror/state";
 
 /** UpdateDto (camelCase, as SignalR sends it) → collab update. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collab, sendableUpdates } from "@codemirror/collab";
+import { collab, sendableUpdates } from "../src/collab.js";
 import { ChangeSet, EditorState, Text } from "@codemirror/state";
 import { exceedsLimits } from "../src/limits.js";
 import { CollabSync, nextBatchSize, wireBytes } from "../src/sync.js";

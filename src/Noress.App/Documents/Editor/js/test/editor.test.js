@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collab, sendableUpdates } from "@codemirror/collab";
-import { ChangeSet, EditorState, Text } from "@codemirror/state";
+import { collab, receiveUpdates, sendableUpdates } from "../src/collab.js";
+import { ChangeSet, EditorSelection, EditorState, Text } from "@codemirror/state";
 import { lineDirection } from "../src/direction.js";
 import { findPending, pendingKey, rebasePending, savePending } from "../src/pending.js";
 import { syncedSelection } from "../src/selection.js";
@@ -50,9 +50,9 @@ class FakeAuthority {
   }
 }
 
-function makeClient(authority, text) {
+function makeClient(authority, text, cursor = 0) {
   const host = {
-    state: EditorState.create({ doc: text, extensions: [collab({ startVersion: 0 })] }),
+    state: EditorState.create({ doc: text, selection: EditorSelection.cursor(cursor), extensions: [collab({ startVersion: 0 })] }),
     dispatch(tr) {
       this.state = tr.state;
     },
@@ -112,6 +112,61 @@ test("concurrent clients converge on the authority's text, across a disconnect",
   for (const client of clients) {
     assert.equal(client.host.state.doc.toString(), authority.text.toString());
     assert.equal(client.sync.shadow.toString(), authority.text.toString());
+  }
+});
+
+/** One keystroke: the text goes in at the cursor, which moves after it, as CodeMirror does when typing. */
+function type(client, text) {
+  client.host.dispatch(client.host.state.update(client.host.state.replaceSelection(text), { userEvent: "input.type" }));
+  client.sync.localChanged();
+}
+
+test("receiveUpdates puts a letter typed after one's own text before someone else's letter at the same place", () => {
+  const insert = (from, text, length) => ChangeSet.of({ from, insert: text }, length);
+  let state = EditorState.create({ doc: "X\nY", selection: EditorSelection.cursor(1), extensions: [collab({ startVersion: 0, clientID: "fr" })] });
+  state = state.update(state.replaceSelection("É")).state;
+  state = receiveUpdates(state, [{ clientID: "fr", changes: insert(1, "É", 3) }]).state;
+  // "c" is typed after "É"; meanwhile the server took "خ", typed by someone else at the same place.
+  state = state.update(state.replaceSelection("c")).state;
+
+  state = receiveUpdates(state, [{ clientID: "ar", changes: insert(2, "خ", 4) }]).state;
+
+  // With @codemirror/collab's rule (received text first) this was "XÉخc": the other's letter inside this run.
+  assert.equal(state.doc.toString(), "XÉcخ\nY");
+  assert.equal(state.selection.main.head, 3);
+  assert.deepEqual(sendableUpdates(state).map(u => u.changes.toJSON()), [[2, [0, "c"], 3]]);
+
+  // Where the letter before is not this editor's, the received text still goes first (both start a run there).
+  let other = EditorState.create({ doc: "X\nY", selection: EditorSelection.cursor(1), extensions: [collab({ startVersion: 0, clientID: "fr" })] });
+  other = other.update(other.replaceSelection("É")).state;
+  other = receiveUpdates(other, [{ clientID: "ar", changes: insert(1, "خ", 3) }]).state;
+  assert.equal(other.doc.toString(), "XخÉ\nY");
+  assert.equal(other.selection.main.head, 3);
+});
+
+test("two people typing at the same spot, in Arabic and in French, each keep their run in one piece", async () => {
+  const french = "Économie sociale et solidaire";
+  const arabic = "الاقتصاد الاجتماعي والتضامني";
+  for (let run = 1; run <= 25; run++) {
+    let seed = run;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const initial = "Objet : . Fin";
+    const authority = new FakeAuthority(initial);
+    // Both cursors at the same spot, after "Objet : ".
+    const clients = [makeClient(authority, initial, 8), makeClient(authority, initial, 8)];
+    const texts = [french, arabic];
+    const typed = [0, 0];
+    while (typed[0] < french.length || typed[1] < arabic.length) {
+      const who = typed[1] >= arabic.length || (typed[0] < french.length && random() < 0.5) ? 0 : 1;
+      type(clients[who], texts[who][typed[who]++]);
+      await new Promise(resolve => setTimeout(resolve, random() * 2));
+    }
+    await settle(clients, authority);
+
+    const text = authority.text.toString();
+    assert.equal(clients[0].host.state.doc.toString(), text);
+    assert.equal(clients[1].host.state.doc.toString(), text);
+    assert.ok(text.includes(french) && text.includes(arabic), `run ${run}: ${text}`);
   }
 });
 
