@@ -1,7 +1,8 @@
 // The collaborative editing state of the editor: @codemirror/collab 6.1.1 (MIT, (C) 2018-2021 Marijn Haverbeke
 // and others), with one change in receiveUpdates: who goes first when a received insertion and an unconfirmed
-// local one land at the same place (see `localGoesFirst`, ADR 0017). The rest is the library's code.
-import { Annotation, ChangeSet, Facet, RangeSet, RangeValue, StateEffect, StateField, Transaction, combineConfig } from "@codemirror/state";
+// local one land at the same place (see `localGoesFirst`, ADR 0017), and where a cursor goes when someone else's
+// text arrives right at it (`selectionAfter`). The rest is the library's code.
+import { Annotation, ChangeSet, EditorSelection, Facet, RangeSet, RangeValue, StateEffect, StateField, Transaction, combineConfig } from "@codemirror/state";
 
 class LocalUpdate {
   constructor(origin, changes, effects, clientID) {
@@ -109,7 +110,7 @@ export function localGoesFirst(own, unconfirmed, index, remote) {
     for (let i = index; i < unconfirmed.length; i++) {
       pos = unconfirmed[i].changes.mapPos(pos, -1);
     }
-    if (pos > 0 && ownsCharacterBefore(own, pos)) {
+    if (ownsCharacterBefore(own, pos)) {
       return true;
     }
   }
@@ -117,6 +118,9 @@ export function localGoesFirst(own, unconfirmed, index, remote) {
 }
 
 function ownsCharacterBefore(own, pos) {
+  if (pos <= 0) {
+    return false;
+  }
   let found = false;
   own.between(pos - 1, pos, (from, to) => {
     if (from <= pos - 1 && to >= pos) {
@@ -126,6 +130,25 @@ function ownsCharacterBefore(own, pos) {
     return undefined;
   });
   return found;
+}
+
+/**
+ * The selection after the received `changes`. CodeMirror keeps a cursor before text inserted right at it; that
+ * is right after one's own letter (one's run goes on there), but a cursor after someone else's letter, or
+ * placed where that person is typing, would then split their run with the next letter typed here: such a
+ * cursor moves after the arriving text instead. Null when that changes nothing.
+ */
+function selectionAfter(selection, changes, own) {
+  let moved = false;
+  const ranges = selection.ranges.map(range => {
+    if (!range.empty || ownsCharacterBefore(own, range.head)) {
+      return range.map(changes);
+    }
+    const after = changes.mapPos(range.head, 1);
+    moved ||= after !== changes.mapPos(range.head, -1);
+    return EditorSelection.cursor(after);
+  });
+  return moved ? EditorSelection.create(ranges, selection.mainIndex) : null;
 }
 
 /**
@@ -177,8 +200,10 @@ export function receiveUpdates(state, updates) {
   if (!changes) {
     return state.update({ annotations: [collabReceive.of(new CollabState(version, unconfirmed, own))] });
   }
+  const selection = selectionAfter(state.selection, changes, own);
   return state.update({
     changes,
+    ...(selection ? { selection } : {}),
     effects,
     annotations: [
       Transaction.addToHistory.of(false),

@@ -144,20 +144,52 @@ test("receiveUpdates puts a letter typed after one's own text before someone els
   assert.equal(other.selection.main.head, 3);
 });
 
+test("receiveUpdates moves a cursor that sits where someone else is typing after their letter", () => {
+  const insert = (from, text, length) => ChangeSet.of({ from, insert: text }, length);
+  // "É" came from someone else and the cursor was put after it (Ctrl+End): their "c" must not end up after it.
+  let state = EditorState.create({ doc: "Objet : ", extensions: [collab({ startVersion: 0, clientID: "ar" })] });
+  state = receiveUpdates(state, [{ clientID: "fr", changes: insert(8, "É", 8) }]).state;
+  state = state.update({ selection: EditorSelection.cursor(9) }).state;
+
+  state = receiveUpdates(state, [{ clientID: "fr", changes: insert(9, "c", 9) }]).state;
+  assert.equal(state.selection.main.head, 10);
+
+  // After one's own letter the cursor stays: someone else's text arriving there goes after it.
+  state = state.update(state.replaceSelection("خ")).state;
+  state = receiveUpdates(state, [{ clientID: "ar", changes: insert(10, "خ", 10) }, { clientID: "fr", changes: insert(11, "o", 11) }]).state;
+  assert.equal(state.doc.toString(), "Objet : Écخo");
+  assert.equal(state.selection.main.head, 11);
+});
+
 test("two people typing at the same spot, in Arabic and in French, each keep their run in one piece", async () => {
   const french = "Économie sociale et solidaire";
   const arabic = "الاقتصاد الاجتماعي والتضامني";
-  for (let run = 1; run <= 25; run++) {
+  for (let run = 1; run <= 30; run++) {
     let seed = run;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const initial = "Objet : . Fin";
+    const initial = "Objet : ";
     const authority = new FakeAuthority(initial);
-    // Both cursors at the same spot, after "Objet : ".
-    const clients = [makeClient(authority, initial, 8), makeClient(authority, initial, 8)];
+    const clients = [makeClient(authority, initial), makeClient(authority, initial)];
     const texts = [french, arabic];
     const typed = [0, 0];
+    // The Arabic typist puts the cursor at the end (Ctrl+End) after 0 to 5 French letters: some may have arrived.
+    const arabicStartsAfter = Math.floor(random() * 6);
+    let arabicStarted = false;
     while (typed[0] < french.length || typed[1] < arabic.length) {
-      const who = typed[1] >= arabic.length || (typed[0] < french.length && random() < 0.5) ? 0 : 1;
+      let who = typed[1] >= arabic.length || (typed[0] < french.length && random() < 0.5) ? 0 : 1;
+      if (who === 1 && !arabicStarted) {
+        if (typed[0] < arabicStartsAfter) {
+          who = 0;
+        } else {
+          const host = clients[1].host;
+          host.dispatch(host.state.update({ selection: EditorSelection.cursor(host.state.doc.length) }));
+          arabicStarted = true;
+        }
+      }
+      if (who === 0 && typed[0] === 0) {
+        const host = clients[0].host;
+        host.dispatch(host.state.update({ selection: EditorSelection.cursor(host.state.doc.length) }));
+      }
       type(clients[who], texts[who][typed[who]++]);
       await new Promise(resolve => setTimeout(resolve, random() * 2));
     }
