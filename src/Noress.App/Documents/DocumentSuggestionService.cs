@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Noress.App.Data;
+using Noress.App.Documents.Editor;
+using Noress.App.Notifications;
 
 namespace Noress.App.Documents;
 
@@ -14,12 +17,17 @@ public enum SuggestionDecision
     Conflicted,
 }
 
-/// <summary>Suggestion mode: a change proposed on a version, accepted (applied as a normal update by the acceptor) or rejected.</summary>
+/// <summary>
+/// Suggestion mode: a change proposed on a version, accepted (applied as a normal update by the acceptor) or rejected;
+/// its author is notified of the decision (in the same save), as a mention notifies the person mentioned.
+/// </summary>
 public sealed class DocumentSuggestionService(
     IDbContextFactory<NoressDbContext> dbFactory,
     DocumentService documents,
     DocumentAuthority authority,
     DocumentBroadcaster broadcaster,
+    NotificationService notifications,
+    IStringLocalizer<DocumentsText> text,
     TimeProvider clock)
 {
     /// <summary>Stores a suggestion made on <paramref name="baseVersion"/> (Suggest right); the changes must fit that version's text.</summary>
@@ -103,7 +111,9 @@ public sealed class DocumentSuggestionService(
             if (IsConflicted(original, baseText, mapped, head.Text))
             {
                 Decide(suggestion, SuggestionStatus.Conflicted, access.Subject.UserId, null);
+                var toldOfConflict = await NotifyAuthorAsync(db, access, suggestion, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await PublishAsync(toldOfConflict, suggestion.AuthorId, cancellationToken);
                 await broadcaster.AnnotationsChangedAsync(suggestion.DocumentId, cancellationToken);
                 return SuggestionDecision.Conflicted;
             }
@@ -121,7 +131,9 @@ public sealed class DocumentSuggestionService(
             }
 
             Decide(suggestion, SuggestionStatus.Accepted, access.Subject.UserId, outcome.Version);
+            var told = await NotifyAuthorAsync(db, access, suggestion, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await PublishAsync(told, suggestion.AuthorId, cancellationToken);
             await broadcaster.UpdatesAsync(suggestion.DocumentId, outcome.Accepted, outcome.Version, cancellationToken);
             await broadcaster.AnnotationsChangedAsync(suggestion.DocumentId, cancellationToken);
             return SuggestionDecision.Accepted;
@@ -148,7 +160,9 @@ public sealed class DocumentSuggestionService(
         }
 
         Decide(suggestion, SuggestionStatus.Rejected, access.Subject.UserId, null);
+        var told = await NotifyAuthorAsync(db, access, suggestion, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(told, suggestion.AuthorId, cancellationToken);
         await broadcaster.AnnotationsChangedAsync(suggestion.DocumentId, cancellationToken);
     }
 
@@ -173,6 +187,32 @@ public sealed class DocumentSuggestionService(
         mapped.IterateChanges((fromA, toA, _, _, _) => now.Add(currentText[fromA..toA]));
         return !replaced.SequenceEqual(now, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Adds the author's notification of the decision to <paramref name="db"/> (saved with the decision); false when the
+    /// author decided themselves (a withdrawal tells nobody).
+    /// </summary>
+    private async Task<bool> NotifyAuthorAsync(NoressDbContext db, DocumentAccess access, Suggestion suggestion, CancellationToken cancellationToken)
+    {
+        if (suggestion.AuthorId == access.Subject.UserId)
+        {
+            return false;
+        }
+
+        var key = suggestion.Status switch
+        {
+            SuggestionStatus.Accepted => "SuggestionAcceptedTitle",
+            SuggestionStatus.Conflicted => "SuggestionConflictedTitle",
+            _ => "SuggestionRejectedTitle",
+        };
+        await notifications.AddAsync(
+            db, suggestion.AuthorId, NotificationCategories.Documents, text[key, access.UserName, access.Document.Title],
+            SuggestionExcerpt.From(suggestion.ChangesJson), $"/documents/{suggestion.DocumentId}", cancellationToken);
+        return true;
+    }
+
+    private Task PublishAsync(bool told, Guid authorId, CancellationToken cancellationToken) =>
+        told ? notifications.PublishChangedAsync(authorId, cancellationToken) : Task.CompletedTask;
 
     private void Decide(Suggestion suggestion, SuggestionStatus status, Guid userId, int? appliedVersion)
     {

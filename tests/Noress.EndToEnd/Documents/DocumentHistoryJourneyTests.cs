@@ -33,6 +33,8 @@ public sealed class DocumentHistoryJourneyTests(NoressServer server)
         await Expect(page.GetByTestId("comments-new-quote")).ToHaveTextAsync("Article 1.");
         var body = page.Locator("[data-testid=comments-new-body] textarea, textarea[data-testid=comments-new-body]");
         await body.FillAsync("Numéroter en chiffres romains ?");
+        // The send button follows the text as it is typed, before the box loses focus.
+        await Expect(page.GetByTestId("comments-new-submit")).ToBeEnabledAsync();
         await body.PressAsync("Tab");
         await page.Locator("[data-testid=comments-new] [data-testid=comment-mention] input, [data-testid=comments-new] input[data-testid=comment-mention]").FillAsync("Samir");
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "admin@noress.demo" }).ClickAsync();

@@ -56,14 +56,15 @@ internal static class DocumentSteps
         }
     }
 
-    public static Task TypeAtEndAsync(IPage page, string text) => TypeAtAsync(page, "Control+End", text);
+    /// <summary>Types at the end of the document, one key every <paramref name="delayMilliseconds"/> (0: as fast as the browser takes them).</summary>
+    public static Task TypeAtEndAsync(IPage page, string text, int delayMilliseconds = 15) => TypeAtAsync(page, "Control+End", text, delayMilliseconds);
 
-    public static Task TypeAtStartAsync(IPage page, string text) => TypeAtAsync(page, "Control+Home", text);
+    public static Task TypeAtStartAsync(IPage page, string text) => TypeAtAsync(page, "Control+Home", text, 15);
 
-    private static async Task TypeAtAsync(IPage page, string key, string text)
+    private static async Task TypeAtAsync(IPage page, string key, string text, int delayMilliseconds)
     {
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.PressAsync(key);
-        await page.Keyboard.TypeAsync(text, new() { Delay = 15 });
+        await page.Keyboard.TypeAsync(text, new() { Delay = delayMilliseconds });
     }
 }

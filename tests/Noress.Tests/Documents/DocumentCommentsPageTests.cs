@@ -74,7 +74,7 @@ public sealed class DocumentCommentsPageTests : NoressTestContext
         var cut = RenderPage<DocumentCommentsPage>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() => cut.Find("[data-testid=comment-thread]"));
 
-        await cut.Find("input[data-testid=comment-reply-body], [data-testid=comment-reply-body] input").ChangeAsync(new() { Value = "D'accord" });
+        await cut.Find("input[data-testid=comment-reply-body], [data-testid=comment-reply-body] input").InputAsync(new() { Value = "D'accord" });
         await cut.Find("button[data-testid=comment-reply-submit]").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=comment]").Count));
@@ -89,13 +89,36 @@ public sealed class DocumentCommentsPageTests : NoressTestContext
         var cut = RenderPage<DocumentCommentsPage>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() => Assert.Equal("premier", cut.Find("[data-testid=comments-new-quote]").TextContent));
 
-        await cut.Find("textarea[data-testid=comments-new-body], [data-testid=comments-new-body] textarea").ChangeAsync(new() { Value = "Préciser" });
+        await cut.Find("textarea[data-testid=comments-new-body], [data-testid=comments-new-body] textarea").InputAsync(new() { Value = "Préciser" });
         await cut.Find("button[data-testid=comments-new-submit]").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Equal("premier", cut.Find("[data-testid=comment-thread-quote]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=comments-new]"));
         var thread = Assert.Single(await Comments.ListThreadsAsync(DocumentHistoryFixture.Secretariat(UserId), id));
         Assert.Equal((8, 15), (thread.From, thread.To));
+    }
+
+    [Fact]
+    public async Task NewThreadAndReply_WhileTyping_SendButtonsAreEnabledBeforeTheBoxLosesFocus()
+    {
+        var (_, id) = await ArrangeAsync();
+        await Comments.CreateThreadAsync(DocumentHistoryFixture.Secretariat(UserId), id, 0, 0, 7, "À revoir");
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"documents/{id}/comments?from=8&to=15&version=0");
+        var cut = RenderPage<DocumentCommentsPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=comments-new-quote]"));
+        Assert.True(cut.Find("button[data-testid=comments-new-submit]").HasAttribute("disabled"));
+        Assert.True(cut.Find("button[data-testid=comment-reply-submit]").HasAttribute("disabled"));
+
+        // Only input events, as while the person types: no change event (blur) comes before the click.
+        await cut.Find("textarea[data-testid=comments-new-body], [data-testid=comments-new-body] textarea").InputAsync(new() { Value = "Préciser" });
+        await cut.Find("input[data-testid=comment-reply-body], [data-testid=comment-reply-body] input").InputAsync(new() { Value = "D'accord" });
+
+        Assert.False(cut.Find("button[data-testid=comments-new-submit]").HasAttribute("disabled"));
+        Assert.False(cut.Find("button[data-testid=comment-reply-submit]").HasAttribute("disabled"));
+        await cut.Find("button[data-testid=comment-reply-submit]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Contains("D'accord", cut.Find("[data-testid=comment-thread]").TextContent, StringComparison.Ordinal));
+        await cut.Find("button[data-testid=comments-new-submit]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=comment-thread]").Count));
     }
 
     [Fact]

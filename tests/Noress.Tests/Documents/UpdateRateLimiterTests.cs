@@ -104,6 +104,34 @@ public sealed class UpdateRateLimiterTests
     }
 
     [Fact]
+    public void IdleDuration_InDebt_IsNullUntilBothBucketsAreFullAgain()
+    {
+        // The partitioned limiter forgets a person whose bucket is idle: a forgotten debt would let the next paste
+        // through at once, so a bucket is idle only once it is full again.
+        using var bucket = new PushBucket(20, 100_000, clock);
+        Assert.Equal(TimeSpan.Zero, bucket.IdleDuration);
+        using (var lease = bucket.AttemptAcquire(1_000_000))
+        {
+            Assert.True(lease.IsAcquired);
+        }
+
+        // 800 KB of debt at 100 KB/s: 8 s to pay, 2 s more to fill the 200 KB burst again.
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Null(bucket.IdleDuration);
+        using (var refused = bucket.AttemptAcquire(10))
+        {
+            Assert.False(refused.IsAcquired);
+            Assert.True(refused.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait));
+            Assert.InRange(wait.TotalSeconds, 3.0, 3.1);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.Null(bucket.IdleDuration);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.FromSeconds(11), bucket.IdleDuration);
+    }
+
+    [Fact]
     public void Problem_MessageLimitBelowTheLargestUpdate_IsReported()
     {
         Assert.Null(new DocumentOptions().Problem());

@@ -1,6 +1,6 @@
 // The collaborative markdown editor of NORESS documents, mounted by CollaborativeEditor.razor.
 // Protocol: docs in DOCS-CONTRACT (DocumentHub at /hubs/documents, @codemirror/collab model).
-import { collab, getClientID, sendableUpdates } from "@codemirror/collab";
+import { collab, getClientID, sendableUpdates } from "./collab.js";
 import { markdown } from "@codemirror/lang-markdown";
 import { Compartment, EditorState, RangeSetBuilder, Transaction } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin } from "@codemirror/view";
@@ -158,6 +158,13 @@ class CollaborativeEditor {
     this.savePending = throttle(() => this.writePending(), 250);
     this.textChanged = throttle(() => this.notify("OnTextChanged"), 400);
     this.onPageHide = () => this.writePending();
+    // Closing the tab with edits still unconfirmed (held back by the rate limit, or on their way): push them now,
+    // keep them in local storage, and let the browser ask whether to leave.
+    this.onBeforeUnload = event => {
+      if (this.sync?.beforeUnload(event)) {
+        this.writePending();
+      }
+    };
   }
 
   isThisDocument(documentId) {
@@ -205,6 +212,7 @@ class CollaborativeEditor {
     this.right = rights[snapshot.right] ?? rights.None;
     this.limits = snapshot.limits ?? null;
     globalThis.addEventListener?.("pagehide", this.onPageHide);
+    globalThis.addEventListener?.("beforeunload", this.onBeforeUnload);
     this.notify("OnJoined", { title: snapshot.title, right: snapshot.right, version: snapshot.version, userName: snapshot.userName, color: snapshot.color });
     this.startFromSnapshot(snapshot);
   }
@@ -588,6 +596,7 @@ class CollaborativeEditor {
     this.textChanged.cancel();
     clearTimeout(this.restartTimer);
     globalThis.removeEventListener?.("pagehide", this.onPageHide);
+    globalThis.removeEventListener?.("beforeunload", this.onBeforeUnload);
     this.sync?.dispose();
     try {
       if (this.connection.state === "Connected") {

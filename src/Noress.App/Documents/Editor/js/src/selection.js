@@ -1,4 +1,4 @@
-import { getSyncedVersion, sendableUpdates } from "@codemirror/collab";
+import { getSyncedVersion, sendableUpdates } from "./collab.js";
 
 /**
  * The main selection as {from, to, version} in the text of the synced version: local edits the server has

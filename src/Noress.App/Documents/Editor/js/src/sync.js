@@ -1,4 +1,4 @@
-import { getSyncedVersion, receiveUpdates, sendableUpdates } from "@codemirror/collab";
+import { getSyncedVersion, receiveUpdates, sendableUpdates } from "./collab.js";
 import { ChangeSet, Text } from "@codemirror/state";
 
 /** UpdateDto (camelCase, as SignalR sends it) → collab update. */
@@ -252,6 +252,31 @@ export class CollabSync {
     const confirmed = ownBefore - sendableUpdates(this.host.state).length;
     this.directCount = Math.max(0, this.directCount - confirmed);
     this.onReceived(fresh);
+    return true;
+  }
+
+  /** True while some local edit (a suggestion draft too) has not been confirmed by the server. */
+  hasPending() {
+    return sendableUpdates(this.host.state).length > 0;
+  }
+
+  /**
+   * The page is being closed (`beforeunload`): pushes what is pending at once, without waiting out the rate
+   * limit's hold (the server still decides), and asks the browser to warn while anything is unconfirmed, so that
+   * edits held back are neither lost silently nor kept from going out. True when it warned.
+   */
+  beforeUnload(event) {
+    if (this.disposed || !this.hasPending()) {
+      return false;
+    }
+    if (this.holdUntil > Date.now()) {
+      this.holdUntil = 0;
+      clearTimeout(this.retryTimer);
+    }
+    this.schedule();
+    event.preventDefault();
+    // Older browsers show the dialog only when returnValue is set.
+    event.returnValue = "";
     return true;
   }
 

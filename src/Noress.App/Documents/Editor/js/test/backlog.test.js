@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collab, sendableUpdates } from "@codemirror/collab";
+import { collab, sendableUpdates } from "../src/collab.js";
 import { ChangeSet, EditorState, Text } from "@codemirror/state";
 import { exceedsLimits } from "../src/limits.js";
 import { CollabSync, nextBatchSize, wireBytes } from "../src/sync.js";
@@ -143,4 +143,41 @@ test("exceedsLimits refuses an edit over the largest update or document, and let
   const big = EditorState.create({ doc: "x".repeat(9000) });
   assert.equal(exceedsLimits(big.update({ changes: { from: 0, to: 10 } }), limits), false);
   assert.equal(exceedsLimits(state.update({ changes: { from: 0, insert: "a".repeat(4500) } }), null), false);
+});
+
+test("closing the page while the rate limit holds edits back pushes them at once and asks the browser to warn", async () => {
+  const limits = { maxUpdatesPerPush: 100, maxMessageBytes: 64 * 1024, maxUpdateLength: 100_000, maxDocumentLength: 1_000_000 };
+  const authority = new LimitedAuthority("Ordre du jour", limits);
+  // The first push is held back for a minute: without the flush the edit would still be waiting when the tab closes.
+  let held = false;
+  const original = authority.handle.bind(authority);
+  authority.handle = (method, version, payload) => {
+    if (method === "Push" && !held) {
+      held = true;
+      return { accepted: false, version: authority.updates.length, error: null, retryAfterMilliseconds: 60_000 };
+    }
+    return original(method, version, payload);
+  };
+  authority.held = Number.MAX_SAFE_INTEGER;
+  const client = makeClient(authority, "Ordre du jour", limits);
+  client.sync.setConnected(true, 0);
+  client.host.dispatch(client.host.state.update({ changes: { from: 13, insert: " : budget" } }));
+  client.sync.localChanged();
+  while (!held || client.sync.running) {
+    await new Promise(resolve => setTimeout(resolve, 1));
+  }
+  assert.ok(client.sync.holdUntil > Date.now() + 30_000);
+  const closing = { prevented: false, returnValue: undefined, preventDefault() { this.prevented = true; } };
+
+  assert.equal(client.sync.beforeUnload(closing), true);
+
+  assert.equal(closing.prevented, true);
+  assert.equal(closing.returnValue, "");
+  await drained(client, authority);
+  assert.equal(authority.text.toString(), "Ordre du jour : budget");
+  // Nothing pending any more: the page closes without a question.
+  const later = { prevented: false, preventDefault() { this.prevented = true; } };
+  assert.equal(client.sync.beforeUnload(later), false);
+  assert.equal(later.prevented, false);
+  client.sync.dispose();
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collab, sendableUpdates } from "@codemirror/collab";
-import { ChangeSet, EditorState, Text } from "@codemirror/state";
+import { collab, receiveUpdates, sendableUpdates } from "../src/collab.js";
+import { ChangeSet, EditorSelection, EditorState, Text } from "@codemirror/state";
 import { lineDirection } from "../src/direction.js";
 import { findPending, pendingKey, rebasePending, savePending } from "../src/pending.js";
 import { syncedSelection } from "../src/selection.js";
@@ -50,9 +50,9 @@ class FakeAuthority {
   }
 }
 
-function makeClient(authority, text) {
+function makeClient(authority, text, cursor = 0) {
   const host = {
-    state: EditorState.create({ doc: text, extensions: [collab({ startVersion: 0 })] }),
+    state: EditorState.create({ doc: text, selection: EditorSelection.cursor(cursor), extensions: [collab({ startVersion: 0 })] }),
     dispatch(tr) {
       this.state = tr.state;
     },
@@ -112,6 +112,93 @@ test("concurrent clients converge on the authority's text, across a disconnect",
   for (const client of clients) {
     assert.equal(client.host.state.doc.toString(), authority.text.toString());
     assert.equal(client.sync.shadow.toString(), authority.text.toString());
+  }
+});
+
+/** One keystroke: the text goes in at the cursor, which moves after it, as CodeMirror does when typing. */
+function type(client, text) {
+  client.host.dispatch(client.host.state.update(client.host.state.replaceSelection(text), { userEvent: "input.type" }));
+  client.sync.localChanged();
+}
+
+test("receiveUpdates puts a letter typed after one's own text before someone else's letter at the same place", () => {
+  const insert = (from, text, length) => ChangeSet.of({ from, insert: text }, length);
+  let state = EditorState.create({ doc: "X\nY", selection: EditorSelection.cursor(1), extensions: [collab({ startVersion: 0, clientID: "fr" })] });
+  state = state.update(state.replaceSelection("É")).state;
+  state = receiveUpdates(state, [{ clientID: "fr", changes: insert(1, "É", 3) }]).state;
+  // "c" is typed after "É"; meanwhile the server took "خ", typed by someone else at the same place.
+  state = state.update(state.replaceSelection("c")).state;
+
+  state = receiveUpdates(state, [{ clientID: "ar", changes: insert(2, "خ", 4) }]).state;
+
+  // With @codemirror/collab's rule (received text first) this was "XÉخc": the other's letter inside this run.
+  assert.equal(state.doc.toString(), "XÉcخ\nY");
+  assert.equal(state.selection.main.head, 3);
+  assert.deepEqual(sendableUpdates(state).map(u => u.changes.toJSON()), [[2, [0, "c"], 3]]);
+
+  // Where the letter before is not this editor's, the received text still goes first (both start a run there).
+  let other = EditorState.create({ doc: "X\nY", selection: EditorSelection.cursor(1), extensions: [collab({ startVersion: 0, clientID: "fr" })] });
+  other = other.update(other.replaceSelection("É")).state;
+  other = receiveUpdates(other, [{ clientID: "ar", changes: insert(1, "خ", 3) }]).state;
+  assert.equal(other.doc.toString(), "XخÉ\nY");
+  assert.equal(other.selection.main.head, 3);
+});
+
+test("receiveUpdates moves a cursor that sits where someone else is typing after their letter", () => {
+  const insert = (from, text, length) => ChangeSet.of({ from, insert: text }, length);
+  // "É" came from someone else and the cursor was put after it (Ctrl+End): their "c" must not end up after it.
+  let state = EditorState.create({ doc: "Objet : ", extensions: [collab({ startVersion: 0, clientID: "ar" })] });
+  state = receiveUpdates(state, [{ clientID: "fr", changes: insert(8, "É", 8) }]).state;
+  state = state.update({ selection: EditorSelection.cursor(9) }).state;
+
+  state = receiveUpdates(state, [{ clientID: "fr", changes: insert(9, "c", 9) }]).state;
+  assert.equal(state.selection.main.head, 10);
+
+  // After one's own letter the cursor stays: someone else's text arriving there goes after it.
+  state = state.update(state.replaceSelection("خ")).state;
+  state = receiveUpdates(state, [{ clientID: "ar", changes: insert(10, "خ", 10) }, { clientID: "fr", changes: insert(11, "o", 11) }]).state;
+  assert.equal(state.doc.toString(), "Objet : Écخo");
+  assert.equal(state.selection.main.head, 11);
+});
+
+test("two people typing at the same spot, in Arabic and in French, each keep their run in one piece", async () => {
+  const french = "Économie sociale et solidaire";
+  const arabic = "الاقتصاد الاجتماعي والتضامني";
+  for (let run = 1; run <= 30; run++) {
+    let seed = run;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const initial = "Objet : ";
+    const authority = new FakeAuthority(initial);
+    const clients = [makeClient(authority, initial), makeClient(authority, initial)];
+    const texts = [french, arabic];
+    const typed = [0, 0];
+    // The Arabic typist puts the cursor at the end (Ctrl+End) after 0 to 5 French letters: some may have arrived.
+    const arabicStartsAfter = Math.floor(random() * 6);
+    let arabicStarted = false;
+    while (typed[0] < french.length || typed[1] < arabic.length) {
+      let who = typed[1] >= arabic.length || (typed[0] < french.length && random() < 0.5) ? 0 : 1;
+      if (who === 1 && !arabicStarted) {
+        if (typed[0] < arabicStartsAfter) {
+          who = 0;
+        } else {
+          const host = clients[1].host;
+          host.dispatch(host.state.update({ selection: EditorSelection.cursor(host.state.doc.length) }));
+          arabicStarted = true;
+        }
+      }
+      if (who === 0 && typed[0] === 0) {
+        const host = clients[0].host;
+        host.dispatch(host.state.update({ selection: EditorSelection.cursor(host.state.doc.length) }));
+      }
+      type(clients[who], texts[who][typed[who]++]);
+      await new Promise(resolve => setTimeout(resolve, random() * 2));
+    }
+    await settle(clients, authority);
+
+    const text = authority.text.toString();
+    assert.equal(clients[0].host.state.doc.toString(), text);
+    assert.equal(clients[1].host.state.doc.toString(), text);
+    assert.ok(text.includes(french) && text.includes(arabic), `run ${run}: ${text}`);
   }
 });
 
