@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Data;
+using Noress.App.Shared.Time;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Audit;
@@ -200,7 +201,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     {
         var client = factory.CreateAnonymousClient();
         await client.PostLoginAsync("member@noress.demo", "wrong-password-1");
-        var today = DateTime.UtcNow.Date;
+        var today = NoressClock.Today(TimeProvider.System);
 
         var anonymous = await SearchAsAdministratorAsync(new AuditQuery(User: "ANONYM", From: today, To: today));
         var yesterday = await SearchAsAdministratorAsync(new AuditQuery(User: "anonym", From: today.AddDays(-2), To: today.AddDays(-1)));
