@@ -212,6 +212,20 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Empty(yesterday.Rows);
     }
 
+    [Fact]
+    public async Task Search_InstitutionsAndPeople_AreNamedWithALinkToTheirPage()
+    {
+        var institutions = await SearchAsAdministratorAsync(new AuditQuery(EntityType: "Institution", Action: AuditAction.Insert));
+        var people = await SearchAsAdministratorAsync(new AuditQuery(EntityType: "NoressUser", Action: AuditAction.Insert));
+
+        var institution = institutions.Rows.First();
+        Assert.NotNull(institution.Subject);
+        Assert.StartsWith("members/", institution.Subject.Link, StringComparison.Ordinal);
+        Assert.DoesNotContain(institution.EntityId, institution.Subject.Name, StringComparison.Ordinal);
+        var person = people.Rows.First();
+        Assert.Equal($"members/people/{person.EntityId}", person.Subject?.Link);
+    }
+
     private static async Task<int> CountAsync(IDbContextFactory<NoressDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

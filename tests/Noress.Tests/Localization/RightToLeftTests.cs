@@ -105,7 +105,8 @@ public sealed class RightToLeftTests : NoressTestContext
     [Theory]
     [InlineData(NoressCultures.Arabic, "\u20661\u2069 إلى \u206625\u2069 من \u206630\u2069")]
     [InlineData(NoressCultures.French, "1–25 sur 30")]
-    [InlineData(NoressCultures.English, "1–25 of 30")]
+    // MudBlazor keeps its own English texts; the resx entry only documents them.
+    [InlineData(NoressCultures.English, "1-25 of 30")]
     public async Task Directory_ThirtyInstitutions_PagerSaysWhichRowsOfHowMany(string culture, string expected)
     {
         UseCulture(culture);
@@ -114,7 +115,7 @@ public sealed class RightToLeftTests : NoressTestContext
         RenderPage<MudPopoverProvider>();
         var cut = RenderPage<MembersDirectory>();
 
-        cut.WaitForAssertion(() => Assert.Equal(expected, cut.Find(".mud-table-page-number-information").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Contains(expected, cut.FindAll(".mud-table-pagination-caption").Select(c => c.TextContent.Trim())));
     }
 
     [Fact]
