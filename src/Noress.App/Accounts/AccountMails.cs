@@ -64,7 +64,7 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text, TimeProvid
             [
                 text["Mail.Greeting", toName],
                 text["Mail.Invitation.Body", institution, text[$"Role.{role}"]],
-                text["Mail.Invitation.Expires", Shared.Time.NoressClock.ToLocal(expiresAtUtc).ToString("f", CultureInfo.CurrentCulture)],
+                text["Mail.Invitation.Expires", NoressFormat.LongDateTime(expiresAtUtc)],
             ],
             text["Mail.Invitation.Action"],
             link,
@@ -83,7 +83,7 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text, TimeProvid
             expires.AddMinutes(-30),
             expires,
             (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime,
-            text["Mail.Invitation.Expires", Shared.Time.NoressClock.ToLocal(expiresAtUtc).ToString("f", CultureInfo.CurrentCulture)],
+            text["Mail.Invitation.Expires", NoressFormat.LongDateTime(expiresAtUtc)],
             location: null,
             url: null);
         return new MailAttachment("invitation.ics", IcsWriter.ContentType + "; charset=utf-8; method=PUBLISH", ics);

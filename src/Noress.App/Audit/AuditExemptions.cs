@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Noress.App.Accounts;
 
 namespace Noress.App.Audit;
 
@@ -18,6 +19,20 @@ public static class AuditExemptions
         typeof(DataProtectionKey),
         typeof(IdentityUserToken<Guid>),
     };
+
+    /// <summary>
+    /// Personal display preferences (and the stamp Identity renews on every update): an update changing nothing
+    /// else is left out of the chain, so switching language is not audit noise (ADR 0016). Changed together with
+    /// anything else, they are recorded as usual. ADR 0004 lists the same properties; a test keeps them equal.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Type, IReadOnlySet<string>> PreferenceProperties = new Dictionary<Type, IReadOnlySet<string>>
+    {
+        [typeof(NoressUser)] = new HashSet<string>(StringComparer.Ordinal) { nameof(NoressUser.PreferredCulture), nameof(NoressUser.ConcurrencyStamp) },
+    };
+
+    /// <summary>True when an update of <paramref name="entityType"/> changes only preference properties.</summary>
+    public static bool IsPreferenceOnly(Type entityType, IEnumerable<string> changedProperties) =>
+        PreferenceProperties.TryGetValue(entityType, out var preferences) && changedProperties.All(preferences.Contains);
 
     public static bool IsAudited(Type entityType) =>
         !NotAudited.Contains(entityType) && !typeof(IAuditExempt).IsAssignableFrom(entityType);

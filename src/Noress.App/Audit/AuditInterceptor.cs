@@ -50,6 +50,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var changed = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => AuditExemptions.IsAudited(e.Metadata.ClrType))
+            .Where(e => e.State != EntityState.Modified || !AuditExemptions.IsPreferenceOnly(e.Metadata.ClrType, ChangedProperties(e)))
             .ToList();
         if (changed.Count == 0)
         {
@@ -106,6 +107,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         return string.Join(',', key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
     }
+
+    private static IEnumerable<string> ChangedProperties(EntityEntry entry) =>
+        entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name);
 
     private static string ChangesOf(EntityEntry entry)
     {

@@ -2,11 +2,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Accounts;
 using Noress.App.Data;
+using Noress.App.Shared.Time;
 
 namespace Noress.App.Audit;
 
 /// <summary>Reads and verifies the audit trail; administrators only.</summary>
-public sealed class AuditService(IDbContextFactory<NoressDbContext> dbFactory, CurrentUser currentUser, AuditMonitor monitor)
+public sealed class AuditService(
+    IDbContextFactory<NoressDbContext> dbFactory, CurrentUser currentUser, AuditMonitor monitor, IEnumerable<IAuditSubjectSource> subjectSources)
 {
     /// <summary>Entries read per round trip while verifying, so memory stays flat on a long trail.</summary>
     public const int VerifyBatchSize = 500;
@@ -18,7 +20,29 @@ public sealed class AuditService(IDbContextFactory<NoressDbContext> dbFactory, C
         var entries = Filter(db.AuditEntries.AsNoTracking(), query);
         var total = await entries.CountAsync(ct);
         var page = await entries.OrderByDescending(a => a.Sequence).Skip(skip).Take(take).ToListAsync(ct);
-        return new AuditPage([.. page.Select(ToRow)], total);
+        var subjects = await DescribeAsync(page, ct);
+        return new AuditPage([.. page.Select(e => ToRow(e) with { Subject = subjects.GetValueOrDefault((e.EntityType, e.EntityId)) })], total);
+    }
+
+    // Each feature names its own objects; types without a source (or deleted objects) keep their raw id.
+    private async Task<Dictionary<(string Type, string Id), AuditSubject>> DescribeAsync(IReadOnlyList<AuditEntry> page, CancellationToken ct)
+    {
+        var subjects = new Dictionary<(string Type, string Id), AuditSubject>();
+        foreach (var group in page.GroupBy(e => e.EntityType, StringComparer.Ordinal))
+        {
+            if (subjectSources.FirstOrDefault(s => s.EntityTypes.Contains(group.Key)) is not { } source)
+            {
+                continue;
+            }
+
+            var names = await source.DescribeAsync(group.Key, [.. group.Select(e => e.EntityId).Distinct()], ct);
+            foreach (var (id, subject) in names)
+            {
+                subjects[(group.Key, id)] = subject;
+            }
+        }
+
+        return subjects;
     }
 
     public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct)
@@ -63,21 +87,25 @@ public sealed class AuditService(IDbContextFactory<NoressDbContext> dbFactory, C
             entries = entries.Where(a => a.Action == action);
         }
 
+        // Days are Casablanca days, as the page shows them: 00:30 local on the 5th is 23:30 UTC on the 4th.
         if (query.From is { } from)
         {
-            var start = DateTime.SpecifyKind(from.Date, DateTimeKind.Utc);
+            var start = LocalMidnightUtc(from);
             entries = entries.Where(a => a.OccurredAt >= start);
         }
 
         if (query.To is { } to)
         {
-            // The end date is inclusive: everything before the next midnight.
-            var end = DateTime.SpecifyKind(to.Date.AddDays(1), DateTimeKind.Utc);
+            // The end date is inclusive: everything before the next local midnight.
+            var end = LocalMidnightUtc(to.AddDays(1));
             entries = entries.Where(a => a.OccurredAt < end);
         }
 
         return entries;
     }
+
+    internal static DateTime LocalMidnightUtc(DateOnly day) =>
+        DateTime.SpecifyKind(NoressClock.ToUtc(day.ToDateTime(TimeOnly.MinValue)), DateTimeKind.Utc);
 
     internal static AuditRow ToRow(AuditEntry entry) =>
         new(entry.Sequence, entry.OccurredAt, entry.UserName, entry.EntityType, entry.EntityId, entry.Action, ParseChanges(entry.Changes));
@@ -116,11 +144,16 @@ public sealed class AuditService(IDbContextFactory<NoressDbContext> dbFactory, C
     }
 }
 
-public sealed record AuditQuery(string? EntityType = null, string? User = null, AuditAction? Action = null, DateTime? From = null, DateTime? To = null);
+/// <summary>The audit page's filters; <c>From</c> and <c>To</c> are Casablanca calendar days, both included.</summary>
+public sealed record AuditQuery(string? EntityType = null, string? User = null, AuditAction? Action = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
 
-public sealed record AuditRow(long Sequence, DateTime OccurredAt, string? UserName, string EntityType, string EntityId, AuditAction Action, IReadOnlyList<AuditFieldChange> Changes);
+public sealed record AuditRow(long Sequence, DateTime OccurredAt, string? UserName, string EntityType, string EntityId, AuditAction Action, IReadOnlyList<AuditFieldChange> Changes)
+{
+    /// <summary>The object's current name and page, from the feature that owns it; null when unknown or deleted.</summary>
+    public AuditSubject? Subject { get; init; }
+}
 
 public sealed record AuditFieldChange(string Field, string? Old, string? New);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Noress.App.Audit;
 using Noress.App.Documents.History;
 
 namespace Noress.App.Documents;
@@ -37,6 +38,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<DocumentCommentService>();
         services.AddSingleton<DocumentSuggestionService>();
         services.AddSingleton<DocumentSharingService>();
+        services.AddAuditSubjectSource<DocumentsAuditSubjects>();
         return services;
     }
 

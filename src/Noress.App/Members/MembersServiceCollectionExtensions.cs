@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Noress.App.Audit;
 using Noress.App.Calendar;
 using Noress.App.Data;
 using Noress.App.Members.Mou;
@@ -24,6 +25,7 @@ public static class MembersServiceCollectionExtensions
         services.AddScoped<PeopleService>();
         services.AddScoped<MouService>();
         services.AddCalendarSource<MouRenewalCalendarSource>();
+        services.AddAuditSubjectSource<MembersAuditSubjects>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [Shared.Health.HealthTags.Ready]);
 
         // A deactivated person's cookie is refused on the very next request, not at the next security stamp check.

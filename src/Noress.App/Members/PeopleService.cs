@@ -7,6 +7,7 @@ using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Notifications.Outbox;
+using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 
 namespace Noress.App.Members;
@@ -64,7 +65,7 @@ public sealed partial class PeopleService(
             person.Id,
             PersonInput.From(person),
             person.Institution?.Acronym ?? string.Empty,
-            person.Institution?.NameFr ?? string.Empty,
+            BilingualText.Preferred(person.Institution?.NameFr, person.Institution?.NameAr),
             person.IsActive,
             person.IsDemo,
             [.. roles.Order()],

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Noress.App.Accounts;
 using Noress.App.Shared.Email;
 using Noress.App.Shared.Localization;
-using Noress.App.Shared.Time;
 
 namespace Noress.App.Notifications;
 
@@ -58,7 +57,7 @@ public sealed class NotificationMails(IStringLocalizer<NotificationsText> text, 
             plain.AppendLine(item.Title);
             if (item.CreatedAtUtc is { } created)
             {
-                var when = NoressClock.ToLocal(created).ToString("g", CultureInfo.CurrentCulture);
+                var when = NoressFormat.DateTime(created);
                 html.Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:12px;color:#666;margin:0\">{Encode(when)}</p>");
                 plain.AppendLine(when);
             }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Data;
+using Noress.App.Shared.Time;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Audit;
@@ -200,7 +201,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     {
         var client = factory.CreateAnonymousClient();
         await client.PostLoginAsync("member@noress.demo", "wrong-password-1");
-        var today = DateTime.UtcNow.Date;
+        var today = NoressClock.Today(TimeProvider.System);
 
         var anonymous = await SearchAsAdministratorAsync(new AuditQuery(User: "ANONYM", From: today, To: today));
         var yesterday = await SearchAsAdministratorAsync(new AuditQuery(User: "anonym", From: today.AddDays(-2), To: today.AddDays(-1)));
@@ -209,6 +210,20 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.All(anonymous.Rows, r => Assert.Equal("anonymous", r.UserName));
         Assert.Equal(anonymous.Rows.Count, anonymous.Total);
         Assert.Empty(yesterday.Rows);
+    }
+
+    [Fact]
+    public async Task Search_InstitutionsAndPeople_AreNamedWithALinkToTheirPage()
+    {
+        var institutions = await SearchAsAdministratorAsync(new AuditQuery(EntityType: "Institution", Action: AuditAction.Insert));
+        var people = await SearchAsAdministratorAsync(new AuditQuery(EntityType: "NoressUser", Action: AuditAction.Insert));
+
+        var institution = institutions.Rows.First();
+        Assert.NotNull(institution.Subject);
+        Assert.StartsWith("members/", institution.Subject.Link, StringComparison.Ordinal);
+        Assert.DoesNotContain(institution.EntityId, institution.Subject.Name, StringComparison.Ordinal);
+        var person = people.Rows.First();
+        Assert.Equal($"members/people/{person.EntityId}", person.Subject?.Link);
     }
 
     private static async Task<int> CountAsync(IDbContextFactory<NoressDbContext> dbFactory)

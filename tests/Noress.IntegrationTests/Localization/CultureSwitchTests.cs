@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Noress.App.Data;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Localization;
@@ -26,6 +29,27 @@ public sealed class CultureSwitchTests : IAsyncLifetime
         Assert.Contains("لوحة القيادة", html, StringComparison.Ordinal);
         // MudNavGroup's own aria-label, translated by NoressMudLocalizer.
         Assert.Contains("aria-label=\"إظهار أو إخفاء الإدارة\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SwitchCulture_SignedIn_SavesThePreferenceWithoutAnAuditEntry()
+    {
+        var client = await factory.CreateSignedInClientAsync("admin@noress.demo");
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
+        var before = await AuditCountAsync(dbFactory);
+
+        await client.GetAsync("/culture/set?culture=ar-MA&returnUrl=%2F");
+        await client.GetAsync("/culture/set?culture=en-GB&returnUrl=%2F");
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        Assert.Equal("en-GB", await db.Users.Where(u => u.Email == "admin@noress.demo").Select(u => u.PreferredCulture).SingleAsync());
+        Assert.Equal(before, await AuditCountAsync(dbFactory));
+    }
+
+    private static async Task<int> AuditCountAsync(IDbContextFactory<NoressDbContext> dbFactory)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.AuditEntries.CountAsync(a => a.EntityType == "NoressUser");
     }
 
     [Fact]

@@ -33,6 +33,30 @@ public sealed partial class AuditExemptionsTests
     }
 
     [Fact]
+    public void PreferenceProperties_InCode_AreExactlyTheOnesListedInAdr0004()
+    {
+        var inCode = AuditExemptions.PreferenceProperties
+            .SelectMany(p => p.Value.Select(property => $"{p.Key.Name}.{property}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(TableFirstColumn("Preference-only updates"), inCode);
+        Assert.Contains("NoressUser.PreferredCulture", inCode);
+    }
+
+    [Theory]
+    [InlineData(new[] { "PreferredCulture", "ConcurrencyStamp" }, true)]
+    [InlineData(new[] { "PreferredCulture" }, true)]
+    [InlineData(new[] { "PreferredCulture", "FullName" }, false)]
+    [InlineData(new[] { "IsActive", "ConcurrencyStamp" }, false)]
+    public void IsPreferenceOnly_User_OnlyWhenNothingElseChanged(string[] changed, bool expected) =>
+        Assert.Equal(expected, AuditExemptions.IsPreferenceOnly(typeof(Noress.App.Accounts.NoressUser), changed));
+
+    [Fact]
+    public void IsPreferenceOnly_OtherEntity_IsFalse() =>
+        Assert.False(AuditExemptions.IsPreferenceOnly(typeof(Noress.App.Members.Institution), ["ConcurrencyStamp"]));
+
+    [Fact]
     public void BulkStatements_InTheSource_AreExactlyTheFilesListedInAdr0004()
     {
         var appRoot = Path.Combine(RepositoryPaths.Source, "Noress.App");

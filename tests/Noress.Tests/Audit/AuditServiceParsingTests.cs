@@ -19,4 +19,12 @@ public sealed class AuditServiceParsingTests
 
         Assert.Equal([new AuditFieldChange("?", null, "tampered")], changes);
     }
+
+    [Fact]
+    public void LocalMidnightUtc_OutsideRamadan_IsElevenPmTheDayBeforeInUtc() =>
+        Assert.Equal(new DateTime(2026, 1, 15, 23, 0, 0, DateTimeKind.Utc), AuditService.LocalMidnightUtc(new DateOnly(2026, 1, 16)));
+
+    [Fact]
+    public void LocalMidnightUtc_DuringRamadan_IsUtcMidnight() =>
+        Assert.Equal(new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc), AuditService.LocalMidnightUtc(new DateOnly(2026, 3, 1)));
 }

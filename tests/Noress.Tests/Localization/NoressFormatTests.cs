@@ -138,6 +138,33 @@ public sealed class NoressFormatTests
     public void Number_GroupsThousands(string culture, string expected) =>
         Assert.Equal(expected, NoressFormat.Number(1_234_567, CultureInfo.GetCultureInfo(culture)));
 
+    [Theory]
+    [InlineData(NoressCultures.French, "mars 2026")]
+    [InlineData(NoressCultures.Arabic, "مارس 2026")]
+    [InlineData(NoressCultures.English, "March 2026")]
+    public void MonthYear_EachCulture_NamesTheMonth(string culture, string expected) =>
+        Assert.Equal(expected, NoressFormat.MonthYear(new DateOnly(2026, 3, 1), CultureInfo.GetCultureInfo(culture)));
+
+    [Theory]
+    [InlineData(NoressCultures.French, "31 décembre 2026")]
+    [InlineData(NoressCultures.Arabic, "31 دجنبر 2026")]
+    [InlineData(NoressCultures.English, "31 December 2026")]
+    public void LongDate_DateOnly_IsNotShiftedAndNamesTheMonth(string culture, string expected) =>
+        Assert.Equal(expected, NoressFormat.LongDate(new DateOnly(2026, 12, 31), CultureInfo.GetCultureInfo(culture)));
+
+    [Fact]
+    public void LongDateTime_LateEveningUtc_IsTheNextCasablancaDayAndTime() =>
+        Assert.Equal("16 janvier 2026 00:30", NoressFormat.LongDateTime(Utc(2026, 1, 15, 23, 30), French));
+
+    [Fact]
+    public void Date_NoOptionalDate_IsEmpty() =>
+        Assert.Equal(string.Empty, NoressFormat.Date((DateOnly?)null, French));
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Date_OptionalDate_IsDayMonthYear(string culture) =>
+        Assert.Equal("05/03/2026", NoressFormat.Date((DateOnly?)new DateOnly(2026, 3, 5), CultureInfo.GetCultureInfo(culture)));
+
     private static DateTime Utc(int year, int month, int day, int hour, int minute) =>
         new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
 }

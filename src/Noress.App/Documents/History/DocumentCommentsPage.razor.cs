@@ -1,7 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Noress.App.Accounts;
-using Noress.App.Shared.Time;
+using Noress.App.Shared.Localization;
 
 namespace Noress.App.Documents.History;
 
@@ -165,7 +164,7 @@ public sealed partial class DocumentCommentsPage
     private static string Append(string? body, string mention) =>
         string.IsNullOrEmpty(body) || char.IsWhiteSpace(body[^1]) ? body + mention : $"{body} {mention}";
 
-    private static string Local(DateTime utc) => NoressClock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+    private static string Local(DateTime utc) => NoressFormat.DateTime(utc);
 
     private sealed record NewRange(int From, int To, int Version, string Quote);
 }

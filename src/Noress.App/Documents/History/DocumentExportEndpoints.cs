@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Noress.App.Accounts;
+using Noress.App.Shared.Localization;
 using Noress.App.Shared.Pdf;
-using Noress.App.Shared.Time;
 
 namespace Noress.App.Documents.History;
 
@@ -60,7 +60,7 @@ public static class DocumentExportEndpoints
     }
 
     private static string Subtitle(Export export, IStringLocalizer<DocumentsHistoryText> text) => export.Label is { } l
-        ? text["Print.Labelled", l.Label, l.Version, NoressClock.ToLocal(l.CreatedAt).ToString("d", CultureInfo.CurrentCulture)].Value
+        ? text["Print.Labelled", l.Label, l.Version, NoressFormat.Date(l.CreatedAt)].Value
         : text["Print.Current", export.Version].Value;
 
     private static async Task<Export> LoadAsync(Guid id, Guid? labelId, ClaimsPrincipal user, DocumentService documents, DocumentHistoryService history, CancellationToken cancellationToken)

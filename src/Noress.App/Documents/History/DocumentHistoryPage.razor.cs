@@ -1,8 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Noress.App.Accounts;
-using Noress.App.Shared.Time;
+using Noress.App.Shared.Localization;
 
 namespace Noress.App.Documents.History;
 
@@ -147,7 +146,7 @@ public sealed partial class DocumentHistoryPage
         }
     }
 
-    private static string Local(DateTime utc) => NoressClock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+    private static string Local(DateTime utc) => NoressFormat.DateTime(utc);
 
     private static string DiffStyle(DiffLineKind kind) => kind switch
     {

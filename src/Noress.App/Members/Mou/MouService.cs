@@ -1,11 +1,11 @@
 using System.Data;
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Noress.App.Data;
 using Noress.App.Notifications;
+using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Uploads;
 
@@ -210,7 +210,7 @@ public sealed partial class MouService(
         {
             var (title, body) = NotificationMails.InCulture(recipient.PreferredCulture, () => (
                 text["Mou.Notify.Title", acronym, text[$"Mou.Status.{to}"]].Value,
-                text["Mou.Notify.Body", date.ToString("D", CultureInfo.CurrentCulture)].Value));
+                text["Mou.Notify.Body", NoressFormat.LongDate(date)].Value));
             await notifications.AddAsync(db, recipient.Id, NotificationCategories.Membership, title, body, link, ct);
         }
 

@@ -20,6 +20,7 @@ public static class NoressFormat
     private const string DatePattern = "dd'/'MM'/'yyyy";
     private const string TimePattern = "HH':'mm";
     private const string LongDatePattern = "d MMMM yyyy";
+    private const string MonthYearPattern = "MMMM yyyy";
 
     private static readonly ConcurrentDictionary<string, NumberFormatInfo> MoneyFormats = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, NumberFormatInfo> ParseFormats = new(StringComparer.Ordinal);
@@ -32,9 +33,25 @@ public static class NoressFormat
     public static string Date(DateOnly date, CultureInfo? culture = null) =>
         date.ToString(DatePattern, Resolve(culture));
 
+    /// <summary>An optional calendar date: empty when there is none.</summary>
+    public static string Date(DateOnly? date, CultureInfo? culture = null) =>
+        date is { } value ? Date(value, culture) : string.Empty;
+
     /// <summary>5 mars 2026 / 5 مارس 2026 / 5 March 2026.</summary>
     public static string LongDate(DateTime utc, CultureInfo? culture = null) =>
         NoressClock.ToLocal(utc).ToString(LongDatePattern, Resolve(culture));
+
+    /// <summary>5 mars 2026 for a calendar date that has no time zone.</summary>
+    public static string LongDate(DateOnly date, CultureInfo? culture = null) =>
+        date.ToString(LongDatePattern, Resolve(culture));
+
+    /// <summary>5 mars 2026 14:07, Casablanca time: for mails, where a bare 05/03 could be read either way.</summary>
+    public static string LongDateTime(DateTime utc, CultureInfo? culture = null) =>
+        NoressClock.ToLocal(utc).ToString(LongDatePattern + " " + TimePattern, Resolve(culture));
+
+    /// <summary>mars 2026 / مارس 2026 / March 2026: a calendar's month heading.</summary>
+    public static string MonthYear(DateOnly month, CultureInfo? culture = null) =>
+        month.ToString(MonthYearPattern, Resolve(culture));
 
     /// <summary>14:07, Casablanca time.</summary>
     public static string Time(DateTime utc, CultureInfo? culture = null) =>

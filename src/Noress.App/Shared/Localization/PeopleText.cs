@@ -40,6 +40,14 @@ public static class PeopleText
     }
 
     /// <summary>
+    /// The text, without its own controls, between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the plain-text
+    /// &lt;bdi&gt;, for where markup cannot go (the page's &lt;title&gt;, a localized sentence, a snackbar), so an
+    /// Arabic title cannot reorder the French around it nor a French one the Arabic.
+    /// </summary>
+    public static string Isolate(string? value) =>
+        string.IsNullOrEmpty(value) ? string.Empty : "\u2068" + Plain(value) + "\u2069";
+
+    /// <summary>
     /// The text with each bidirectional control shown as a visible code ("⟨U+202E⟩") instead of acting: for
     /// evidence such as the audit trail, where removing a character would hide that somebody typed it.
     /// </summary>
