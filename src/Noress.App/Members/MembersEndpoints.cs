@@ -15,11 +15,13 @@ public static class MembersEndpoints
     {
         var group = endpoints.MapGroup("/members/files").RequireAuthorization(Policies.Member);
 
-        group.MapGet("/directory.csv", async (ClaimsPrincipal user, string? search, InstitutionCategory? category, MembershipStatus? status,
+        // Semicolons by default (Excel in French and Moroccan locales); ?separator=comma for tools that expect commas.
+        group.MapGet("/directory.csv", async (ClaimsPrincipal user, string? search, InstitutionCategory? category, MembershipStatus? status, string? separator,
             InstitutionService institutions, IStringLocalizer<MembersText> t, CancellationToken ct) =>
         {
             var rows = await institutions.ExportAsync(user, new DirectoryQuery(search, category, status), ct);
-            return Results.File(DirectoryExport.ToCsv(rows, t), "text/csv; charset=utf-8", "noress-members.csv");
+            var delimiter = string.Equals(separator, "comma", StringComparison.OrdinalIgnoreCase) ? ',' : DirectoryExport.DefaultSeparator;
+            return Results.File(DirectoryExport.ToCsv(rows, t, delimiter), "text/csv; charset=utf-8", "noress-members.csv");
         });
 
         group.MapGet("/directory.xlsx", async (ClaimsPrincipal user, string? search, InstitutionCategory? category, MembershipStatus? status,

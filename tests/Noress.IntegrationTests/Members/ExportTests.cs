@@ -39,9 +39,9 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Sigle,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Sigle;", lines[0], StringComparison.Ordinal);
         Assert.Equal(36, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("ODCO,", StringComparison.Ordinal) && l.Contains("مكتب تنمية التعاون", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("ODCO;", StringComparison.Ordinal) && l.Contains("مكتب تنمية التعاون", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,6 +72,16 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal("جامعة عبد المالك السعدي", rows[2]["Nom (arabe)"]?.ToString());
     }
 
+    [Fact]
+    public async Task Csv_CommaAsked_UsesCommas()
+    {
+        var client = await host.Factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var csv = await client.GetStringAsync("/members/files/directory.csv?category=University&separator=comma");
+
+        Assert.StartsWith("Sigle,Nom", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
     private static string[] Acronyms(string csv) =>
-        [.. csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0])];
+        [.. csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')[0])];
 }

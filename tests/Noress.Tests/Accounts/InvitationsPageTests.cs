@@ -104,6 +104,62 @@ public sealed class InvitationsPageTests : IAsyncLifetime
         Assert.Equal([Roles.Member, Roles.Secretariat], administratorView.FindComponent<InviteForm>().Instance.AssignableRoles);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Revoke_AsksFirst_CancelKeepsTheInvitation_ConfirmRevokesIt(bool confirm)
+    {
+        var invitationId = await AddPendingInvitationAsync("karim@example.org");
+        var dialogs = context.Render<MudDialogProvider>();
+        context.Render<MudPopoverProvider>();
+        var cut = context.Render<InvitationsPage>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=revoke]"));
+
+        var revoking = cut.InvokeAsync(() => cut.Find("[data-testid=revoke]").ClickAsync(new()));
+        dialogs.WaitForAssertion(() => Assert.Contains("karim@example.org", dialogs.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        Assert.Null(await RevokedAtAsync(invitationId));
+        var button = confirm ? "Révoquer" : "Annuler";
+        await dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == button).ClickAsync(new());
+        await revoking;
+
+        if (confirm)
+        {
+            cut.WaitForAssertion(() => Assert.Contains("Révoquée", cut.Find("[data-testid=invitations-table]").TextContent, StringComparison.Ordinal));
+            Assert.NotNull(await RevokedAtAsync(invitationId));
+        }
+        else
+        {
+            dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
+            Assert.Null(await RevokedAtAsync(invitationId));
+            Assert.Single(cut.FindAll("[data-testid=revoke]"));
+        }
+    }
+
+    private async Task<Guid> AddPendingInvitationAsync(string email)
+    {
+        await using var db = await context.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
+        var invitation = new Invitation
+        {
+            Email = email,
+            FullName = "Karim Idrissi",
+            InstitutionId = institutionId,
+            Role = Roles.Member,
+            TokenHash = "hash",
+            CreatedAt = DateTime.UtcNow,
+            ExpiresAt = DateTime.UtcNow.AddDays(7),
+            InvitedById = Guid.NewGuid(),
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        return invitation.Id;
+    }
+
+    private async Task<DateTime?> RevokedAtAsync(Guid invitationId)
+    {
+        await using var db = await context.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
+        return await db.Invitations.AsNoTracking().Where(i => i.Id == invitationId).Select(i => i.RevokedAt).SingleAsync();
+    }
+
     private sealed class CapturingMailSender : IMailSender
     {
         public List<OutgoingMail> Sent { get; } = [];

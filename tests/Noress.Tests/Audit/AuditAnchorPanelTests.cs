@@ -26,7 +26,7 @@ public sealed class AuditAnchorPanelTests : NoressTestContext
         Assert.DoesNotContain(Hash, checkpoint, StringComparison.Ordinal);
         Assert.Equal("Signature valide", cut.Find("[data-testid=audit-signature-valid]").TextContent.Trim());
         Assert.Equal(
-            "Dernière vérification (depuis le dernier point de contrôle) le 12/05/2026 10:10 : chaîne intacte jusqu'au maillon n° 1.230.",
+            "Dernière vérification (depuis le dernier point de contrôle) le 12/05/2026 10:10\u00A0: chaîne intacte jusqu'au maillon n° 1.230.",
             cut.Find("[data-testid=audit-last-run]").TextContent.Trim());
     }
 

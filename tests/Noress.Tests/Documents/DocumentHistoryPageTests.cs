@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Extensions;
 using Noress.App.Accounts;
 using Noress.App.Documents;
 using Noress.App.Documents.History;
@@ -70,6 +71,41 @@ public sealed class DocumentHistoryPageTests : NoressTestContext
         var inserted = cut.FindAll("[data-testid=history-diff-lines] [data-kind=Inserted]");
         Assert.Contains("مقدمة", Assert.Single(inserted).TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=history-diff-lines] [data-kind=Deleted]"));
+    }
+
+    [Theory]
+    [InlineData(new[] { 0 }, 0, 0, 0)]
+    [InlineData(new[] { 0, 4 }, 1, 0, 4)]
+    [InlineData(new[] { 0, 4, 9 }, 2, 4, 9)]
+    [InlineData(new[] { 0, 4, 9 }, 0, 0, 4)]
+    public void DefaultComparison_IsTheSelectedVersionAndItsNeighbour(int[] points, int selected, int from, int to) =>
+        Assert.Equal((from, to), DocumentHistoryPage.DefaultComparison(points, selected));
+
+    [Fact]
+    public async Task Render_LatestSelected_ComparesTheLastTwoVersions()
+    {
+        var (_, id) = await ArrangeAsync();
+
+        var cut = RenderPage<DocumentHistoryPage>(p => p.Add(x => x.Id, id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=history-diff-lines]"));
+        var selects = cut.FindComponents<MudBlazor.MudSelect<int>>();
+        Assert.Equal([1, 2], selects.Select(s => s.Instance.GetState(x => x.Value)));
+    }
+
+    [Fact]
+    public async Task Render_NoEditsYet_SaysThereIsNothingToCompare()
+    {
+        var database = await UseDatabaseAsync();
+        await DocumentHistoryFixture.RegisterAsync(Services, database);
+        await SignInAsAsync(Roles.Secretariat);
+        var id = await new DocumentHistoryFixture(Services).CreateAsync("Article 1\n");
+
+        var cut = RenderPage<DocumentHistoryPage>(p => p.Add(x => x.Id, id));
+
+        cut.WaitForAssertion(() => Assert.Contains("rien à comparer", cut.Find("[data-testid=history-diff-single]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=history-diff-from]"));
+        Assert.Empty(cut.FindAll("[data-testid=history-diff-lines]"));
     }
 
     [Fact]

@@ -83,9 +83,23 @@ public sealed partial class DocumentHistoryPage
         authored = await History.GetAuthorshipAsync(await CurrentUser.GetPrincipalAsync(), Id, version);
         colors = AuthorColors.Assign(authored.Spans.Select(s => s.AuthorId));
         lines = AuthorshipMap.Lines(authored.Text, authored.Spans);
-        diffTo = version;
-        diffFrom = selected <= 1 ? 0 : revisions[selected - 2].ToVersion;
-        await DiffAsync();
+        (diffFrom, diffTo) = DefaultComparison(Points.ToList(), selected);
+        diff = revisions.Count == 0 ? null : await History.DiffAsync(await CurrentUser.GetPrincipalAsync(), Id, diffFrom, diffTo);
+    }
+
+    /// <summary>
+    /// The two versions compared by default: the selected one and the one before it, or the one after it when the creation is selected,
+    /// never a version with itself.
+    /// </summary>
+    internal static (int From, int To) DefaultComparison(IReadOnlyList<int> points, int selectedIndex)
+    {
+        if (points.Count < 2)
+        {
+            return (0, 0);
+        }
+
+        var index = Math.Clamp(selectedIndex, 0, points.Count - 1);
+        return index == 0 ? (points[0], points[1]) : (points[index - 1], points[index]);
     }
 
     private async Task DiffAsync() =>

@@ -65,7 +65,21 @@ public sealed partial class MailKitMailSender(
         }
 
         message.Body = body.ToMessageBody();
+        DeclareTextEncodings(message);
         return message;
+    }
+
+    /// <summary>
+    /// Every text part says how it is encoded: UTF-8 bodies are 8-bit, which a pickup file or a 7-bit relay would carry undeclared.
+    /// MimeKit picks base64 for mostly non-ASCII text (Arabic) and quoted-printable otherwise; attachments keep the encoding set above.
+    /// </summary>
+    private static void DeclareTextEncodings(MimeMessage message)
+    {
+        foreach (var part in message.BodyParts.OfType<TextPart>().Where(p => p.ContentTransferEncoding == ContentEncoding.Default))
+        {
+            var best = part.GetBestEncoding(EncodingConstraint.SevenBit);
+            part.ContentTransferEncoding = best == ContentEncoding.Base64 ? ContentEncoding.Base64 : ContentEncoding.QuotedPrintable;
+        }
     }
 
     // Recipients' addresses are personal data: logs name the subject and destination only.

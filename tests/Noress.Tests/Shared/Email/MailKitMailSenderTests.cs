@@ -44,6 +44,38 @@ public sealed class MailKitMailSenderTests : IDisposable
         Assert.DoesNotContain("token=", calendarEvent.Description ?? string.Empty, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public async Task SendAsync_ToPickupFolder_EveryTextPartDeclaresItsTransferEncoding(string culture)
+    {
+        var sender = new MailKitMailSender(Options.Create(new EmailOptions { PickupDirectory = pickup }), new Environment(), TimeProvider.System, NullLogger<MailKitMailSender>.Instance);
+        var invitation = mails.Invitation(Guid.NewGuid(), culture, "invitee@example.org", "سامية", "ODCO", Roles.Member, DateTime.UtcNow.AddDays(7), "https://noress.ma/Account/AcceptInvitation?token=t");
+        var reset = mails.PasswordReset(culture, "someone@example.org", "Élodie", "https://noress.ma/Account/ResetPassword?token=t");
+
+        await sender.SendAsync(invitation);
+        await sender.SendAsync(reset);
+
+        var files = Directory.GetFiles(pickup, "*.eml");
+        Assert.Equal(2, files.Length);
+        foreach (var file in files)
+        {
+            // The raw headers, not MimeKit's default: a reader sees only what is written.
+            var raw = await File.ReadAllTextAsync(file);
+            var message = await MimeMessage.LoadAsync(file);
+            var textParts = message.BodyParts.OfType<TextPart>().ToList();
+            Assert.Contains(textParts, p => p.IsPlain);
+            Assert.Contains(textParts, p => p.IsHtml);
+            Assert.All(textParts, part => Assert.Contains(part.ContentTransferEncoding, new[] { ContentEncoding.QuotedPrintable, ContentEncoding.Base64 }));
+            Assert.All(textParts, part => Assert.True(part.Headers.Contains(HeaderId.ContentTransferEncoding)));
+            Assert.Equal(textParts.Count, System.Text.RegularExpressions.Regex.Count(raw, "^Content-Transfer-Encoding: (quoted-printable|base64)\\r?$", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+            Assert.All(raw.Split('\n'), line => Assert.True(line.All(c => c < 128), $"8-bit line: {line}"));
+            var plain = textParts.Single(p => p.IsPlain).Text;
+            Assert.True(plain.Contains("سامية", StringComparison.Ordinal) || plain.Contains("Élodie", StringComparison.Ordinal), plain);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(pickup))
