@@ -1,6 +1,7 @@
 using System.Globalization;
 using MudBlazor;
 using MudBlazor.Utilities;
+using Noress.App.Documents;
 using Noress.App.Shared.Layout;
 
 namespace Noress.Tests.Shell;
@@ -51,6 +52,16 @@ public sealed class NoressThemeTests
         var palette = NoressTheme.Theme.PaletteLight;
 
         Assert.True(Contrast(Rgb(Value(palette, "AppbarText")), Rgb(Value(palette, "AppbarBackground"))) >= Minimum);
+    }
+
+    [Fact]
+    public void PresencePalette_EveryColour_IsReadableUnderWhiteText()
+    {
+        foreach (var colour in DocumentPresence.Palette)
+        {
+            var contrast = Contrast((255, 255, 255), Rgb(colour));
+            Assert.True(contrast >= Minimum, $"White on {colour}: {contrast:0.00}");
+        }
     }
 
     private static string Value(Palette palette, string property) =>
