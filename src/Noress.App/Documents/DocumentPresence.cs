@@ -5,9 +5,9 @@ namespace Noress.App.Documents;
 /// <summary>Who is in which document, per node (each node knows its own connections; changes go out to the whole group).</summary>
 public sealed class DocumentPresence
 {
-    // Distinct on light and dark backgrounds, readable with white text.
-    private static readonly string[] Palette =
-        ["#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#4e342e", "#283593", "#558b2f", "#d84315", "#00695c"];
+    // Distinct on light and dark backgrounds, readable with white text (each at least 4.5:1: presence chips carry names).
+    internal static readonly string[] Palette =
+        ["#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#b34700", "#00797f", "#ad1457", "#4e342e", "#283593", "#33691e", "#bf360c", "#00695c"];
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, PresenceDto>> documents = new();
 

@@ -122,4 +122,32 @@ public sealed class MainLayoutTests : NoressTestContext
 
         Assert.NotNull(cut.Find(".mud-main-content [data-testid=body]"));
     }
+    [Fact]
+    public async Task Render_SignedIn_SkipLinkIsTheFirstControl_AndLeadsToTheMainLandmark()
+    {
+        await SignInWithDatabaseAsync(Roles.Administrator);
+
+        var cut = RenderLayout(b => b.AddMarkupContent(0, "<p data-testid=\"body\">42</p>"));
+
+        var first = cut.FindAll("a, button, input, select, textarea, [tabindex='0']")[0];
+        Assert.Equal(Text["Shell.SkipToContent"].Value, first.TextContent);
+        Assert.Equal("#main-content", first.GetAttribute("href"));
+        var main = Assert.Single(cut.FindAll("main"));
+        Assert.Equal("main-content", main.Id);
+        Assert.Equal("-1", main.GetAttribute("tabindex"));
+        Assert.NotNull(main.QuerySelector("[data-testid=body]"));
+    }
+
+    [Fact]
+    public async Task Render_SignedIn_AppBarHasNoHeadingAndNoControlInsideAnother()
+    {
+        await SignInWithDatabaseAsync(Roles.Administrator);
+
+        var appBar = RenderLayout().Find("header.mud-appbar");
+
+        // A custom menu activator wraps its content in a role=button: a button inside it is a nested control.
+        Assert.Empty(appBar.QuerySelectorAll("[role=button] button, [role=button] a, button button, a button"));
+        Assert.Empty(appBar.QuerySelectorAll("h1, h2, h3, h4, h5, h6"));
+        Assert.Equal(4, appBar.QuerySelectorAll("[data-testid=language-menu] button, [data-testid=notification-bell] button, [data-testid=user-menu] button, [data-testid=theme-toggle]").Length);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class NotificationBellTests : NoressTestContext
         var (popovers, cut) = RenderWithPopovers<NotificationBell>();
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=notification-count]").GetAttribute("data-count")));
 
-        await cut.Find("[data-testid=notification-button]").ClickAsync(new());
+        await cut.Find("[data-testid=notification-bell] button").ClickAsync(new());
 
         var times = popovers.FindAll("[data-testid=notification-time]").Select(t => t.TextContent).ToList();
         Assert.Equal(["01/04/2026 10:00", "05/03/2026 10:00"], times);
@@ -39,7 +39,7 @@ public sealed class NotificationBellTests : NoressTestContext
         var (popovers, cut) = RenderWithPopovers<NotificationBell>();
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-testid=notification-count]").GetAttribute("data-count")));
 
-        await cut.Find("[data-testid=notification-button]").ClickAsync(new());
+        await cut.Find("[data-testid=notification-bell] button").ClickAsync(new());
 
         var title = popovers.FindAll("bdi").Single(b => b.TextContent.Contains("evil", StringComparison.Ordinal));
         Assert.Equal("Document evilfdp.exe", title.TextContent);

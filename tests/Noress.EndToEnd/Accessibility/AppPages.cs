@@ -1,0 +1,147 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Noress.App.Accounts;
+using Noress.App.Data;
+using Noress.App.Documents;
+using Noress.App.Shared.Layout;
+
+namespace Noress.EndToEnd.Accessibility;
+
+/// <summary>Who visits a page: nobody signed in, or one of the demo roles.</summary>
+public enum Visitor
+{
+    Anonymous,
+    Member,
+    Secretariat,
+    Administrator,
+}
+
+/// <summary>One route template of the app, the address that fills it, and who may see it.</summary>
+/// <param name="Template">The template of the <see cref="RouteAttribute"/>, e.g. <c>/members/{Key}</c>.</param>
+/// <param name="Path">The address visited: the template with its parameters filled from the demo data.</param>
+/// <param name="Visitors">Who visits it: every demo role its policy admits (or nobody signed in for an open page).</param>
+public sealed record AppPage(string Template, string Path, IReadOnlyList<Visitor> Visitors);
+
+/// <summary>
+/// Every page of the app, read from its route table (the <see cref="RouteAttribute"/>s of Noress.App), so a page added
+/// later is visited without anyone listing it. Route parameters are filled from the demo data; a template with a
+/// parameter this class cannot fill fails <see cref="Discover"/> until a sample is added here.
+/// </summary>
+public static partial class AppPages
+{
+    public const string MemberEmail = "member@noress.demo";
+    public const string SecretariatEmail = "secretariat@noress.demo";
+    public const string AdministratorEmail = "admin@noress.demo";
+
+    // The demo institution of the member, which has titular and alternate representatives.
+    private const string SampleInstitution = "ADS";
+
+    public static string EmailOf(Visitor visitor) => visitor switch
+    {
+        Visitor.Member => MemberEmail,
+        Visitor.Secretariat => SecretariatEmail,
+        Visitor.Administrator => AdministratorEmail,
+        _ => throw new ArgumentOutOfRangeException(nameof(visitor), visitor, "Nobody signs in as an anonymous visitor."),
+    };
+
+    /// <summary>Every routable component's templates, as declared (no server needed).</summary>
+    public static IReadOnlyList<(string Template, Type Component)> Templates() =>
+        typeof(MainLayout).Assembly.GetTypes()
+            .Where(type => typeof(IComponent).IsAssignableFrom(type))
+            .SelectMany(type => type.GetCustomAttributes<RouteAttribute>().Select(route => (route.Template, type)))
+            .OrderBy(route => route.Template, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Every page with its address filled from the demo data of <paramref name="services"/>.</summary>
+    public static async Task<IReadOnlyList<AppPage>> DiscoverAsync(IServiceProvider services)
+    {
+        var samples = await SamplesAsync(services);
+        return Discover(samples);
+    }
+
+    /// <summary>Every page, with route parameters filled from <paramref name="samples"/> (template to address).</summary>
+    public static IReadOnlyList<AppPage> Discover(IReadOnlyDictionary<string, string> samples)
+    {
+        var pages = new List<AppPage>();
+        var unfilled = new List<string>();
+        foreach (var (template, component) in Templates())
+        {
+            string path;
+            if (!RouteParameter().IsMatch(template))
+            {
+                path = template;
+            }
+            else if (samples.TryGetValue(template, out var sample))
+            {
+                path = sample;
+            }
+            else
+            {
+                unfilled.Add(template);
+                continue;
+            }
+
+            pages.Add(new AppPage(template, path.TrimStart('/'), VisitorsOf(component)));
+        }
+
+        if (unfilled.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "No demo address for these routes; add one to AppPages.SamplesAsync so they are checked too: " + string.Join(", ", unfilled));
+        }
+
+        return pages;
+    }
+
+    /// <summary>
+    /// The demo roles a page's authorization admits. An open account page (sign-in, password reset...) is for visitors
+    /// who are not signed in; another open page (error, not found) is visited signed out and as a member.
+    /// </summary>
+    private static IReadOnlyList<Visitor> VisitorsOf(Type component)
+    {
+        var authorize = component.GetCustomAttributes<AuthorizeAttribute>(inherit: true).ToList();
+        if (authorize.Count == 0 || component.GetCustomAttribute<AllowAnonymousAttribute>() is not null)
+        {
+            return component.GetCustomAttribute<LayoutAttribute>()?.LayoutType == typeof(AccountLayout)
+                ? [Visitor.Anonymous]
+                : [Visitor.Anonymous, Visitor.Member];
+        }
+
+        var policies = authorize.Select(a => a.Policy).Where(p => p is not null).ToList();
+        if (policies.Contains(Policies.Administrator))
+        {
+            return [Visitor.Administrator];
+        }
+
+        return policies.Contains(Policies.Secretariat)
+            ? [Visitor.Secretariat, Visitor.Administrator]
+            : [Visitor.Member, Visitor.Secretariat, Visitor.Administrator];
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> SamplesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<NoressDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        // The demo's internal rules: a platform document every member may read and amend by suggestion.
+        var document = await db.Documents.Where(d => d.SpaceKind == DocumentSpaceKind.Platform && d.Title.StartsWith("Règlement intérieur"))
+            .Select(d => d.Id).SingleAsync();
+        var member = await db.Users.Where(u => u.Email == MemberEmail).Select(u => u.Id).SingleAsync();
+        return new Dictionary<string, string>
+        {
+            ["/documents/{Id:guid}"] = $"/documents/{document}",
+            ["/documents/{Id:guid}/history"] = $"/documents/{document}/history",
+            ["/documents/{Id:guid}/comments"] = $"/documents/{document}/comments",
+            ["/members/{Key}"] = $"/members/{SampleInstitution}",
+            ["/members/{Key}/edit"] = $"/members/{SampleInstitution}/edit",
+            ["/members/people/{Id:guid}"] = $"/members/people/{member}",
+        };
+    }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
+}
