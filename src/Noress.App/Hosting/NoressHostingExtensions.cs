@@ -14,13 +14,17 @@ using Microsoft.Extensions.Hosting;
 using MudBlazor.Services;
 using Noress.App.Accounts;
 using Noress.App.Audit;
+using Noress.App.Calendar;
 using Noress.App.Data;
 using Noress.App.DemoData;
 using Noress.App.Documents;
 using Noress.App.Documents.Editor;
+using Noress.App.Home;
 using Noress.App.Members;
 using Noress.App.Notifications;
+using Noress.App.Shared.Email;
 using Noress.App.Shared.Health;
+using Noress.App.Shared.Jobs;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Security;
@@ -53,6 +57,7 @@ public static class NoressHostingExtensions
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageCultureProvider()];
         });
 
+        services.AddNoressEmail(configuration);
         services.AddNoressAccounts(configuration, builder.Environment);
         // Keys live in the shared database so every node reads them; at rest they are encrypted as configured (ADR 0014).
         services.AddDataProtection().SetApplicationName("Noress").PersistKeysToDbContext<NoressDbContext>().ProtectNoressKeys(configuration);
@@ -71,8 +76,9 @@ public static class NoressHostingExtensions
         services.AddNoressMembers(configuration, builder.Environment);
 
         services.AddScoped<DemoDataSeeder>();
+        services.AddNoressCalendar();
         services.AddNoressNotifications();
-        services.AddSingleton<Home.DashboardService>();
+        services.AddNoressHome();
         services.AddNoressStartupChecks();
         return builder;
     }
@@ -100,6 +106,7 @@ public static class NoressHostingExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         services.AddHangfireServer();
+        services.AddRecurringJobsRegistration();
         return services;
     }
 
