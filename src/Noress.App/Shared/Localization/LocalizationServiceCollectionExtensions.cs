@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Shared.Localization;
 
 public static class LocalizationServiceCollectionExtensions
@@ -10,6 +12,7 @@ public static class LocalizationServiceCollectionExtensions
     {
         services.AddLocalization();
         services.AddTransient<MudLocalizer, NoressMudLocalizer>();
+        services.AddSingleton(typeof(Refusals<>));
         return services;
     }
 }
