@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-
 using Noress.App.Shared.Operations;
 
 namespace Noress.App.Shared.Localization;
