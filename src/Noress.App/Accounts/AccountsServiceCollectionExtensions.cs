@@ -8,7 +8,6 @@ using Microsoft.Extensions.Hosting;
 using Noress.App.Accounts.Invitations;
 using Noress.App.Accounts.TwoFactor;
 using Noress.App.Data;
-using Noress.App.Shared.Email;
 
 namespace Noress.App.Accounts;
 
@@ -74,9 +73,9 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<RoleSeeder>();
         services.AddScoped<CurrentUser>();
 
-        services.AddNoressEmail(configuration);
         services.AddSingleton<AccountMails>();
         services.AddScoped<InvitationService>();
+        services.AddSingleton<PendingInvitations>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<PasswordResetService>();
         services.AddScoped<PasswordSignIn>();

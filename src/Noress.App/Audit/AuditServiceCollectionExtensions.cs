@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Configuration;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Noress.App.Shared.Jobs;
 using Noress.App.Shared.Time;
 
 namespace Noress.App.Audit;
@@ -28,7 +28,8 @@ public static partial class AuditServiceCollectionExtensions
         services.AddSingleton<AuditCheckpointSigner>();
         services.AddSingleton<AuditMonitor>();
         services.AddHealthChecks().AddCheck<AuditHealthCheck>(AuditHealthCheck.Name, HealthStatus.Degraded, ["ready"]);
-        services.AddHostedService<AuditJobRegistration>();
+        services.AddRecurringJobs<AuditJobs>();
+        services.AddHostedService<CheckpointKeyWarning>();
         return services;
     }
 
@@ -37,42 +38,42 @@ public static partial class AuditServiceCollectionExtensions
         app.UseMiddleware<AuditActorMiddleware>();
 
     /// <summary>The quick check with a new checkpoint, and the full walk; an empty schedule removes the job.</summary>
-    private static void RegisterAuditJobs(IRecurringJobManager jobs, AuditOptions options)
+    private sealed class AuditJobs(IOptions<AuditOptions> options) : IRecurringJobs
     {
-        var timeZone = new RecurringJobOptions { TimeZone = NoressClock.TimeZone };
-        if (string.IsNullOrWhiteSpace(options.CheckpointSchedule))
+        public void Register(IRecurringJobManager jobs)
         {
-            jobs.RemoveIfExists(CheckpointJobId);
-        }
-        else
-        {
-            jobs.AddOrUpdate<AuditMonitor>(CheckpointJobId, m => m.CheckpointAsync(CancellationToken.None), options.CheckpointSchedule, timeZone);
-        }
+            var timeZone = new RecurringJobOptions { TimeZone = NoressClock.TimeZone };
+            if (string.IsNullOrWhiteSpace(options.Value.CheckpointSchedule))
+            {
+                jobs.RemoveIfExists(CheckpointJobId);
+            }
+            else
+            {
+                jobs.AddOrUpdate<AuditMonitor>(CheckpointJobId, m => m.CheckpointAsync(CancellationToken.None), options.Value.CheckpointSchedule, timeZone);
+            }
 
-        if (string.IsNullOrWhiteSpace(options.VerifySchedule))
-        {
-            jobs.RemoveIfExists(VerifyJobId);
-        }
-        else
-        {
-            jobs.AddOrUpdate<AuditMonitor>(VerifyJobId, m => m.VerifyAllAsync(CancellationToken.None), options.VerifySchedule, timeZone);
+            if (string.IsNullOrWhiteSpace(options.Value.VerifySchedule))
+            {
+                jobs.RemoveIfExists(VerifyJobId);
+            }
+            else
+            {
+                jobs.AddOrUpdate<AuditMonitor>(VerifyJobId, m => m.VerifyAllAsync(CancellationToken.None), options.Value.VerifySchedule, timeZone);
+            }
         }
     }
 
-    /// <summary>Declares the recurring jobs once this host's job storage is up; AddOrUpdate is idempotent across nodes.</summary>
-    private sealed partial class AuditJobRegistration(
-        IServiceProvider services, IOptions<AuditOptions> options, IHostEnvironment environment, ILoggerFactory loggerFactory) : IHostedService
+    /// <summary>Warns at start-up when production signs checkpoints with keys kept in the database it protects.</summary>
+    private sealed partial class CheckpointKeyWarning(
+        AuditCheckpointSigner signer, IHostEnvironment environment, ILogger<AuditMonitor> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (environment.IsProduction() && !services.GetRequiredService<AuditCheckpointSigner>().UsesConfiguredKey)
+            if (environment.IsProduction() && !signer.UsesConfiguredKey)
             {
-                LogNoCheckpointKey(loggerFactory.CreateLogger<AuditMonitor>());
+                LogNoCheckpointKey(logger);
             }
 
-            // Hangfire's log provider is process-wide; put this host's back before use (see the notifications' registration).
-            GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(loggerFactory));
-            RegisterAuditJobs(services.GetRequiredService<IRecurringJobManager>(), options.Value);
             return Task.CompletedTask;
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Noress.App.Calendar.Feed;
 using Noress.App.Calendar.Reminders;
+using Noress.App.Shared.Jobs;
 
 namespace Noress.App.Calendar;
 
@@ -16,15 +17,20 @@ public static class CalendarServiceCollectionExtensions
         return services;
     }
 
-    internal static IServiceCollection AddNoressCalendar(this IServiceCollection services)
+    /// <summary>The calendar, its feed, the reminders and their job.</summary>
+    public static IServiceCollection AddNoressCalendar(this IServiceCollection services)
     {
         services.AddSingleton<CalendarService>();
         services.AddSingleton<CalendarFeedService>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<ReminderRuleService>();
+        services.AddRecurringJobs<CalendarJobs>();
         return services;
     }
 
-    internal static void RegisterCalendarJobs(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<ReminderService>("reminders", s => s.DispatchDueAsync(CancellationToken.None), "*/15 * * * *");
+    private sealed class CalendarJobs : IRecurringJobs
+    {
+        public void Register(IRecurringJobManager jobs) =>
+            jobs.AddOrUpdate<ReminderService>("reminders", s => s.DispatchDueAsync(CancellationToken.None), "*/15 * * * *");
+    }
 }

@@ -14,13 +14,17 @@ using Microsoft.Extensions.Hosting;
 using MudBlazor.Services;
 using Noress.App.Accounts;
 using Noress.App.Audit;
+using Noress.App.Calendar;
 using Noress.App.Data;
 using Noress.App.DemoData;
 using Noress.App.Documents;
 using Noress.App.Documents.Editor;
+using Noress.App.Home;
 using Noress.App.Members;
 using Noress.App.Notifications;
+using Noress.App.Shared.Email;
 using Noress.App.Shared.Health;
+using Noress.App.Shared.Jobs;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.Pdf;
 using Noress.App.Shared.RealTime;
@@ -54,6 +58,7 @@ public static class NoressHostingExtensions
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageCultureProvider()];
         });
 
+        services.AddNoressEmail(configuration);
         services.AddNoressAccounts(configuration, builder.Environment);
         // Keys live in the shared database so every node reads them; at rest they are encrypted as configured (ADR 0014).
         services.AddDataProtection().SetApplicationName("Noress").PersistKeysToDbContext<NoressDbContext>().ProtectNoressKeys(configuration);
@@ -73,8 +78,9 @@ public static class NoressHostingExtensions
         services.AddNoressMembers(configuration, builder.Environment);
 
         services.AddScoped<DemoDataSeeder>();
+        services.AddNoressCalendar();
         services.AddNoressNotifications();
-        services.AddSingleton<Home.DashboardService>();
+        services.AddNoressHome();
         services.AddNoressStartupChecks();
         return builder;
     }
@@ -102,6 +108,7 @@ public static class NoressHostingExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         services.AddHangfireServer();
+        services.AddRecurringJobsRegistration();
         return services;
     }
 

@@ -4,12 +4,13 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
 using Noress.App.Members.Mou;
+using Noress.App.Shared.Operations;
 using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Members;
 
 /// <summary>The institution directory: search, details, creation and edits, status changes and logos.</summary>
-public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext> dbFactory, MembersAccess access, MembersStorage storage, UploadScanner scanner)
+public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext> dbFactory, MembersAccess access, MembersStorage storage, UploadScanner scanner, Refusals<MembersText> refuse)
 {
     public const string LogoKind = "logos";
 
@@ -74,19 +75,19 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
             await access.IsSecretariatAsync(user));
     }
 
-    public async Task<MembersResult> CreateAsync(ClaimsPrincipal user, InstitutionInput input, CancellationToken ct)
+    public async Task<Outcome<Guid>> CreateAsync(ClaimsPrincipal user, InstitutionInput input, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         if (Validate(input) is { } error)
         {
-            return MembersResult.Fail(error);
+            return refuse[error];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var acronym = NormalizeAcronym(input.Acronym);
         if (await db.Institutions.AnyAsync(i => i.Acronym == acronym, ct))
         {
-            return MembersResult.Fail("Error.AcronymTaken");
+            return refuse["Error.AcronymTaken"];
         }
 
         var now = access.UtcNow;
@@ -105,25 +106,25 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
         return await SaveAsync(db, institution.Id, ct);
     }
 
-    public async Task<MembersResult> UpdateAsync(ClaimsPrincipal user, Guid id, InstitutionInput input, CancellationToken ct)
+    public async Task<Outcome<Guid>> UpdateAsync(ClaimsPrincipal user, Guid id, InstitutionInput input, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         if (Validate(input) is { } error)
         {
-            return MembersResult.Fail(error);
+            return refuse[error];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (institution is null)
         {
-            return MembersResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         var acronym = NormalizeAcronym(input.Acronym);
         if (await db.Institutions.AnyAsync(i => i.Acronym == acronym && i.Id != id, ct))
         {
-            return MembersResult.Fail("Error.AcronymTaken");
+            return refuse["Error.AcronymTaken"];
         }
 
         institution.Acronym = acronym;
@@ -137,30 +138,30 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
     }
 
     /// <summary>Suspends, withdraws or reinstates: updates the institution and appends a history row in one save.</summary>
-    public async Task<MembersResult> ChangeStatusAsync(ClaimsPrincipal user, Guid id, MembershipStatus status, DateOnly effectiveOn, string? reason, CancellationToken ct)
+    public async Task<Outcome<Guid>> ChangeStatusAsync(ClaimsPrincipal user, Guid id, MembershipStatus status, DateOnly effectiveOn, string? reason, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (status == MembershipStatus.Suspended && reason is null)
         {
-            return MembersResult.Fail("Error.ReasonRequired");
+            return refuse["Error.ReasonRequired"];
         }
 
         if (reason?.Length > 1000)
         {
-            return MembersResult.Fail("Error.TooLong");
+            return refuse["Error.TooLong"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (institution is null)
         {
-            return MembersResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (institution.Status == status)
         {
-            return MembersResult.Fail("Error.SameStatus");
+            return refuse["Error.SameStatus"];
         }
 
         institution.Status = status;
@@ -180,32 +181,32 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
     }
 
     /// <summary>Replaces the logo with a PNG or JPEG image; the bytes decide the type, not the name.</summary>
-    public async Task<MembersResult> SetLogoAsync(ClaimsPrincipal user, Guid id, long size, Func<long, Stream> openRead, CancellationToken ct)
+    public async Task<Outcome<Guid>> SetLogoAsync(ClaimsPrincipal user, Guid id, long size, Func<long, Stream> openRead, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         var max = storage.Options.MaxLogoBytes;
         var content = await UploadReader.ReadAsync(size, max, openRead, ct);
         if (content is null)
         {
-            return MembersResult.Fail("Error.LogoTooLarge");
+            return refuse["Error.LogoTooLarge"];
         }
 
         if (UploadChecks.ImageKind(content) is not { } kind)
         {
-            return MembersResult.Fail("Error.LogoNotImage");
+            return refuse["Error.LogoNotImage"];
         }
 
         var scan = await scanner.ScanAsync(content, ct);
         if (scan.Upload is not { } scanned)
         {
-            return MembersResult.Fail(UploadChecks.RefusalKey(scan.Status));
+            return refuse[UploadChecks.RefusalKey(scan.Status)];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, ct);
         if (institution is null)
         {
-            return MembersResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         var previous = institution.LogoFile;
@@ -275,20 +276,20 @@ public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Saves; for creations and edits, a unique-index violation from a concurrent save is the same duplicate-acronym refusal.</summary>
-    private static async Task<MembersResult> SaveAsync(NoressDbContext db, Guid id, CancellationToken ct, string conflictError = "Error.AcronymTaken")
+    private async Task<Outcome<Guid>> SaveAsync(NoressDbContext db, Guid id, CancellationToken ct, string conflictError = "Error.AcronymTaken")
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return MembersResult.Ok(id);
+            return Outcome<Guid>.Done(id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return MembersResult.Fail("Error.Concurrency");
+            return refuse["Error.Concurrency"];
         }
         catch (DbUpdateException)
         {
-            return MembersResult.Fail(conflictError);
+            return refuse[conflictError];
         }
     }
 

@@ -53,13 +53,3 @@ public sealed class MembersAccess(IAuthorizationService authorization, IDbContex
         return await db.Users.AnyAsync(u => u.Id == id && u.IsActive && u.InstitutionId == institutionId, ct);
     }
 }
-
-/// <summary>The outcome of a change: either done (with the id concerned) or refused with a MembersText key.</summary>
-public sealed record MembersResult(string? Error, Guid? Id = null)
-{
-    public bool Succeeded => Error is null;
-
-    public static MembersResult Ok(Guid? id = null) => new(null, id);
-
-    public static MembersResult Fail(string error) => new(error);
-}

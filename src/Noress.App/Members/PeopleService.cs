@@ -8,6 +8,7 @@ using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Notifications.Outbox;
 using Noress.App.Shared.Localization;
+using Noress.App.Shared.Operations;
 using Noress.App.Shared.RealTime;
 
 namespace Noress.App.Members;
@@ -20,7 +21,8 @@ public sealed partial class PeopleService(
     IEventBus bus,
     AccountMails accountMails,
     TimeProvider clock,
-    ILogger<PeopleService> logger)
+    ILogger<PeopleService> logger,
+    Refusals<MembersText> refuse)
 {
     /// <summary>Published on the person's user topic; their open circuits sign out when they hear it.</summary>
     public const string DeactivatedEvent = "person.deactivated";
@@ -79,7 +81,7 @@ public sealed partial class PeopleService(
     /// The secretariat edits anyone; a person edits their own profile but not their institution, nor their
     /// sign-in address, which changes only through Account/Manage/Email (password and confirmation, ADR 0012).
     /// </summary>
-    public async Task<MembersResult> UpdateAsync(ClaimsPrincipal user, Guid id, PersonInput input, CancellationToken ct)
+    public async Task<Outcome<Guid>> UpdateAsync(ClaimsPrincipal user, Guid id, PersonInput input, CancellationToken ct)
     {
         await access.EnsureMemberAsync(user);
         var isSecretariat = await access.IsSecretariatAsync(user);
@@ -90,34 +92,34 @@ public sealed partial class PeopleService(
 
         if (Validate(input) is { } error)
         {
-            return MembersResult.Fail(error);
+            return refuse[error];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var person = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
         if (person is null)
         {
-            return MembersResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         var email = input.Email.Trim();
         var emailChanges = !string.Equals(person.Email, email, StringComparison.Ordinal);
         if (emailChanges && MembersAccess.UserId(user) == id)
         {
-            return MembersResult.Fail("Error.OwnEmailByConfirmation");
+            return refuse["Error.OwnEmailByConfirmation"];
         }
 
         var normalizedEmail = normalizer.NormalizeEmail(email);
         if (await db.Users.AnyAsync(u => u.Id != id && (u.NormalizedEmail == normalizedEmail || u.NormalizedUserName == normalizedEmail), ct))
         {
-            return MembersResult.Fail("Error.EmailTaken");
+            return refuse["Error.EmailTaken"];
         }
 
         if (isSecretariat && input.InstitutionId != person.InstitutionId)
         {
             if (!await db.Institutions.AnyAsync(i => i.Id == input.InstitutionId, ct))
             {
-                return MembersResult.Fail("Error.NotFound");
+                return refuse["Error.NotFound"];
             }
 
             person.InstitutionId = input.InstitutionId;
@@ -151,34 +153,34 @@ public sealed partial class PeopleService(
         }
         catch (DbUpdateException)
         {
-            return MembersResult.Fail("Error.EmailTaken");
+            return refuse["Error.EmailTaken"];
         }
 
-        return MembersResult.Ok(id);
+        return Outcome<Guid>.Done(id);
     }
 
     /// <summary>
     /// Deactivates or reactivates a person. Deactivation renews the security stamp (cookies issued before are
     /// refused on the next request) and tells the person's open circuits to sign out now.
     /// </summary>
-    public async Task<MembersResult> SetActiveAsync(ClaimsPrincipal user, Guid id, bool active, CancellationToken ct)
+    public async Task<Outcome<Guid>> SetActiveAsync(ClaimsPrincipal user, Guid id, bool active, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         if (MembersAccess.UserId(user) == id)
         {
-            return MembersResult.Fail("Error.DeactivateSelf");
+            return refuse["Error.DeactivateSelf"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var person = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
         if (person is null)
         {
-            return MembersResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (person.IsActive == active)
         {
-            return MembersResult.Ok(id);
+            return Outcome<Guid>.Done(id);
         }
 
         person.IsActive = active;
@@ -191,7 +193,7 @@ public sealed partial class PeopleService(
             await bus.PublishAsync(Topics.User(id), new BusEvent(DeactivatedEvent), ct);
         }
 
-        return MembersResult.Ok(id);
+        return Outcome<Guid>.Done(id);
     }
 
     internal static string? Validate(PersonInput input)

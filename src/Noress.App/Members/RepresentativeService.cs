@@ -3,17 +3,19 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Members;
 
 /// <summary>Names titular and alternate representatives; every change is a new mandate row.</summary>
-public sealed class RepresentativeService(IDbContextFactory<NoressDbContext> dbFactory, MembersAccess access)
+public sealed class RepresentativeService(IDbContextFactory<NoressDbContext> dbFactory, MembersAccess access, Refusals<MembersText> refuse)
 {
-    public async Task<MembersResult> AppointAsync(ClaimsPrincipal user, Guid institutionId, Guid personId, RepresentativeRole role, DateOnly startsOn, DateOnly? endsOn, CancellationToken ct)
+    public async Task<Outcome<Guid>> AppointAsync(ClaimsPrincipal user, Guid institutionId, Guid personId, RepresentativeRole role, DateOnly startsOn, DateOnly? endsOn, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         if (endsOn < startsOn)
         {
-            return MembersResult.Fail("Error.MandateDates");
+            return refuse["Error.MandateDates"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -21,7 +23,7 @@ public sealed class RepresentativeService(IDbContextFactory<NoressDbContext> dbF
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
         if (!await db.Users.AnyAsync(u => u.Id == personId && u.InstitutionId == institutionId && u.IsActive, ct))
         {
-            return MembersResult.Fail("Error.RepresentativeNotMember");
+            return refuse["Error.RepresentativeNotMember"];
         }
 
         var existing = await db.Set<RepresentativeMandate>()
@@ -30,7 +32,7 @@ public sealed class RepresentativeService(IDbContextFactory<NoressDbContext> dbF
             .ToListAsync(ct);
         if (existing.Any(m => RepresentationResolver.Overlaps(m.StartsOn, m.EndsOn, startsOn, endsOn)))
         {
-            return MembersResult.Fail(role == RepresentativeRole.Titular ? "Error.TitularOverlap" : "Error.AlternateOverlap");
+            return refuse[role == RepresentativeRole.Titular ? "Error.TitularOverlap" : "Error.AlternateOverlap"];
         }
 
         var mandate = new RepresentativeMandate
@@ -46,33 +48,33 @@ public sealed class RepresentativeService(IDbContextFactory<NoressDbContext> dbF
         db.Add(mandate);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return MembersResult.Ok(mandate.Id);
+        return Outcome<Guid>.Done(mandate.Id);
     }
 
     /// <summary>Closes an open-ended mandate; a mandate's end, once set, is never moved.</summary>
-    public async Task<MembersResult> EndAsync(ClaimsPrincipal user, Guid mandateId, DateOnly endsOn, CancellationToken ct)
+    public async Task<Outcome<Guid>> EndAsync(ClaimsPrincipal user, Guid mandateId, DateOnly endsOn, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var mandate = await db.Set<RepresentativeMandate>().SingleOrDefaultAsync(m => m.Id == mandateId, ct);
         if (mandate is null)
         {
-            return MembersResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (mandate.EndsOn is not null)
         {
-            return MembersResult.Fail("Error.MandateClosed");
+            return refuse["Error.MandateClosed"];
         }
 
         if (endsOn < mandate.StartsOn)
         {
-            return MembersResult.Fail("Error.MandateDates");
+            return refuse["Error.MandateDates"];
         }
 
         mandate.EndsOn = endsOn;
         await db.SaveChangesAsync(ct);
-        return MembersResult.Ok(mandate.Id);
+        return Outcome<Guid>.Done(mandate.Id);
     }
 
     /// <summary>Who speaks for the institution on <paramref name="date"/>, given who is absent; for later voting rules.</summary>

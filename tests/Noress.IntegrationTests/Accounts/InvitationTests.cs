@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Noress.App.Accounts;
 using Noress.App.Accounts.Invitations;
 using Noress.App.Data;
+using Noress.App.Shared.Operations;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Accounts;
@@ -85,7 +86,7 @@ public sealed class InvitationTests : IAsyncLifetime
         var result = await InviteAsync(factory, "secretariat@noress.demo", Invitee, Roles.Member);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<InvitationService>().RevokeAsync(await PrincipalAsync(scope, "secretariat@noress.demo"), result.InvitationId!.Value));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<InvitationService>().RevokeAsync(await PrincipalAsync(scope, "secretariat@noress.demo"), result.Value));
         }
 
         var link = Assert.Single(factory.MessagesTo(Invitee)).LinkTo("/Account/AcceptInvitation");
@@ -175,7 +176,7 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Contains(Invitee, html, StringComparison.Ordinal);
     }
 
-    private static async Task<InvitationResult> InviteAsync(WebApplicationFactory<Program> app, string actorEmail, string email, string role, string culture = "fr")
+    private static async Task<Outcome<Guid>> InviteAsync(WebApplicationFactory<Program> app, string actorEmail, string email, string role, string culture = "fr")
     {
         await using var scope = app.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<InvitationService>();

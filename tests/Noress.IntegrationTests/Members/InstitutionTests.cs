@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Members;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.IntegrationTests.Members;
 
 public sealed class InstitutionTests : IAsyncLifetime
@@ -16,11 +18,11 @@ public sealed class InstitutionTests : IAsyncLifetime
     {
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
 
-        var result = await host.WithAsync<InstitutionService, MembersResult>(s => s.CreateAsync(secretariat, MembersTestHost.NewInstitution(" new-one "), default));
+        var result = await host.WithAsync<InstitutionService, Outcome<Guid>>(s => s.CreateAsync(secretariat, MembersTestHost.NewInstitution(" new-one "), default));
 
         Assert.True(result.Succeeded, result.Error);
         await using var db = await host.DbAsync();
-        var saved = await db.Institutions.SingleAsync(i => i.Id == result.Id);
+        var saved = await db.Institutions.SingleAsync(i => i.Id == result.Value);
         Assert.Equal("NEW-ONE", saved.Acronym);
         Assert.Equal("مؤسسة الاختبار", saved.NameAr);
         Assert.Equal(MembershipStatus.Active, saved.Status);
@@ -35,9 +37,9 @@ public sealed class InstitutionTests : IAsyncLifetime
         var count = await before.Institutions.CountAsync();
         var changes = await before.Set<InstitutionStatusChange>().CountAsync();
 
-        var result = await host.WithAsync<InstitutionService, MembersResult>(s => s.CreateAsync(secretariat, MembersTestHost.NewInstitution("odco"), default));
+        var result = await host.WithAsync<InstitutionService, Outcome<Guid>>(s => s.CreateAsync(secretariat, MembersTestHost.NewInstitution("odco"), default));
 
-        Assert.Equal("Error.AcronymTaken", result.Error);
+        Assert.Equal("Error.AcronymTaken", result.Refusal?.Code);
         await using var after = await host.DbAsync();
         Assert.Equal(count, await after.Institutions.CountAsync());
         Assert.Equal(changes, await after.Set<InstitutionStatusChange>().CountAsync());
@@ -50,9 +52,9 @@ public sealed class InstitutionTests : IAsyncLifetime
         var adsId = await host.InstitutionIdAsync("ADS");
         var input = MembersTestHost.NewInstitution("ODCO");
 
-        var result = await host.WithAsync<InstitutionService, MembersResult>(s => s.UpdateAsync(secretariat, adsId, input, default));
+        var result = await host.WithAsync<InstitutionService, Outcome<Guid>>(s => s.UpdateAsync(secretariat, adsId, input, default));
 
-        Assert.Equal("Error.AcronymTaken", result.Error);
+        Assert.Equal("Error.AcronymTaken", result.Refusal?.Code);
         await using var db = await host.DbAsync();
         var ads = await db.Institutions.SingleAsync(i => i.Id == adsId);
         Assert.Equal("ADS", ads.Acronym);
@@ -67,7 +69,7 @@ public sealed class InstitutionTests : IAsyncLifetime
         var input = MembersTestHost.NewInstitution("ADS");
         input.Address = "12, avenue Mohammed V";
 
-        var result = await host.WithAsync<InstitutionService, MembersResult>(s => s.UpdateAsync(secretariat, adsId, input, default));
+        var result = await host.WithAsync<InstitutionService, Outcome<Guid>>(s => s.UpdateAsync(secretariat, adsId, input, default));
 
         Assert.True(result.Succeeded, result.Error);
         await using var db = await host.DbAsync();
@@ -80,7 +82,7 @@ public sealed class InstitutionTests : IAsyncLifetime
         var member = await host.PrincipalAsync("member@noress.demo");
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            host.WithAsync<InstitutionService, MembersResult>(s => s.CreateAsync(member, MembersTestHost.NewInstitution("NOPE"), default)));
+            host.WithAsync<InstitutionService, Outcome<Guid>>(s => s.CreateAsync(member, MembersTestHost.NewInstitution("NOPE"), default)));
     }
 
     [Fact]
@@ -90,7 +92,7 @@ public sealed class InstitutionTests : IAsyncLifetime
         var odcoId = await host.InstitutionIdAsync("ODCO");
         var before = await host.WithAsync<InstitutionService, InstitutionDetails?>(s => s.GetAsync(secretariat, "odco", default));
 
-        var result = await host.WithAsync<InstitutionService, MembersResult>(s =>
+        var result = await host.WithAsync<InstitutionService, Outcome<Guid>>(s =>
             s.ChangeStatusAsync(secretariat, odcoId, MembershipStatus.Suspended, new DateOnly(2020, 1, 1), "Test", default));
 
         Assert.True(result.Succeeded, result.Error);
@@ -107,9 +109,9 @@ public sealed class InstitutionTests : IAsyncLifetime
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
         var odcoId = await host.InstitutionIdAsync("ODCO");
 
-        var result = await host.WithAsync<InstitutionService, MembersResult>(s =>
+        var result = await host.WithAsync<InstitutionService, Outcome<Guid>>(s =>
             s.ChangeStatusAsync(secretariat, odcoId, MembershipStatus.Suspended, new DateOnly(2020, 1, 1), " ", default));
 
-        Assert.Equal("Error.ReasonRequired", result.Error);
+        Assert.Equal("Error.ReasonRequired", result.Refusal?.Code);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
 using Noress.App.Members;
+using Noress.App.Shared.Operations;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Members;
@@ -23,7 +24,7 @@ public sealed class MembersOnPostgreSqlTests : IAsyncLifetime
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
         var memberId = await host.UserIdAsync("member@noress.demo");
 
-        await host.WithAsync<PeopleService, MembersResult>(s => s.SetActiveAsync(secretariat, memberId, active: false, default));
+        await host.WithAsync<PeopleService, Outcome<Guid>>(s => s.SetActiveAsync(secretariat, memberId, active: false, default));
 
         var response = await client.GetAsync("/members");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -35,9 +36,9 @@ public sealed class MembersOnPostgreSqlTests : IAsyncLifetime
     {
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
 
-        var result = await host.WithAsync<InstitutionService, MembersResult>(s => s.CreateAsync(secretariat, MembersTestHost.NewInstitution("Ads"), default));
+        var result = await host.WithAsync<InstitutionService, Outcome<Guid>>(s => s.CreateAsync(secretariat, MembersTestHost.NewInstitution("Ads"), default));
 
-        Assert.Equal("Error.AcronymTaken", result.Error);
+        Assert.Equal("Error.AcronymTaken", result.Refusal?.Code);
         await using var db = await host.DbAsync();
         Assert.Equal(35, await db.Institutions.CountAsync());
     }
@@ -49,10 +50,10 @@ public sealed class MembersOnPostgreSqlTests : IAsyncLifetime
         var adsId = await host.InstitutionIdAsync("ADS");
         var rep1 = await host.UserIdAsync("rep1@noress.demo");
 
-        var overlap = await host.WithAsync<RepresentativeService, MembersResult>(s =>
+        var overlap = await host.WithAsync<RepresentativeService, Outcome<Guid>>(s =>
             s.AppointAsync(secretariat, adsId, rep1, RepresentativeRole.Titular, new DateOnly(2040, 1, 1), null, default));
 
-        Assert.Equal("Error.TitularOverlap", overlap.Error);
+        Assert.Equal("Error.TitularOverlap", overlap.Refusal?.Code);
     }
 
     [Fact]

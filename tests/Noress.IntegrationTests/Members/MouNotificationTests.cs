@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
-using Noress.App.Members;
 using Noress.App.Members.Mou;
 using Noress.App.Notifications;
+
+using Noress.App.Shared.Operations;
 
 namespace Noress.IntegrationTests.Members;
 
@@ -87,11 +88,11 @@ public sealed class MouNotificationTests
         return adsId;
     }
 
-    private static async Task<MembersResult> SignAsync(MembersTestHost host, Guid adsId)
+    private static async Task<Outcome<Guid>> SignAsync(MembersTestHost host, Guid adsId)
     {
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return await host.WithAsync<MouService, MembersResult>(s =>
+        return await host.WithAsync<MouService, Outcome<Guid>>(s =>
             s.MoveAsync(secretariat, adsId, MouStatus.Signed, new MouStep(today, "Direction ADS", today.AddYears(3)), default));
     }
 }

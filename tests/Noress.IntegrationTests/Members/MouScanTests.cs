@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Noress.App.Members;
 using Noress.App.Members.Mou;
+using Noress.App.Shared.Operations;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Members;
@@ -44,7 +44,7 @@ public sealed class MouScanTests : IAsyncLifetime
 
         var result = await UploadAsync(adsId, name, Pdf);
 
-        Assert.Equal(error, result.Error);
+        Assert.Equal(error, result.Refusal?.Code);
         await AssertNothingStoredAsync(adsId);
     }
 
@@ -55,7 +55,7 @@ public sealed class MouScanTests : IAsyncLifetime
 
         var result = await UploadAsync(adsId, "scan.pdf", Encoding.ASCII.GetBytes("<html><body>%PDF-1.7</body></html>"));
 
-        Assert.Equal("Error.NotPdf", result.Error);
+        Assert.Equal("Error.NotPdf", result.Refusal?.Code);
         await AssertNothingStoredAsync(adsId);
     }
 
@@ -68,10 +68,10 @@ public sealed class MouScanTests : IAsyncLifetime
         var declaredTooLarge = await UploadAsync(adsId, "scan.pdf", large);
         // A client that lies about the size is caught while reading.
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
-        var lying = await host.WithAsync<MouService, MembersResult>(s => s.UploadScanAsync(secretariat, adsId, "scan.pdf", 10, _ => new MemoryStream(large), default));
+        var lying = await host.WithAsync<MouService, Outcome<Guid>>(s => s.UploadScanAsync(secretariat, adsId, "scan.pdf", 10, _ => new MemoryStream(large), default));
 
-        Assert.Equal("Error.ScanTooLarge", declaredTooLarge.Error);
-        Assert.Equal("Error.ScanTooLarge", lying.Error);
+        Assert.Equal("Error.ScanTooLarge", declaredTooLarge.Refusal?.Code);
+        Assert.Equal("Error.ScanTooLarge", lying.Refusal?.Code);
         await AssertNothingStoredAsync(adsId);
     }
 
@@ -82,7 +82,7 @@ public sealed class MouScanTests : IAsyncLifetime
         var member = await host.PrincipalAsync("member@noress.demo");
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            host.WithAsync<MouService, MembersResult>(s => s.UploadScanAsync(member, adsId, "scan.pdf", Pdf.Length, _ => new MemoryStream(Pdf), default)));
+            host.WithAsync<MouService, Outcome<Guid>>(s => s.UploadScanAsync(member, adsId, "scan.pdf", Pdf.Length, _ => new MemoryStream(Pdf), default)));
     }
 
     [Fact]
@@ -115,15 +115,15 @@ public sealed class MouScanTests : IAsyncLifetime
         var status = await db.Set<MouSignature>().Where(s => s.InstitutionId == adsId).Select(s => s.Status).SingleAsync();
         var invalid = Enum.GetValues<MouStatus>().First(to => !MouStateMachine.CanMove(status, to));
 
-        var result = await host.WithAsync<MouService, MembersResult>(s => s.MoveAsync(secretariat, adsId, invalid, new MouStep(new DateOnly(2026, 1, 1), "X"), default));
+        var result = await host.WithAsync<MouService, Outcome<Guid>>(s => s.MoveAsync(secretariat, adsId, invalid, new MouStep(new DateOnly(2026, 1, 1), "X"), default));
 
-        Assert.Equal("Error.InvalidTransition", result.Error);
+        Assert.Equal("Error.InvalidTransition", result.Refusal?.Code);
     }
 
-    private async Task<MembersResult> UploadAsync(Guid institutionId, string name, byte[] content)
+    private async Task<Outcome<Guid>> UploadAsync(Guid institutionId, string name, byte[] content)
     {
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
-        return await host.WithAsync<MouService, MembersResult>(s =>
+        return await host.WithAsync<MouService, Outcome<Guid>>(s =>
             s.UploadScanAsync(secretariat, institutionId, name, content.Length, _ => new MemoryStream(content), default));
     }
 

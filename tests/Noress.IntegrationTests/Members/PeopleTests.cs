@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Members;
+using Noress.App.Shared.Operations;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Members;
@@ -23,9 +24,9 @@ public sealed class PeopleTests : IAsyncLifetime
         input.Email = "REP1@noress.demo";
         input.JobTitle = "Changed";
 
-        var result = await host.WithAsync<PeopleService, MembersResult>(s => s.UpdateAsync(secretariat, memberId, input, default));
+        var result = await host.WithAsync<PeopleService, Outcome<Guid>>(s => s.UpdateAsync(secretariat, memberId, input, default));
 
-        Assert.Equal("Error.EmailTaken", result.Error);
+        Assert.Equal("Error.EmailTaken", result.Refusal?.Code);
         await using var db = await host.DbAsync();
         var member = await db.Users.SingleAsync(u => u.Id == memberId);
         Assert.Equal("member@noress.demo", member.Email);
@@ -42,7 +43,7 @@ public sealed class PeopleTests : IAsyncLifetime
         input.JobTitle = "Chargé de mission";
         input.PreferredCulture = "ar";
 
-        var result = await host.WithAsync<PeopleService, MembersResult>(s => s.UpdateAsync(member, memberId, input, default));
+        var result = await host.WithAsync<PeopleService, Outcome<Guid>>(s => s.UpdateAsync(member, memberId, input, default));
 
         Assert.True(result.Succeeded, result.Error);
         await using var db = await host.DbAsync();
@@ -57,7 +58,7 @@ public sealed class PeopleTests : IAsyncLifetime
         var rep1 = await host.UserIdAsync("rep1@noress.demo");
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            host.WithAsync<PeopleService, MembersResult>(s => s.UpdateAsync(member, rep1, new PersonInput { FullName = "X", Email = "x@noress.demo" }, default)));
+            host.WithAsync<PeopleService, Outcome<Guid>>(s => s.UpdateAsync(member, rep1, new PersonInput { FullName = "X", Email = "x@noress.demo" }, default)));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class PeopleTests : IAsyncLifetime
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
         var memberId = await host.UserIdAsync("member@noress.demo");
 
-        var result = await host.WithAsync<PeopleService, MembersResult>(s => s.SetActiveAsync(secretariat, memberId, active: false, default));
+        var result = await host.WithAsync<PeopleService, Outcome<Guid>>(s => s.SetActiveAsync(secretariat, memberId, active: false, default));
 
         Assert.True(result.Succeeded, result.Error);
         var page = await client.GetAsync("/members");
@@ -86,10 +87,10 @@ public sealed class PeopleTests : IAsyncLifetime
     {
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
         var memberId = await host.UserIdAsync("member@noress.demo");
-        await host.WithAsync<PeopleService, MembersResult>(s => s.SetActiveAsync(secretariat, memberId, active: false, default));
+        await host.WithAsync<PeopleService, Outcome<Guid>>(s => s.SetActiveAsync(secretariat, memberId, active: false, default));
         await Assert.ThrowsAsync<InvalidOperationException>(() => host.Factory.CreateSignedInClientAsync("member@noress.demo"));
 
-        var result = await host.WithAsync<PeopleService, MembersResult>(s => s.SetActiveAsync(secretariat, memberId, active: true, default));
+        var result = await host.WithAsync<PeopleService, Outcome<Guid>>(s => s.SetActiveAsync(secretariat, memberId, active: true, default));
 
         Assert.True(result.Succeeded, result.Error);
         var client = await host.Factory.CreateSignedInClientAsync("member@noress.demo");
@@ -102,9 +103,9 @@ public sealed class PeopleTests : IAsyncLifetime
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
         var selfId = await host.UserIdAsync("secretariat@noress.demo");
 
-        var result = await host.WithAsync<PeopleService, MembersResult>(s => s.SetActiveAsync(secretariat, selfId, active: false, default));
+        var result = await host.WithAsync<PeopleService, Outcome<Guid>>(s => s.SetActiveAsync(secretariat, selfId, active: false, default));
 
-        Assert.Equal("Error.DeactivateSelf", result.Error);
+        Assert.Equal("Error.DeactivateSelf", result.Refusal?.Code);
     }
 
     [Fact]
@@ -117,9 +118,9 @@ public sealed class PeopleTests : IAsyncLifetime
         var input = details.Profile;
         input.Email = "attacker@example.org";
 
-        var result = await host.WithAsync<PeopleService, MembersResult>(s => s.UpdateAsync(member, memberId, input, default));
+        var result = await host.WithAsync<PeopleService, Outcome<Guid>>(s => s.UpdateAsync(member, memberId, input, default));
 
-        Assert.Equal("Error.OwnEmailByConfirmation", result.Error);
+        Assert.Equal("Error.OwnEmailByConfirmation", result.Refusal?.Code);
         await using var db = await host.DbAsync();
         Assert.Equal("member@noress.demo", (await db.Users.SingleAsync(u => u.Id == memberId)).Email);
     }
@@ -134,7 +135,7 @@ public sealed class PeopleTests : IAsyncLifetime
         var input = details.Profile;
         input.Email = "member.moved@example.org";
 
-        var result = await host.WithAsync<PeopleService, MembersResult>(s => s.UpdateAsync(secretariat, memberId, input, default));
+        var result = await host.WithAsync<PeopleService, Outcome<Guid>>(s => s.UpdateAsync(secretariat, memberId, input, default));
 
         Assert.True(result.Succeeded, result.Error);
         await using var db = await host.DbAsync();

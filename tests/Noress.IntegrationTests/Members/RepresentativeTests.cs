@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Members;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.IntegrationTests.Members;
 
 public sealed class RepresentativeTests : IAsyncLifetime
@@ -21,10 +23,10 @@ public sealed class RepresentativeTests : IAsyncLifetime
         var count = await before.Set<RepresentativeMandate>().CountAsync();
 
         // The demo titular of ADS holds an open-ended mandate since a year ago.
-        var result = await host.WithAsync<RepresentativeService, MembersResult>(s =>
+        var result = await host.WithAsync<RepresentativeService, Outcome<Guid>>(s =>
             s.AppointAsync(secretariat, adsId, rep1, RepresentativeRole.Titular, DateOnly.FromDateTime(DateTime.UtcNow), null, default));
 
-        Assert.Equal("Error.TitularOverlap", result.Error);
+        Assert.Equal("Error.TitularOverlap", result.Refusal?.Code);
         await using var after = await host.DbAsync();
         Assert.Equal(count, await after.Set<RepresentativeMandate>().CountAsync());
     }
@@ -40,14 +42,14 @@ public sealed class RepresentativeTests : IAsyncLifetime
         var current = await db.Set<RepresentativeMandate>().SingleAsync(m => m.InstitutionId == adsId && m.Role == RepresentativeRole.Titular);
         var end = current.StartsOn.AddDays(30);
 
-        var ended = await host.WithAsync<RepresentativeService, MembersResult>(s => s.EndAsync(secretariat, current.Id, end, default));
-        var appointed = await host.WithAsync<RepresentativeService, MembersResult>(s =>
+        var ended = await host.WithAsync<RepresentativeService, Outcome<Guid>>(s => s.EndAsync(secretariat, current.Id, end, default));
+        var appointed = await host.WithAsync<RepresentativeService, Outcome<Guid>>(s =>
             s.AppointAsync(secretariat, adsId, member, RepresentativeRole.Titular, end.AddDays(1), null, default));
 
         Assert.True(ended.Succeeded, ended.Error);
         Assert.True(appointed.Succeeded, appointed.Error);
-        var endedAgain = await host.WithAsync<RepresentativeService, MembersResult>(s => s.EndAsync(secretariat, current.Id, end.AddDays(5), default));
-        Assert.Equal("Error.MandateClosed", endedAgain.Error);
+        var endedAgain = await host.WithAsync<RepresentativeService, Outcome<Guid>>(s => s.EndAsync(secretariat, current.Id, end.AddDays(5), default));
+        Assert.Equal("Error.MandateClosed", endedAgain.Refusal?.Code);
         var voice = await host.WithAsync<RepresentativeService, Representation>(s => s.ResolveAsync(adsId, end.AddDays(2), new HashSet<Guid> { member }, default));
         Assert.Equal(member, voice.TitularId);
         Assert.Equal(rep1, voice.SpeakerId);
@@ -60,9 +62,9 @@ public sealed class RepresentativeTests : IAsyncLifetime
         var adsId = await host.InstitutionIdAsync("ADS");
         var rep2 = await host.UserIdAsync("rep2@noress.demo");
 
-        var result = await host.WithAsync<RepresentativeService, MembersResult>(s =>
+        var result = await host.WithAsync<RepresentativeService, Outcome<Guid>>(s =>
             s.AppointAsync(secretariat, adsId, rep2, RepresentativeRole.Alternate, new DateOnly(2030, 1, 1), null, default));
 
-        Assert.Equal("Error.RepresentativeNotMember", result.Error);
+        Assert.Equal("Error.RepresentativeNotMember", result.Refusal?.Code);
     }
 }

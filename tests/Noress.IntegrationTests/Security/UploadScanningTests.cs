@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Noress.App.Members;
 using Noress.App.Members.Mou;
+using Noress.App.Shared.Operations;
 using Noress.IntegrationTests.Infrastructure;
 using Noress.IntegrationTests.Members;
 
@@ -30,7 +31,7 @@ public sealed class UploadScanningTests
 
         var result = await UploadScanAsync(host, adsId, InfectedPdf);
 
-        Assert.Equal("Error.Infected", result.Error);
+        Assert.Equal("Error.Infected", result.Refusal?.Code);
         await AssertNoScanStoredAsync(host, adsId);
     }
 
@@ -53,10 +54,10 @@ public sealed class UploadScanningTests
         var adsId = await host.InstitutionIdAsync("ADS");
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
 
-        var result = await host.WithAsync<InstitutionService, MembersResult>(s =>
+        var result = await host.WithAsync<InstitutionService, Outcome<Guid>>(s =>
             s.SetLogoAsync(secretariat, adsId, InfectedPng.Length, _ => new MemoryStream(InfectedPng), default));
 
-        Assert.Equal("Error.Infected", result.Error);
+        Assert.Equal("Error.Infected", result.Refusal?.Code);
         Assert.False(Directory.Exists(Path.Combine(host.StorageRoot, InstitutionService.LogoKind)) && Directory.GetFiles(Path.Combine(host.StorageRoot, InstitutionService.LogoKind)).Length > 0);
     }
 
@@ -68,7 +69,7 @@ public sealed class UploadScanningTests
 
         var result = await UploadScanAsync(host, adsId, CleanPdf);
 
-        Assert.Equal("Error.ScannerUnavailable", result.Error);
+        Assert.Equal("Error.ScannerUnavailable", result.Refusal?.Code);
         await AssertNoScanStoredAsync(host, adsId);
         var text = host.Factory.Services.GetRequiredService<IStringLocalizer<MembersText>>();
         var messages = new List<string>();
@@ -78,8 +79,8 @@ public sealed class UploadScanningTests
             foreach (var culture in new[] { "fr", "ar", "en" })
             {
                 CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-                var message = text[result.Error!];
-                Assert.False(message.ResourceNotFound, $"No {culture} message for {result.Error}.");
+                var message = text[result.Refusal!.Code];
+                Assert.False(message.ResourceNotFound, $"No {culture} message for {result.Refusal!.Code}.");
                 messages.Add(message.Value);
             }
         }
@@ -117,10 +118,10 @@ public sealed class UploadScanningTests
         return host;
     }
 
-    private static async Task<MembersResult> UploadScanAsync(MembersTestHost host, Guid institutionId, byte[] content)
+    private static async Task<Outcome<Guid>> UploadScanAsync(MembersTestHost host, Guid institutionId, byte[] content)
     {
         var secretariat = await host.PrincipalAsync("secretariat@noress.demo");
-        return await host.WithAsync<MouService, MembersResult>(s =>
+        return await host.WithAsync<MouService, Outcome<Guid>>(s =>
             s.UploadScanAsync(secretariat, institutionId, "MoU.pdf", content.Length, _ => new MemoryStream(content), default));
     }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 using Noress.App.Accounts;
+using Noress.App.Accounts.Invitations;
 using Noress.App.Home;
 using Noress.App.Notifications;
 using Noress.App.Shared.Layout;
@@ -44,6 +45,7 @@ public abstract class NoressTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentUser>();
         Services.AddSingleton<NotificationMails>();
         Services.AddSingleton<NotificationService>();
+        Services.AddSingleton<PendingInvitations>();
         Services.AddSingleton<DashboardService>();
         Authorization = AddAuthorization();
     }

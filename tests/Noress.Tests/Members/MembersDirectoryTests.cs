@@ -9,6 +9,7 @@ using MudBlazor.Services;
 using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Members;
+using Noress.App.Shared.Localization;
 
 namespace Noress.Tests.Members;
 
@@ -21,7 +22,7 @@ public sealed class MembersDirectoryTests : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddLocalization();
+        Services.AddNoressLocalization();
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.Zero)));
         Services.AddDbContextFactory<NoressDbContext>(o => o.UseSqlite(connection));

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Noress.App.Data;
 using Noress.App.Shared.Localization;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Accounts.Invitations;
 
 /// <summary>
@@ -43,11 +45,11 @@ public sealed partial class InvitationAcceptance(
         _ => text["AcceptInvitation.Invalid"],
     };
 
-    public async Task<AcceptInvitationResult> AcceptAsync(string? token, AcceptInvitationInput input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<NoressUser>> AcceptAsync(string? token, AcceptInvitationInput input, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            return AcceptInvitationResult.Failed(Explain(null));
+            return new Refusal("AcceptInvitation.Unusable", Explain(null));
         }
 
         var hash = InvitationToken.Hash(token);
@@ -60,7 +62,7 @@ public sealed partial class InvitationAcceptance(
             var now = clock.GetUtcNow().UtcDateTime;
             if (invitation is null || invitation.StatusAt(now) != InvitationStatus.Pending)
             {
-                return AcceptInvitationResult.Failed(Explain(invitation is null ? null : new InvitationLookup(invitation.Email, invitation.FullName, invitation.StatusAt(now))));
+                return new Refusal("AcceptInvitation.Unusable", Explain(invitation is null ? null : new InvitationLookup(invitation.Email, invitation.FullName, invitation.StatusAt(now))));
             }
 
             var user = new NoressUser
@@ -81,13 +83,13 @@ public sealed partial class InvitationAcceptance(
                 var created = await users.CreateAsync(user, input.Password);
                 if (!created.Succeeded)
                 {
-                    return AcceptInvitationResult.Failed(string.Join(" ", created.Errors.Select(e => e.Description)));
+                    return new Refusal("AcceptInvitation.AccountRefused", string.Join(" ", created.Errors.Select(e => e.Description)));
                 }
 
                 var roles = await users.AddToRolesAsync(user, InvitationRules.RolesGranted(invitation.Role));
                 if (!roles.Succeeded)
                 {
-                    return AcceptInvitationResult.Failed(string.Join(" ", roles.Errors.Select(e => e.Description)));
+                    return new Refusal("AcceptInvitation.AccountRefused", string.Join(" ", roles.Errors.Select(e => e.Description)));
                 }
 
                 invitation.AcceptedAt = now;
@@ -98,11 +100,11 @@ public sealed partial class InvitationAcceptance(
             {
                 // Another request accepted the same link first (concurrency token or unique user name).
                 LogAcceptConflict(logger, exception, invitation.Id);
-                return AcceptInvitationResult.Failed(text["AcceptInvitation.Used"]);
+                return new Refusal("AcceptInvitation.Used", text["AcceptInvitation.Used"]);
             }
 
             LogAccepted(logger, invitation.Id, user.Id);
-            return new AcceptInvitationResult(true, null, user);
+            return Outcome<NoressUser>.Done(user);
         });
     }
 
@@ -114,11 +116,6 @@ public sealed partial class InvitationAcceptance(
 }
 
 public sealed record InvitationLookup(string Email, string FullName, InvitationStatus Status);
-
-public sealed record AcceptInvitationResult(bool Succeeded, string? Error, NoressUser? User)
-{
-    public static AcceptInvitationResult Failed(string error) => new(false, error, null);
-}
 
 public sealed class AcceptInvitationInput
 {

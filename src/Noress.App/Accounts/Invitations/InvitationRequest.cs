@@ -25,12 +25,6 @@ public sealed class InvitationRequest
     public string Culture { get; set; } = "fr";
 }
 
-/// <summary>The outcome of an invitation attempt; <see cref="Error"/> is already localized.</summary>
-public sealed record InvitationResult(bool Succeeded, string? Error, Guid? InvitationId)
-{
-    public static InvitationResult Failed(string error) => new(false, error, null);
-}
-
 /// <summary>One line of the invitations list.</summary>
 public sealed record InvitationRow(
     Guid Id,

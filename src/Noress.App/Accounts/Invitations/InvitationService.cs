@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Noress.App.Data;
 using Noress.App.Shared.Email;
+using Noress.App.Shared.Operations;
 
 namespace Noress.App.Accounts.Invitations;
 
@@ -53,7 +54,7 @@ public sealed partial class InvitationService(
     }
 
     /// <summary>Stores the invitation (only the token's hash) and e-mails the link in the invitee's language.</summary>
-    public async Task<InvitationResult> InviteAsync(ClaimsPrincipal actor, InvitationRequest request, string requestBaseUri, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> InviteAsync(ClaimsPrincipal actor, InvitationRequest request, string requestBaseUri, CancellationToken cancellationToken = default)
     {
         await DemandSecretariatAsync(actor);
         if (!InvitationRules.AssignableRoles(actor.IsInRole(Roles.Administrator)).Contains(request.Role))
@@ -64,12 +65,12 @@ public sealed partial class InvitationService(
         var validation = new List<ValidationResult>();
         if (!Validator.TryValidateObject(request, new ValidationContext(request), validation, validateAllProperties: true))
         {
-            return InvitationResult.Failed(validation[0].ErrorMessage ?? text["Invitations.Invalid"]);
+            return new Refusal("Invitations.Invalid", validation[0].ErrorMessage ?? text["Invitations.Invalid"]);
         }
 
         if (!Cultures.Contains(request.Culture))
         {
-            return InvitationResult.Failed(text["Invitations.Invalid"]);
+            return new Refusal("Invitations.Invalid", text["Invitations.Invalid"]);
         }
 
         var email = request.Email.Trim().ToLowerInvariant();
@@ -78,18 +79,18 @@ public sealed partial class InvitationService(
         var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.InstitutionId, cancellationToken);
         if (institution is null)
         {
-            return InvitationResult.Failed(text["Invitations.UnknownInstitution"]);
+            return new Refusal("Invitations.UnknownInstitution", text["Invitations.UnknownInstitution"]);
         }
 
         var normalizedEmail = email.ToUpperInvariant();
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken))
         {
-            return InvitationResult.Failed(text["Invitations.EmailHasAccount"]);
+            return new Refusal("Invitations.EmailHasAccount", text["Invitations.EmailHasAccount"]);
         }
 
         if (await db.Invitations.AnyAsync(i => i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken))
         {
-            return InvitationResult.Failed(text["Invitations.EmailAlreadyInvited"]);
+            return new Refusal("Invitations.EmailAlreadyInvited", text["Invitations.EmailAlreadyInvited"]);
         }
 
         var token = InvitationToken.Create();
@@ -120,11 +121,11 @@ public sealed partial class InvitationService(
             LogMailFailed(logger, exception, invitation.Id);
             db.Invitations.Remove(invitation);
             await db.SaveChangesAsync(CancellationToken.None);
-            return InvitationResult.Failed(text["Invitations.MailFailed"]);
+            return new Refusal("Invitations.MailFailed", text["Invitations.MailFailed"]);
         }
 
         LogInvited(logger, invitation.Id, institution.Id, invitation.Role, invitation.InvitedById);
-        return new InvitationResult(true, null, invitation.Id);
+        return Outcome<Guid>.Done(invitation.Id);
     }
 
     public async Task<bool> RevokeAsync(ClaimsPrincipal actor, Guid invitationId, CancellationToken cancellationToken = default)

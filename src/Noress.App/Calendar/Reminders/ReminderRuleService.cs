@@ -2,11 +2,12 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Accounts;
 using Noress.App.Data;
+using Noress.App.Shared.Operations;
 
 namespace Noress.App.Calendar.Reminders;
 
 /// <summary>The secretariat's editing of reminder rules; every call checks the caller's role.</summary>
-public sealed class ReminderRuleService(IDbContextFactory<NoressDbContext> dbFactory)
+public sealed class ReminderRuleService(IDbContextFactory<NoressDbContext> dbFactory, Refusals<CalendarText> refuse)
 {
     public const int MaxOffsetDays = 365;
 
@@ -18,15 +19,19 @@ public sealed class ReminderRuleService(IDbContextFactory<NoressDbContext> dbFac
         return [.. rules.OrderBy(r => r.SourceKind, StringComparer.Ordinal).ThenBy(r => r.OffsetDays).ThenBy(r => r.LocalTime)];
     }
 
-    /// <summary>Adds or updates a rule; false when another rule already has the same kind, offset and time.</summary>
-    public async Task<bool> SaveAsync(ClaimsPrincipal user, ReminderRule rule, CancellationToken cancellationToken = default)
+    /// <summary>Adds or updates a rule; refused when the offset is out of range or another rule has the same kind, offset and time.</summary>
+    public async Task<Outcome<Guid>> SaveAsync(ClaimsPrincipal user, ReminderRule rule, CancellationToken cancellationToken = default)
     {
         Authorize(user);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Abs(rule.OffsetDays), MaxOffsetDays, nameof(rule));
+        if (Math.Abs(rule.OffsetDays) > MaxOffsetDays)
+        {
+            return refuse.Format("Rules.OffsetRange", MaxOffsetDays);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.ReminderRules.AnyAsync(r => r.Id != rule.Id && r.SourceKind == rule.SourceKind && r.OffsetDays == rule.OffsetDays && r.LocalTime == rule.LocalTime, cancellationToken))
         {
-            return false;
+            return refuse["Rules.Duplicate"];
         }
 
         var stored = await db.ReminderRules.SingleOrDefaultAsync(r => r.Id == rule.Id, cancellationToken);
@@ -52,7 +57,7 @@ public sealed class ReminderRuleService(IDbContextFactory<NoressDbContext> dbFac
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Outcome<Guid>.Done(rule.Id);
     }
 
     private static void Authorize(ClaimsPrincipal user)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Shared.Localization;
+using Noress.App.Shared.Operations;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Uploads;
 
@@ -20,7 +21,8 @@ public sealed partial class MouService(
     IEventBus bus,
     NotificationService notifications,
     IStringLocalizer<MembersText> text,
-    ILogger<MouService> logger)
+    ILogger<MouService> logger,
+    Refusals<MembersText> refuse)
 {
     public const string ScanKind = "mou-scans";
 
@@ -48,17 +50,17 @@ public sealed partial class MouService(
     }
 
     /// <summary>Adopts a new version; the number is the next one, and the unique index settles a race.</summary>
-    public async Task<MembersResult> AddVersionAsync(ClaimsPrincipal user, string title, string markdown, DateOnly adoptedOn, CancellationToken ct)
+    public async Task<Outcome<Guid>> AddVersionAsync(ClaimsPrincipal user, string title, string markdown, DateOnly adoptedOn, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(markdown))
         {
-            return MembersResult.Fail("Error.Required");
+            return refuse["Error.Required"];
         }
 
         if (title.Trim().Length > 256 || markdown.Length > 200_000)
         {
-            return MembersResult.Fail("Error.TooLong");
+            return refuse["Error.TooLong"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -79,25 +81,25 @@ public sealed partial class MouService(
         }
         catch (DbUpdateException)
         {
-            return MembersResult.Fail("Error.Concurrency");
+            return refuse["Error.Concurrency"];
         }
 
-        return MembersResult.Ok(version.Id);
+        return Outcome<Guid>.Done(version.Id);
     }
 
     /// <summary>Invites an institution to sign: creates its register entry.</summary>
-    public async Task<MembersResult> InviteAsync(ClaimsPrincipal user, Guid institutionId, DateOnly invitedOn, CancellationToken ct)
+    public async Task<Outcome<Guid>> InviteAsync(ClaimsPrincipal user, Guid institutionId, DateOnly invitedOn, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Institutions.AnyAsync(i => i.Id == institutionId, ct))
         {
-            return MembersResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (await db.Set<MouSignature>().AnyAsync(s => s.InstitutionId == institutionId, ct))
         {
-            return MembersResult.Fail("Error.AlreadyInvited");
+            return refuse["Error.AlreadyInvited"];
         }
 
         var signature = new MouSignature { InstitutionId = institutionId, Status = MouStatus.Invited, InvitedOn = invitedOn, UpdatedAt = access.UtcNow };
@@ -108,27 +110,27 @@ public sealed partial class MouService(
         }
         catch (DbUpdateException)
         {
-            return MembersResult.Fail("Error.AlreadyInvited");
+            return refuse["Error.AlreadyInvited"];
         }
 
         await PublishChangedAsync(institutionId, ct);
-        return MembersResult.Ok(signature.Id);
+        return Outcome<Guid>.Done(signature.Id);
     }
 
     /// <summary>Moves the institution's signature to <paramref name="to"/> when the state machine allows it.</summary>
-    public async Task<MembersResult> MoveAsync(ClaimsPrincipal user, Guid institutionId, MouStatus to, MouStep step, CancellationToken ct)
+    public async Task<Outcome<Guid>> MoveAsync(ClaimsPrincipal user, Guid institutionId, MouStatus to, MouStep step, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var signature = await db.Set<MouSignature>().SingleOrDefaultAsync(s => s.InstitutionId == institutionId, ct);
         if (signature is null)
         {
-            return MembersResult.Fail("Error.NoSignature");
+            return refuse["Error.NoSignature"];
         }
 
         if (!MouStateMachine.CanMove(signature.Status, to))
         {
-            return MembersResult.Fail("Error.InvalidTransition");
+            return refuse["Error.InvalidTransition"];
         }
 
         switch (to)
@@ -136,12 +138,12 @@ public sealed partial class MouService(
             case MouStatus.Signed:
                 if (string.IsNullOrWhiteSpace(step.SignatoryName))
                 {
-                    return MembersResult.Fail("Error.SignatoryRequired");
+                    return refuse["Error.SignatoryRequired"];
                 }
 
                 if (step.SignatoryName.Trim().Length > 256)
                 {
-                    return MembersResult.Fail("Error.TooLong");
+                    return refuse["Error.TooLong"];
                 }
 
                 signature.SignedOn = step.Date;
@@ -158,19 +160,19 @@ public sealed partial class MouService(
             case MouStatus.Renewed:
                 if (step.ExpiresOn is not { } expires || expires <= step.Date)
                 {
-                    return MembersResult.Fail("Error.RenewalDate");
+                    return refuse["Error.RenewalDate"];
                 }
 
                 signature.RenewedOn = step.Date;
                 signature.ExpiresOn = expires;
                 break;
             default:
-                return MembersResult.Fail("Error.InvalidTransition");
+                return refuse["Error.InvalidTransition"];
         }
 
         if (signature.ExpiresOn is { } end && signature.SignedOn is { } start && end < start)
         {
-            return MembersResult.Fail("Error.RenewalDate");
+            return refuse["Error.RenewalDate"];
         }
 
         signature.Status = to;
@@ -182,7 +184,7 @@ public sealed partial class MouService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return MembersResult.Fail("Error.Concurrency");
+            return refuse["Error.Concurrency"];
         }
 
         await PublishChangedAsync(institutionId, ct);
@@ -191,7 +193,7 @@ public sealed partial class MouService(
             await notifications.PublishChangedAsync(userId, ct);
         }
 
-        return MembersResult.Ok(signature.Id);
+        return Outcome<Guid>.Done(signature.Id);
     }
 
     /// <summary>
@@ -221,41 +223,41 @@ public sealed partial class MouService(
     /// Stores the signed scan: a sanitised name without path segments, at most <see cref="MaxScanBytes"/>,
     /// and bytes that really are a PDF. Nothing is stored or changed when any check fails.
     /// </summary>
-    public async Task<MembersResult> UploadScanAsync(ClaimsPrincipal user, Guid institutionId, string fileName, long size, Func<long, Stream> openRead, CancellationToken ct)
+    public async Task<Outcome<Guid>> UploadScanAsync(ClaimsPrincipal user, Guid institutionId, string fileName, long size, Func<long, Stream> openRead, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         if (UploadChecks.SanitizeFileName(fileName) is not { } safeName)
         {
-            return MembersResult.Fail("Error.FileName");
+            return refuse["Error.FileName"];
         }
 
         if (!safeName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
-            return MembersResult.Fail("Error.NotPdf");
+            return refuse["Error.NotPdf"];
         }
 
         var content = await UploadReader.ReadAsync(size, MaxScanBytes, openRead, ct);
         if (content is null)
         {
-            return MembersResult.Fail("Error.ScanTooLarge");
+            return refuse.Format("Error.ScanTooLarge", MaxScanBytes / 1024 / 1024);
         }
 
         if (!UploadChecks.IsPdf(content))
         {
-            return MembersResult.Fail("Error.NotPdf");
+            return refuse["Error.NotPdf"];
         }
 
         var scan = await scanner.ScanAsync(content, ct);
         if (scan.Upload is not { } scanned)
         {
-            return MembersResult.Fail(UploadChecks.RefusalKey(scan.Status));
+            return refuse[UploadChecks.RefusalKey(scan.Status)];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var signature = await db.Set<MouSignature>().SingleOrDefaultAsync(s => s.InstitutionId == institutionId, ct);
         if (signature is null)
         {
-            return MembersResult.Fail("Error.NoSignature");
+            return refuse["Error.NoSignature"];
         }
 
         var previous = signature.ScanFile;
@@ -272,13 +274,13 @@ public sealed partial class MouService(
         catch (DbUpdateException)
         {
             storage.Delete(ScanKind, stored);
-            return MembersResult.Fail("Error.Concurrency");
+            return refuse["Error.Concurrency"];
         }
 
         storage.Delete(ScanKind, previous);
         LogScanStored(logger, institutionId, content.LongLength);
         await PublishChangedAsync(institutionId, ct);
-        return MembersResult.Ok(signature.Id);
+        return Outcome<Guid>.Done(signature.Id);
     }
 
     /// <summary>The scan for the secretariat or a person of that institution; null when absent or not allowed.</summary>

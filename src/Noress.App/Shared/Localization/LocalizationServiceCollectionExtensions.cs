@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Noress.App.Shared.Operations;
 
 namespace Noress.App.Shared.Localization;
 
@@ -10,6 +11,7 @@ public static class LocalizationServiceCollectionExtensions
     {
         services.AddLocalization();
         services.AddTransient<MudLocalizer, NoressMudLocalizer>();
+        services.AddSingleton(typeof(Refusals<>));
         return services;
     }
 }
