@@ -20,6 +20,7 @@ using Noress.App.Documents;
 using Noress.App.Documents.Editor;
 using Noress.App.Members;
 using Noress.App.Notifications;
+using Noress.App.Sessions;
 using Noress.App.Shared.Health;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
@@ -69,6 +70,7 @@ public static class NoressHostingExtensions
         services.AddNoressDocumentEditor();
         services.AddNoressUploads(configuration);
         services.AddNoressMembers(configuration, builder.Environment);
+        services.AddNoressSessions();
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressNotifications();
