@@ -7,6 +7,7 @@ using Noress.App.Sessions;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
+using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Sessions;
 
@@ -214,6 +215,20 @@ public sealed class SessionRulesTests : IAsyncLifetime
         Assert.False(first.Reached);
         Assert.Equal((2, 12, true), (second.Convocation, second.Required, second.Reached));
         Assert.Equal("Error.AlreadySecondConvocation", (await host.WithAsync<SessionService, SessionsResult>(s => s.ReconveneAsync(host.Secretariat, sessionId, session!.StartsAt.AddDays(14), session.EndsAt.AddDays(14), default))).Error);
+    }
+
+    [Fact]
+    public async Task SessionPage_ShowsTheAgendaAndTheQuorumBanner()
+    {
+        var sessionId = await host.OpenPlenaryAsync();
+        await host.CheckInAsync(sessionId, host.Institutions.Values.Take(18));
+        var client = await host.Factory.CreateSignedInClientAsync("member@noress.demo");
+
+        var html = await client.GetStringAsync($"/sessions/{sessionId:N}");
+
+        Assert.Contains("data-testid=\"quorum-banner\"", html, StringComparison.Ordinal);
+        Assert.Contains("Quorum atteint", html, StringComparison.Ordinal);
+        Assert.Contains("Plan d&#x27;action 2027", html, StringComparison.Ordinal);
     }
 
     [Fact]

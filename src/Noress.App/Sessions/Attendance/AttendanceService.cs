@@ -202,6 +202,15 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
         return await QuorumAsync(db, session, ct);
     }
 
+    /// <summary>The live quorum, for a member's screen.</summary>
+    public async Task<QuorumStatus> QuorumAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == sessionId, ct);
+        return await QuorumAsync(db, session, ct);
+    }
+
     /// <summary>Members, present, represented by validated proxies held by present institutions, at the current convocation.</summary>
     public static async Task<QuorumStatus> QuorumAsync(NoressDbContext db, Session session, CancellationToken ct)
     {
