@@ -98,6 +98,28 @@ public sealed class SecretBallotTests
         Assert.Empty(afterClose.Intersect(beforeClose));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task VoteParticipations_TheDatabaseItselfRefusesASecondRowForTheSameInstitution(DatabaseProvider provider)
+    {
+        await using var host = await SessionsTestHost.StartAsync(provider);
+        var sessionId = await host.OpenPlenaryAsync();
+        var voteId = await host.OpenVoteAsync(sessionId, BallotKind.Secret);
+        var ads = host.Institutions["ADS"];
+        await using (var db = await host.DbAsync())
+        {
+            db.Add(new VoteParticipation { VoteId = voteId, InstitutionId = ads });
+            await db.SaveChangesAsync();
+        }
+
+        // Bypassing the service entirely: a second context, as another node would be.
+        await using var other = await host.DbAsync();
+        other.Add(new VoteParticipation { VoteId = voteId, InstitutionId = ads });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => other.SaveChangesAsync());
+    }
+
     private static async Task<List<Guid>> PhysicalOrderAsync(SessionsTestHost host, DatabaseProvider provider, Guid voteId)
     {
         await using var db = await host.DbAsync();
