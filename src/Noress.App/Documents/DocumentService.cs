@@ -102,7 +102,7 @@ public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory
         return new DocumentAccess(document, DocumentRights.Resolve(subject, document.SpaceKind, document.SpaceId, id, grants), subject, PeopleText.Plain(name));
     }
 
-    private static async Task<(DocumentSubject Subject, string Name)> LoadSubjectAsync(NoressDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    private async Task<(DocumentSubject Subject, string Name)> LoadSubjectAsync(NoressDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var userId = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
         var user = await db.Users.AsNoTracking()
@@ -114,7 +114,8 @@ public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory
             return (new DocumentSubject(Guid.Empty, new HashSet<string>(), null, new HashSet<Guid>()), string.Empty);
         }
 
-        // Committee membership arrives with the committees feature; until then only staff edit committee documents.
-        return (DocumentSubject.From(principal, user.InstitutionId), user.FullName);
+        // Committee rights follow the committee membership in force today (a position, or the institution seated).
+        var committees = await Committees.CommitteeService.CommitteeIdsForAsync(db, userId, user.InstitutionId, Shared.Time.NoressClock.Today(clock), cancellationToken);
+        return (DocumentSubject.From(principal, user.InstitutionId, committees), user.FullName);
     }
 }

@@ -22,6 +22,7 @@ using Noress.App.Documents.Editor;
 using Noress.App.Home;
 using Noress.App.Members;
 using Noress.App.Notifications;
+using Noress.App.Sessions;
 using Noress.App.Shared.Email;
 using Noress.App.Shared.Health;
 using Noress.App.Shared.Jobs;
@@ -76,6 +77,7 @@ public static class NoressHostingExtensions
         services.AddNoressDocumentEditor();
         services.AddNoressUploads(configuration);
         services.AddNoressMembers(configuration, builder.Environment);
+        services.AddNoressSessions();
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressCalendar();

@@ -24,6 +24,25 @@ public sealed class IcsWriterTests
         Assert.Equal(start.AddDays(-7), calendarEvent.DtStamp!.AsUtc);
     }
 
+    [Theory]
+    [InlineData(false, 0, "REQUEST", "CONFIRMED")]
+    [InlineData(false, 3, "REQUEST", "CONFIRMED")]
+    [InlineData(true, 4, "CANCEL", "CANCELLED")]
+    public void Invitation_RequestOrCancel_KeepsTheUidAndCarriesTheSequence(bool cancel, int sequence, string method, string status)
+    {
+        var start = new DateTime(2026, 3, 18, 9, 0, 0, DateTimeKind.Utc);
+        var bytes = IcsWriter.Invitation("session.42@noress", sequence, cancel, "Session plénière", start, start.AddHours(3), start.AddDays(-7), "Ordre du jour", "Tanger", null, "noreply@noress.ma");
+
+        var calendar = Ical.Net.Calendar.Load(Encoding.UTF8.GetString(bytes))!;
+        var calendarEvent = Assert.Single(calendar.Events);
+        Assert.Equal(method, calendar.Method);
+        Assert.Equal("session.42@noress", calendarEvent.Uid);
+        Assert.Equal(sequence, calendarEvent.Sequence);
+        Assert.Equal(status, calendarEvent.Status);
+        Assert.Equal(new Uri("mailto:noreply@noress.ma"), calendarEvent.Organizer!.Value);
+        Assert.Equal(start, calendarEvent.DtStart!.AsUtc);
+    }
+
     [Fact]
     public void Feed_AllDayAndTimedEntries_KeepCasablancaDayAndUtcInstant()
     {

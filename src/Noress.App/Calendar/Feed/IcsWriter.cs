@@ -45,6 +45,27 @@ public static class IcsWriter
         return System.Text.Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty);
     }
 
+    /// <summary>
+    /// A meeting invitation (RFC 5546): METHOD:REQUEST for the first sending and every update, with the same
+    /// <paramref name="uid"/> and a higher <paramref name="sequence"/> so calendars replace the event; METHOD:CANCEL
+    /// (STATUS:CANCELLED) removes it.
+    /// </summary>
+    public static byte[] Invitation(string uid, int sequence, bool cancel, string title, DateTime startUtc, DateTime endUtc, DateTime generatedAtUtc, string? description, string? location, Uri? url, string? organizerAddress)
+    {
+        var calendar = NewCalendar();
+        calendar.Method = cancel ? "CANCEL" : "REQUEST";
+        var calendarEvent = Event(uid, title, startUtc, endUtc, allDay: false, generatedAtUtc, description, location, url);
+        calendarEvent.Sequence = sequence;
+        calendarEvent.Status = cancel ? "CANCELLED" : "CONFIRMED";
+        if (!string.IsNullOrWhiteSpace(organizerAddress))
+        {
+            calendarEvent.Organizer = new Organizer($"mailto:{organizerAddress}");
+        }
+
+        calendar.Events.Add(calendarEvent);
+        return System.Text.Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty);
+    }
+
     private static Ical.Net.Calendar NewCalendar() => new() { ProductId = ProductId };
 
     private static CalendarEvent Event(string uid, string title, DateTime startUtc, DateTime? endUtc, bool allDay, DateTime stampUtc, string? description, string? location, Uri? url)

@@ -1,0 +1,149 @@
+using System.Data;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Noress.App.Data;
+using Noress.App.Members;
+using Noress.App.Sessions;
+
+namespace Noress.App.Committees;
+
+/// <summary>
+/// Which institutions sit on which committee and who holds which position, with dates. Elections will
+/// write through here; documents read CommitteeIdsForAsync for committee rights.
+/// </summary>
+public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access)
+{
+    public async Task<SessionsResult> SeatAsync(ClaimsPrincipal user, Guid committeeId, Guid institutionId, DateOnly startsOn, DateOnly? endsOn, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        if (endsOn < startsOn)
+        {
+            return SessionsResult.Fail("Error.Dates");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Serializable so two concurrent seatings cannot both pass the overlap check.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        if (!await db.Committees.AnyAsync(c => c.Id == committeeId, ct))
+        {
+            return SessionsResult.Fail("Error.NotFound");
+        }
+
+        if (!await db.Institutions.AnyAsync(i => i.Id == institutionId && i.Status != MembershipStatus.Withdrawn, ct))
+        {
+            return SessionsResult.Fail("Error.InstitutionNotMember");
+        }
+
+        var existing = await db.Set<CommitteeSeat>().Where(s => s.CommitteeId == committeeId && s.InstitutionId == institutionId)
+            .Select(s => new { s.StartsOn, s.EndsOn }).ToListAsync(ct);
+        if (existing.Any(s => RepresentationResolver.Overlaps(s.StartsOn, s.EndsOn, startsOn, endsOn)))
+        {
+            return SessionsResult.Fail("Error.SeatOverlap");
+        }
+
+        var seat = new CommitteeSeat { CommitteeId = committeeId, InstitutionId = institutionId, StartsOn = startsOn, EndsOn = endsOn, CreatedAt = access.UtcNow };
+        db.Add(seat);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return SessionsResult.Ok(seat.Id);
+    }
+
+    /// <summary>Names a person to a position; a committee has at most one chair and one rapporteur at a time.</summary>
+    public async Task<SessionsResult> AppointAsync(ClaimsPrincipal user, Guid committeeId, Guid personId, CommitteeRole role, DateOnly startsOn, DateOnly? endsOn, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        if (endsOn < startsOn)
+        {
+            return SessionsResult.Fail("Error.Dates");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        if (!await db.Committees.AnyAsync(c => c.Id == committeeId, ct))
+        {
+            return SessionsResult.Fail("Error.NotFound");
+        }
+
+        if (!await db.Users.AnyAsync(u => u.Id == personId && u.IsActive, ct))
+        {
+            return SessionsResult.Fail("Error.PersonInactive");
+        }
+
+        var existing = await db.Set<CommitteePosition>().Where(p => p.CommitteeId == committeeId && (p.UserId == personId || (role != CommitteeRole.Member && p.Role == role)))
+            .Select(p => new { p.UserId, p.StartsOn, p.EndsOn }).ToListAsync(ct);
+        if (existing.Any(p => RepresentationResolver.Overlaps(p.StartsOn, p.EndsOn, startsOn, endsOn)))
+        {
+            return SessionsResult.Fail(existing.Any(p => p.UserId == personId && RepresentationResolver.Overlaps(p.StartsOn, p.EndsOn, startsOn, endsOn))
+                ? "Error.PositionOverlap"
+                : "Error.PositionTaken");
+        }
+
+        var position = new CommitteePosition { CommitteeId = committeeId, UserId = personId, Role = role, StartsOn = startsOn, EndsOn = endsOn, CreatedAt = access.UtcNow };
+        db.Add(position);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return SessionsResult.Ok(position.Id);
+    }
+
+    /// <summary>Ends a seat or a position (whichever has the id) on <paramref name="endsOn"/>; an end once set is never moved.</summary>
+    public async Task<SessionsResult> EndAsync(ClaimsPrincipal user, Guid id, DateOnly endsOn, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var seat = await db.Set<CommitteeSeat>().SingleOrDefaultAsync(s => s.Id == id, ct);
+        var position = seat is null ? await db.Set<CommitteePosition>().SingleOrDefaultAsync(p => p.Id == id, ct) : null;
+        var (starts, ends) = seat is not null ? (seat.StartsOn, seat.EndsOn) : position is not null ? (position.StartsOn, position.EndsOn) : (default, default(DateOnly?));
+        if (seat is null && position is null)
+        {
+            return SessionsResult.Fail("Error.NotFound");
+        }
+
+        if (ends is not null)
+        {
+            return SessionsResult.Fail("Error.AlreadyEnded");
+        }
+
+        if (endsOn < starts)
+        {
+            return SessionsResult.Fail("Error.Dates");
+        }
+
+        if (seat is not null)
+        {
+            seat.EndsOn = endsOn;
+        }
+        else
+        {
+            position!.EndsOn = endsOn;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return SessionsResult.Ok(id);
+    }
+
+    /// <summary>The committees a person belongs to on <paramref name="date"/>: a position in force, or their institution seated.</summary>
+    public async Task<IReadOnlySet<Guid>> CommitteeIdsForAsync(Guid userId, Guid? institutionId, DateOnly date, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CommitteeIdsForAsync(db, userId, institutionId, date, ct);
+    }
+
+    public static async Task<IReadOnlySet<Guid>> CommitteeIdsForAsync(NoressDbContext db, Guid userId, Guid? institutionId, DateOnly date, CancellationToken ct)
+    {
+        var positions = await db.Set<CommitteePosition>().AsNoTracking()
+            .Where(p => p.UserId == userId && p.StartsOn <= date && (p.EndsOn == null || p.EndsOn >= date))
+            .Select(p => p.CommitteeId).ToListAsync(ct);
+        var seats = institutionId is { } institution
+            ? await db.Set<CommitteeSeat>().AsNoTracking()
+                .Where(s => s.InstitutionId == institution && s.StartsOn <= date && (s.EndsOn == null || s.EndsOn >= date))
+                .Select(s => s.CommitteeId).ToListAsync(ct)
+            : [];
+        return positions.Concat(seats).ToHashSet();
+    }
+
+    /// <summary>The institutions seated on the committee on <paramref name="date"/>.</summary>
+    public static async Task<IReadOnlyList<Guid>> SeatedInstitutionsAsync(NoressDbContext db, Guid committeeId, DateOnly date, CancellationToken ct) =>
+        await db.Set<CommitteeSeat>().AsNoTracking()
+            .Where(s => s.CommitteeId == committeeId && s.StartsOn <= date && (s.EndsOn == null || s.EndsOn >= date))
+            .Select(s => s.InstitutionId).Distinct().ToListAsync(ct);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Noress.App.Committees;
+using Noress.App.Data;
+using Noress.App.Members;
+using Noress.App.Members.Mou;
+
+namespace Noress.App.Sessions;
+
+/// <summary>
+/// Who has a vote in a session's body on a date: for the plenary every member institution in good standing
+/// (<see cref="MemberStanding"/>), for a committee the seated institutions in good standing.
+/// </summary>
+public static class SessionBodies
+{
+    public static async Task<IReadOnlySet<Guid>> VotingInstitutionsAsync(NoressDbContext db, SessionBody body, Guid? committeeId, DateOnly date, CancellationToken ct)
+    {
+        var rows = await (from i in db.Institutions.AsNoTracking()
+                          join s in db.Set<MouSignature>() on i.Id equals s.InstitutionId into signatures
+                          from s in signatures.DefaultIfEmpty()
+                          where i.Status != MembershipStatus.Withdrawn
+                          select new
+                          {
+                              i.Id,
+                              Facts = new StandingFacts(i.Status, i.SuspendedOn, i.WithdrawnOn, s == null ? null : s.Status, s == null ? null : s.SignedOn, s == null ? null : s.ExpiresOn),
+                          }).ToListAsync(ct);
+        var inGoodStanding = rows.Where(r => MemberStanding.IsInGoodStanding(r.Facts, date)).Select(r => r.Id).ToHashSet();
+        if (body == SessionBody.Plenary || committeeId is not { } committee)
+        {
+            return inGoodStanding;
+        }
+
+        var seated = await CommitteeService.SeatedInstitutionsAsync(db, committee, date, ct);
+        return seated.Where(inGoodStanding.Contains).ToHashSet();
+    }
+
+    /// <summary>The institutions called to the session (those with a vote), for invitations and the calendar.</summary>
+    public static Task<IReadOnlySet<Guid>> VotingInstitutionsAsync(NoressDbContext db, Session session, CancellationToken ct) =>
+        VotingInstitutionsAsync(db, session.Body, session.CommitteeId, DateOnly.FromDateTime(Shared.Time.NoressClock.ToLocal(session.StartsAt)), ct);
+
+    /// <summary>The titular and alternate in force on <paramref name="date"/> of each institution.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Representation>> RepresentativesAsync(NoressDbContext db, IReadOnlyCollection<Guid> institutionIds, DateOnly date, CancellationToken ct)
+    {
+        var mandates = await db.Set<RepresentativeMandate>().AsNoTracking()
+            .Where(m => institutionIds.Contains(m.InstitutionId) && m.StartsOn <= date && (m.EndsOn == null || m.EndsOn >= date))
+            .ToListAsync(ct);
+        return institutionIds.ToDictionary(
+            id => id,
+            id => RepresentationResolver.Resolve(
+                mandates.Where(m => m.InstitutionId == id).Select(m => new MandateFacts(m.UserId, m.Role, m.StartsOn, m.EndsOn)),
+                date,
+                new HashSet<Guid>()));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Noress.App.Accounts;
+using Noress.App.Shared.Time;
+
+namespace Noress.App.Sessions;
+
+/// <summary>The authorization checks the sessions services (and committee membership) make themselves.</summary>
+public sealed class SessionsAccess(IAuthorizationService authorization, TimeProvider clock)
+{
+    public DateOnly Today => NoressClock.Today(clock);
+
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<bool> IsSecretariatAsync(ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, Policies.Secretariat)).Succeeded;
+
+    public async Task<bool> IsMemberAsync(ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, Policies.Member)).Succeeded;
+
+    /// <summary>Is <paramref name="user"/> allowed to take a step reserved to <paramref name="actor"/>?</summary>
+    public async Task<bool> MayActAsAsync(ClaimsPrincipal user, SessionActor actor) => actor switch
+    {
+        SessionActor.Secretariat => await IsSecretariatAsync(user),
+        SessionActor.Member => await IsMemberAsync(user),
+        _ => false,
+    };
+
+    public async Task EnsureSecretariatAsync(ClaimsPrincipal user)
+    {
+        if (!await IsSecretariatAsync(user))
+        {
+            throw new UnauthorizedAccessException("Only the secretariat may do this.");
+        }
+    }
+
+    public async Task EnsureMemberAsync(ClaimsPrincipal user)
+    {
+        if (!await IsMemberAsync(user))
+        {
+            throw new UnauthorizedAccessException("Only signed-in members may do this.");
+        }
+    }
+
+    public static Guid? UserId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}
+
+/// <summary>Who may take a step: the lifecycle table names one per transition.</summary>
+public enum SessionActor
+{
+    Secretariat,
+    Member,
+}
+
+/// <summary>The outcome of a change: done (with the id concerned) or refused with a SessionsText key, nothing recorded.</summary>
+public sealed record SessionsResult(string? Error, Guid? Id = null)
+{
+    public bool Succeeded => Error is null;
+
+    public static SessionsResult Ok(Guid? id = null) => new(null, id);
+
+    public static SessionsResult Fail(string error) => new(error);
+}
+
+/// <summary>Marker for the sessions area's strings (SessionsText.resx is French, the default).</summary>
+public sealed class SessionsText
+{
+}

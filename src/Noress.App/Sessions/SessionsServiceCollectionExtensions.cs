@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Noress.App.Calendar;
+using Noress.App.Committees;
+using Noress.App.Sessions.Attendance;
+using Noress.App.Sessions.Rules;
+using Noress.App.Sessions.Votes;
+
+namespace Noress.App.Sessions;
+
+public static class SessionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddNoressSessions(this IServiceCollection services)
+    {
+        services.AddScoped<SessionsAccess>();
+        services.AddScoped<CommitteeService>();
+        services.AddScoped<RuleParameterService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<AttendanceService>();
+        services.AddScoped<VoteService>();
+        services.AddSingleton<SessionMails>();
+        services.AddCalendarSource<SessionCalendarSource>();
+        return services;
+    }
+}

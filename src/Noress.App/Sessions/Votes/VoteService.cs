@@ -1,0 +1,353 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Noress.App.Data;
+using Noress.App.Sessions.Attendance;
+using Noress.App.Sessions.Rules;
+
+namespace Noress.App.Sessions.Votes;
+
+/// <summary>What anyone may see of a vote: while it is open only how many have voted; once closed, the result.</summary>
+/// <param name="Vote">The vote row (result fields are null while open).</param>
+/// <param name="Names">Open votes once closed: each institution's acronym and choice.</param>
+public sealed record VoteView(Vote Vote, IReadOnlyList<(string Institution, VoteChoice Choice)> Names);
+
+/// <summary>
+/// Opens, receives and closes votes. One vote per institution is the database's rule (primary keys), so a
+/// duplicate from any node counts once; a secret ballot's content and its participation are written in one
+/// transaction and cannot be joined afterwards (ADR 0021).
+/// </summary>
+public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, ILogger<VoteService> logger)
+{
+    public async Task<SessionsResult> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        question = (question ?? string.Empty).Trim();
+        if (question.Length is 0 or > 500)
+        {
+            return SessionsResult.Fail("Error.Question");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return SessionsResult.Fail("Error.NotFound");
+        }
+
+        if (session.State != SessionState.Open)
+        {
+            return SessionsResult.Fail("Error.SessionNotOpen");
+        }
+
+        var kind = AgendaItemKind.Deliberation;
+        if (agendaItemId is { } itemId)
+        {
+            var item = await db.Set<AgendaItem>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == itemId && a.SessionId == sessionId, ct);
+            if (item is null)
+            {
+                return SessionsResult.Fail("Error.NotFound");
+            }
+
+            kind = item.Kind;
+        }
+
+        var rules = await RuleParameterService.InForceAsync(db, AttendanceService.SessionDate(session), ct);
+        var majority = rules.MajorityFor(kind);
+        var quorum = await AttendanceService.QuorumAsync(db, session, ct);
+        var vote = new Vote
+        {
+            SessionId = sessionId,
+            AgendaItemId = agendaItemId,
+            Question = question,
+            Ballot = ballot ?? (kind == AgendaItemKind.Election ? rules.ElectionBallot : BallotKind.Open),
+            MajorityKind = majority.Kind,
+            MajorityBase = majority.Base,
+            AbstentionsCount = rules.AbstentionsCount,
+            MajorityArticle = rules.Article(kind switch
+            {
+                AgendaItemKind.RulesAmendment => RuleKey.AmendmentMajority,
+                AgendaItemKind.Election => RuleKey.ElectionMajority,
+                _ => RuleKey.DeliberationMajority,
+            }),
+            MembersAtOpening = quorum.Members,
+            PresentAtOpening = quorum.Present,
+            RepresentedAtOpening = quorum.Represented,
+            QuorumRequiredAtOpening = quorum.Required,
+            QuorumReachedAtOpening = quorum.Reached,
+            OpenedAt = access.UtcNow,
+            OpenedById = SessionsAccess.UserId(user),
+        };
+        db.Add(vote);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Vote {VoteId} opened in session {SessionId}", vote.Id, sessionId);
+        return SessionsResult.Ok(vote.Id);
+    }
+
+    /// <summary>
+    /// Casts <paramref name="institutionId"/>'s vote: by its titular or alternate representative when it is
+    /// checked in, or by a representative of a checked-in institution holding its validated proxy.
+    /// </summary>
+    public async Task<SessionsResult> CastAsync(ClaimsPrincipal user, Guid voteId, Guid institutionId, VoteChoice choice, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        if (!Enum.IsDefined(choice))
+        {
+            return SessionsResult.Fail("Error.Choice");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var vote = await db.Set<Vote>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct);
+        if (vote is null)
+        {
+            return SessionsResult.Fail("Error.NoOpenVote");
+        }
+
+        if (vote.State != VoteState.Open)
+        {
+            return SessionsResult.Fail("Error.VoteClosed");
+        }
+
+        var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == vote.SessionId, ct);
+        if (await AttendanceService.VotingErrorAsync(db, session, institutionId, ct) is { } votingError)
+        {
+            return SessionsResult.Fail(votingError);
+        }
+
+        if (await MandateErrorAsync(db, session, SessionsAccess.UserId(user), institutionId, ct) is { } mandateError)
+        {
+            return SessionsResult.Fail(mandateError);
+        }
+
+        if (await AlreadyVotedAsync(db, vote, institutionId, ct))
+        {
+            return SessionsResult.Fail("Error.AlreadyVoted");
+        }
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Claims a place in the count only while the vote is open: a close that got there first leaves
+            // nothing to update, and on PostgreSQL the row lock orders this ballot before or after the close.
+            var claimed = await db.Set<Vote>()
+                .Where(v => v.Id == voteId && v.State == VoteState.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Participations, v => v.Participations + 1), ct);
+            if (claimed == 0)
+            {
+                return SessionsResult.Fail("Error.VoteClosed");
+            }
+
+            if (vote.Ballot == BallotKind.Secret)
+            {
+                db.Add(new VoteParticipation { VoteId = voteId, InstitutionId = institutionId });
+                db.Add(new SecretBallot { Id = Guid.NewGuid(), VoteId = voteId, Choice = choice });
+            }
+            else
+            {
+                db.Add(new OpenVoteChoice { VoteId = voteId, InstitutionId = institutionId, Choice = choice, CastById = SessionsAccess.UserId(user)!.Value, CastAt = access.UtcNow });
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The primary key (vote, institution): a duplicate that reached another node at the same instant.
+            if (await AlreadyVotedAsync(voteId, vote.Ballot, institutionId, ct))
+            {
+                return SessionsResult.Fail("Error.AlreadyVoted");
+            }
+
+            throw;
+        }
+
+        return SessionsResult.Ok(voteId);
+    }
+
+    /// <summary>Closes the vote: counts, checks that participations and ballots reconcile, computes and freezes the verdict.</summary>
+    public async Task<SessionsResult> CloseAsync(ClaimsPrincipal user, Guid voteId, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The claim first: it waits for ballots being written and makes every later one find the vote closed.
+        var claimed = await db.Set<Vote>()
+            .Where(v => v.Id == voteId && v.State == VoteState.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.State, VoteState.Closed), ct);
+        if (claimed == 0)
+        {
+            return SessionsResult.Fail(await db.Set<Vote>().AnyAsync(v => v.Id == voteId, ct) ? "Error.VoteAlreadyClosed" : "Error.NotFound");
+        }
+
+        var vote = await db.Set<Vote>().SingleAsync(v => v.Id == voteId, ct);
+        var choices = vote.Ballot == BallotKind.Secret
+            ? await db.Set<SecretBallot>().Where(b => b.VoteId == voteId).Select(b => b.Choice).ToListAsync(ct)
+            : await db.Set<OpenVoteChoice>().Where(c => c.VoteId == voteId).Select(c => c.Choice).ToListAsync(ct);
+        var participations = vote.Ballot == BallotKind.Secret
+            ? await db.Set<VoteParticipation>().CountAsync(p => p.VoteId == voteId, ct)
+            : choices.Count;
+        if (participations != choices.Count || participations != vote.Participations)
+        {
+            throw new InvalidOperationException($"Vote {voteId} does not reconcile: {participations} participations, {choices.Count} ballots, {vote.Participations} counted.");
+        }
+
+        var tally = new Tally(choices.Count(c => c == VoteChoice.For), choices.Count(c => c == VoteChoice.Against), choices.Count(c => c == VoteChoice.Abstain));
+        var outcome = Majority.Decide(new MajorityRule(vote.MajorityKind, vote.MajorityBase), tally, vote.AbstentionsCount,
+            vote.PresentAtOpening + vote.RepresentedAtOpening, vote.MembersAtOpening);
+        (vote.For, vote.Against, vote.Abstain) = (tally.For, tally.Against, tally.Abstain);
+        (vote.BaseCount, vote.RequiredFor) = (outcome.BaseCount, outcome.Required);
+        vote.ComputedVerdict = outcome.Verdict;
+        vote.Verdict = outcome.Verdict;
+        vote.ClosedWithoutQuorum = !vote.QuorumReachedAtOpening;
+        vote.ClosedAt = access.UtcNow;
+        vote.ClosedById = SessionsAccess.UserId(user);
+        if (vote.Ballot == BallotKind.Secret)
+        {
+            await ShuffleBallotsAsync(db, voteId, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Vote {VoteId} closed with {Count} participations", voteId, participations);
+        return SessionsResult.Ok(voteId);
+    }
+
+    /// <summary>Replaces the computed verdict, with a written reason; the change is in the audit chain like every update of a vote.</summary>
+    public async Task<SessionsResult> OverrideVerdictAsync(ClaimsPrincipal user, Guid voteId, Verdict verdict, string reason, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        reason = (reason ?? string.Empty).Trim();
+        if (reason.Length is < 10 or > 2000)
+        {
+            return SessionsResult.Fail("Error.OverrideReason");
+        }
+
+        if (!Enum.IsDefined(verdict))
+        {
+            return SessionsResult.Fail("Error.Choice");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var vote = await db.Set<Vote>().SingleOrDefaultAsync(v => v.Id == voteId, ct);
+        if (vote is null)
+        {
+            return SessionsResult.Fail("Error.NotFound");
+        }
+
+        if (vote.State != VoteState.Closed)
+        {
+            return SessionsResult.Fail("Error.VoteNotClosed");
+        }
+
+        vote.Verdict = verdict;
+        vote.OverrideReason = reason;
+        vote.OverriddenById = SessionsAccess.UserId(user);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SessionsResult.Fail("Error.Concurrent");
+        }
+
+        return SessionsResult.Ok(voteId);
+    }
+
+    /// <summary>The vote as members may see it: counts and names only once it is closed.</summary>
+    public async Task<VoteView?> GetAsync(ClaimsPrincipal user, Guid voteId, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var vote = await db.Set<Vote>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct);
+        if (vote is null)
+        {
+            return null;
+        }
+
+        if (vote.State != VoteState.Closed || vote.Ballot == BallotKind.Secret)
+        {
+            return new VoteView(vote, []);
+        }
+
+        var names = await (from c in db.Set<OpenVoteChoice>().AsNoTracking()
+                           join i in db.Institutions on c.InstitutionId equals i.Id
+                           where c.VoteId == voteId
+                           orderby i.Acronym
+                           select new { i.Acronym, c.Choice }).ToListAsync(ct);
+        return new VoteView(vote, [.. names.Select(n => (n.Acronym, n.Choice))]);
+    }
+
+    public async Task<IReadOnlyList<Vote>> ListAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var votes = await db.Set<Vote>().AsNoTracking().Where(v => v.SessionId == sessionId).ToListAsync(ct);
+        return [.. votes.OrderBy(v => v.OpenedAt)];
+    }
+
+    /// <summary>Who may cast for <paramref name="institutionId"/>: null when <paramref name="userId"/> may, else why not.</summary>
+    private static async Task<string?> MandateErrorAsync(NoressDbContext db, Session session, Guid? userId, Guid institutionId, CancellationToken ct)
+    {
+        if (userId is not { } id)
+        {
+            return "Error.NotRepresentative";
+        }
+
+        var date = AttendanceService.SessionDate(session);
+        var present = await db.Set<SessionAttendance>().AsNoTracking()
+            .Where(a => a.SessionId == session.Id && a.Convocation == session.Convocation)
+            .Select(a => a.InstitutionId).ToListAsync(ct);
+        var own = await SessionBodies.RepresentativesAsync(db, [institutionId], date, ct);
+        if (own[institutionId].TitularId == id || own[institutionId].AlternateId == id)
+        {
+            return present.Contains(institutionId) ? null : "Error.NotCheckedIn";
+        }
+
+        // Voting for another institution: only with its validated proxy, held by an institution present here that this person represents.
+        var holders = await db.Set<SessionProxy>().AsNoTracking()
+            .Where(p => p.SessionId == session.Id && p.GrantorInstitutionId == institutionId && p.Status == ProxyStatus.Validated)
+            .Select(p => p.HolderInstitutionId).ToListAsync(ct);
+        if (holders.Count == 0)
+        {
+            return "Error.NoProxy";
+        }
+
+        var holderRepresentatives = await SessionBodies.RepresentativesAsync(db, holders, date, ct);
+        var holder = holders.FirstOrDefault(h => holderRepresentatives[h].TitularId == id || holderRepresentatives[h].AlternateId == id);
+        if (holder == Guid.Empty)
+        {
+            return "Error.NoProxy";
+        }
+
+        return present.Contains(holder) && !present.Contains(institutionId) ? null : "Error.NotCheckedIn";
+    }
+
+    private static Task<bool> AlreadyVotedAsync(NoressDbContext db, Vote vote, Guid institutionId, CancellationToken ct) =>
+        vote.Ballot == BallotKind.Secret
+            ? db.Set<VoteParticipation>().AnyAsync(p => p.VoteId == vote.Id && p.InstitutionId == institutionId, ct)
+            : db.Set<OpenVoteChoice>().AnyAsync(c => c.VoteId == vote.Id && c.InstitutionId == institutionId, ct);
+
+    private async Task<bool> AlreadyVotedAsync(Guid voteId, BallotKind ballot, Guid institutionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return ballot == BallotKind.Secret
+            ? await db.Set<VoteParticipation>().AnyAsync(p => p.VoteId == voteId && p.InstitutionId == institutionId, ct)
+            : await db.Set<OpenVoteChoice>().AnyAsync(c => c.VoteId == voteId && c.InstitutionId == institutionId, ct);
+    }
+
+    /// <summary>
+    /// Rewrites the closed vote's ballots in a random order under new random ids, so that whatever physical
+    /// order the storage kept (SQLite rowid, PostgreSQL heap) no longer follows the order of casting.
+    /// </summary>
+    private static async Task ShuffleBallotsAsync(NoressDbContext db, Guid voteId, CancellationToken ct)
+    {
+        var ballots = await db.Set<SecretBallot>().Where(b => b.VoteId == voteId).ToListAsync(ct);
+        db.RemoveRange(ballots);
+        await db.SaveChangesAsync(ct);
+        var shuffled = ballots.Select(b => b.Choice).ToArray();
+        RandomNumberGenerator.Shuffle(shuffled.AsSpan());
+        db.AddRange(shuffled.Select(choice => new SecretBallot { Id = Guid.NewGuid(), VoteId = voteId, Choice = choice }));
+    }
+}
