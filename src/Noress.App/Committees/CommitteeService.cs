@@ -5,20 +5,22 @@ using Noress.App.Data;
 using Noress.App.Members;
 using Noress.App.Sessions;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Committees;
 
 /// <summary>
 /// Which institutions sit on which committee and who holds which position, with dates. Elections will
 /// write through here; documents read CommitteeIdsForAsync for committee rights.
 /// </summary>
-public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access)
+public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, Refusals<SessionsText> refuse)
 {
-    public async Task<SessionsResult> SeatAsync(ClaimsPrincipal user, Guid committeeId, Guid institutionId, DateOnly startsOn, DateOnly? endsOn, CancellationToken ct)
+    public async Task<Outcome<Guid>> SeatAsync(ClaimsPrincipal user, Guid committeeId, Guid institutionId, DateOnly startsOn, DateOnly? endsOn, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         if (endsOn < startsOn)
         {
-            return SessionsResult.Fail("Error.Dates");
+            return refuse["Error.Dates"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -26,67 +28,67 @@ public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactor
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
         if (!await db.Committees.AnyAsync(c => c.Id == committeeId, ct))
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (!await db.Institutions.AnyAsync(i => i.Id == institutionId && i.Status != MembershipStatus.Withdrawn, ct))
         {
-            return SessionsResult.Fail("Error.InstitutionNotMember");
+            return refuse["Error.InstitutionNotMember"];
         }
 
         var existing = await db.Set<CommitteeSeat>().Where(s => s.CommitteeId == committeeId && s.InstitutionId == institutionId)
             .Select(s => new { s.StartsOn, s.EndsOn }).ToListAsync(ct);
         if (existing.Any(s => RepresentationResolver.Overlaps(s.StartsOn, s.EndsOn, startsOn, endsOn)))
         {
-            return SessionsResult.Fail("Error.SeatOverlap");
+            return refuse["Error.SeatOverlap"];
         }
 
         var seat = new CommitteeSeat { CommitteeId = committeeId, InstitutionId = institutionId, StartsOn = startsOn, EndsOn = endsOn, CreatedAt = access.UtcNow };
         db.Add(seat);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return SessionsResult.Ok(seat.Id);
+        return Outcome<Guid>.Done(seat.Id);
     }
 
     /// <summary>Names a person to a position; a committee has at most one chair and one rapporteur at a time.</summary>
-    public async Task<SessionsResult> AppointAsync(ClaimsPrincipal user, Guid committeeId, Guid personId, CommitteeRole role, DateOnly startsOn, DateOnly? endsOn, CancellationToken ct)
+    public async Task<Outcome<Guid>> AppointAsync(ClaimsPrincipal user, Guid committeeId, Guid personId, CommitteeRole role, DateOnly startsOn, DateOnly? endsOn, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         if (endsOn < startsOn)
         {
-            return SessionsResult.Fail("Error.Dates");
+            return refuse["Error.Dates"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
         if (!await db.Committees.AnyAsync(c => c.Id == committeeId, ct))
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (!await db.Users.AnyAsync(u => u.Id == personId && u.IsActive, ct))
         {
-            return SessionsResult.Fail("Error.PersonInactive");
+            return refuse["Error.PersonInactive"];
         }
 
         var existing = await db.Set<CommitteePosition>().Where(p => p.CommitteeId == committeeId && (p.UserId == personId || (role != CommitteeRole.Member && p.Role == role)))
             .Select(p => new { p.UserId, p.StartsOn, p.EndsOn }).ToListAsync(ct);
         if (existing.Any(p => RepresentationResolver.Overlaps(p.StartsOn, p.EndsOn, startsOn, endsOn)))
         {
-            return SessionsResult.Fail(existing.Any(p => p.UserId == personId && RepresentationResolver.Overlaps(p.StartsOn, p.EndsOn, startsOn, endsOn))
+            return refuse[existing.Any(p => p.UserId == personId && RepresentationResolver.Overlaps(p.StartsOn, p.EndsOn, startsOn, endsOn))
                 ? "Error.PositionOverlap"
-                : "Error.PositionTaken");
+                : "Error.PositionTaken"];
         }
 
         var position = new CommitteePosition { CommitteeId = committeeId, UserId = personId, Role = role, StartsOn = startsOn, EndsOn = endsOn, CreatedAt = access.UtcNow };
         db.Add(position);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return SessionsResult.Ok(position.Id);
+        return Outcome<Guid>.Done(position.Id);
     }
 
     /// <summary>Ends a seat or a position (whichever has the id) on <paramref name="endsOn"/>; an end once set is never moved.</summary>
-    public async Task<SessionsResult> EndAsync(ClaimsPrincipal user, Guid id, DateOnly endsOn, CancellationToken ct)
+    public async Task<Outcome<Guid>> EndAsync(ClaimsPrincipal user, Guid id, DateOnly endsOn, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -95,17 +97,17 @@ public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactor
         var (starts, ends) = seat is not null ? (seat.StartsOn, seat.EndsOn) : position is not null ? (position.StartsOn, position.EndsOn) : (default, default(DateOnly?));
         if (seat is null && position is null)
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (ends is not null)
         {
-            return SessionsResult.Fail("Error.AlreadyEnded");
+            return refuse["Error.AlreadyEnded"];
         }
 
         if (endsOn < starts)
         {
-            return SessionsResult.Fail("Error.Dates");
+            return refuse["Error.Dates"];
         }
 
         if (seat is not null)
@@ -118,7 +120,7 @@ public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactor
         }
 
         await db.SaveChangesAsync(ct);
-        return SessionsResult.Ok(id);
+        return Outcome<Guid>.Done(id);
     }
 
     /// <summary>The committees a person belongs to on <paramref name="date"/>: a position in force, or their institution seated.</summary>

@@ -6,6 +6,7 @@ using Noress.App.Notifications;
 using Noress.App.Notifications.Outbox;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Votes;
+using Noress.App.Shared.Operations;
 using Noress.App.Shared.Time;
 
 namespace Noress.App.Sessions;
@@ -24,22 +25,23 @@ public sealed class SessionService(
     IDbContextFactory<NoressDbContext> dbFactory,
     SessionsAccess access,
     SessionMails mails,
-    ILogger<SessionService> logger)
+    ILogger<SessionService> logger,
+    Refusals<SessionsText> refuse)
 {
     public const int MaxAgendaItems = 50;
 
-    public async Task<SessionsResult> CreateAsync(ClaimsPrincipal user, SessionInput input, CancellationToken ct)
+    public async Task<Outcome<Guid>> CreateAsync(ClaimsPrincipal user, SessionInput input, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         var title = (input.Title ?? string.Empty).Trim();
         if (title.Length is 0 or > 200)
         {
-            return SessionsResult.Fail("Error.Title");
+            return refuse["Error.Title"];
         }
 
         if (input.EndsAtUtc <= input.StartsAtUtc)
         {
-            return SessionsResult.Fail("Error.Dates");
+            return refuse["Error.Dates"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -47,7 +49,7 @@ public sealed class SessionService(
             ? input.CommitteeId is not { } committeeId || !await db.Committees.AnyAsync(c => c.Id == committeeId, ct)
             : input.CommitteeId is not null)
         {
-            return SessionsResult.Fail("Error.Committee");
+            return refuse["Error.Committee"];
         }
 
         var session = new Session
@@ -64,7 +66,7 @@ public sealed class SessionService(
         };
         db.Add(session);
         await db.SaveChangesAsync(ct);
-        return SessionsResult.Ok(session.Id);
+        return Outcome<Guid>.Done(session.Id);
     }
 
     public async Task<Session?> FindAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
@@ -89,41 +91,41 @@ public sealed class SessionService(
     }
 
     /// <summary>Appends an item to the agenda (before the session opens).</summary>
-    public async Task<SessionsResult> AddAgendaItemAsync(ClaimsPrincipal user, Guid sessionId, AgendaItemKind kind, string title, int estimatedMinutes, CancellationToken ct)
+    public async Task<Outcome<Guid>> AddAgendaItemAsync(ClaimsPrincipal user, Guid sessionId, AgendaItemKind kind, string title, int estimatedMinutes, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         title = (title ?? string.Empty).Trim();
         if (title.Length is 0 or > 300)
         {
-            return SessionsResult.Fail("Error.AgendaTitle");
+            return refuse["Error.AgendaTitle"];
         }
 
         if (!Enum.IsDefined(kind))
         {
-            return SessionsResult.Fail("Error.AgendaKind");
+            return refuse["Error.AgendaKind"];
         }
 
         if (estimatedMinutes is < 1 or > 600)
         {
-            return SessionsResult.Fail("Error.AgendaDuration");
+            return refuse["Error.AgendaDuration"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Set<Session>().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (session.State is not (SessionState.Draft or SessionState.Convened))
         {
-            return SessionsResult.Fail("Error.AgendaFrozen");
+            return refuse["Error.AgendaFrozen"];
         }
 
         var items = await db.Set<AgendaItem>().Where(a => a.SessionId == sessionId).CountAsync(ct);
         if (items >= MaxAgendaItems)
         {
-            return SessionsResult.Fail("Error.AgendaFull");
+            return refuse["Error.AgendaFull"];
         }
 
         var item = new AgendaItem { SessionId = sessionId, Kind = kind, Title = title, EstimatedMinutes = estimatedMinutes, Position = items };
@@ -136,33 +138,33 @@ public sealed class SessionService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SessionsResult.Fail("Error.Concurrent");
+            return refuse["Error.Concurrent"];
         }
 
-        return SessionsResult.Ok(item.Id);
+        return Outcome<Guid>.Done(item.Id);
     }
 
     /// <summary>Moves an agenda item to <paramref name="newIndex"/> (0-based); the others keep their relative order.</summary>
-    public async Task<SessionsResult> MoveAgendaItemAsync(ClaimsPrincipal user, Guid itemId, int newIndex, CancellationToken ct)
+    public async Task<Outcome<Guid>> MoveAgendaItemAsync(ClaimsPrincipal user, Guid itemId, int newIndex, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.Set<AgendaItem>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == itemId, ct);
         if (item is null)
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         var session = await db.Set<Session>().SingleAsync(s => s.Id == item.SessionId, ct);
         if (session.State is not (SessionState.Draft or SessionState.Convened))
         {
-            return SessionsResult.Fail("Error.AgendaFrozen");
+            return refuse["Error.AgendaFrozen"];
         }
 
         var items = await db.Set<AgendaItem>().Where(a => a.SessionId == item.SessionId).OrderBy(a => a.Position).ToListAsync(ct);
         if (newIndex < 0 || newIndex >= items.Count)
         {
-            return SessionsResult.Fail("Error.AgendaPosition");
+            return refuse["Error.AgendaPosition"];
         }
 
         var moving = items.Single(a => a.Id == itemId);
@@ -180,14 +182,14 @@ public sealed class SessionService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SessionsResult.Fail("Error.Concurrent");
+            return refuse["Error.Concurrent"];
         }
 
-        return SessionsResult.Ok(itemId);
+        return Outcome<Guid>.Done(itemId);
     }
 
     /// <summary>Sends the convocation: needs a place, an agenda and a start in the future.</summary>
-    public Task<SessionsResult> ConveneAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
+    public Task<Outcome<Guid>> ConveneAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
         TransitionAsync(user, sessionId, SessionAction.Convene, async (db, session) =>
         {
             if (await ConveneErrorAsync(db, session, ct) is { } error)
@@ -201,7 +203,7 @@ public sealed class SessionService(
         }, ct);
 
     /// <summary>Moves a convened session: the same invitation, updated (SEQUENCE raised).</summary>
-    public Task<SessionsResult> RescheduleAsync(ClaimsPrincipal user, Guid sessionId, DateTime startsAtUtc, DateTime endsAtUtc, string? place, CancellationToken ct) =>
+    public Task<Outcome<Guid>> RescheduleAsync(ClaimsPrincipal user, Guid sessionId, DateTime startsAtUtc, DateTime endsAtUtc, string? place, CancellationToken ct) =>
         TransitionAsync(user, sessionId, SessionAction.Reschedule, async (db, session) =>
         {
             if (endsAtUtc <= startsAtUtc)
@@ -222,7 +224,7 @@ public sealed class SessionService(
         }, ct);
 
     /// <summary>No quorum: the session is convened again, at a new date, under the second convocation's quorum.</summary>
-    public Task<SessionsResult> ReconveneAsync(ClaimsPrincipal user, Guid sessionId, DateTime startsAtUtc, DateTime endsAtUtc, CancellationToken ct) =>
+    public Task<Outcome<Guid>> ReconveneAsync(ClaimsPrincipal user, Guid sessionId, DateTime startsAtUtc, DateTime endsAtUtc, CancellationToken ct) =>
         TransitionAsync(user, sessionId, SessionAction.Reconvene, async (db, session) =>
         {
             if (session.Convocation >= 2)
@@ -253,7 +255,7 @@ public sealed class SessionService(
             return null;
         }, ct);
 
-    public Task<SessionsResult> OpenAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
+    public Task<Outcome<Guid>> OpenAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
         TransitionAsync(user, sessionId, SessionAction.Open, (_, session) =>
         {
             session.OpenedAt = access.UtcNow;
@@ -261,7 +263,7 @@ public sealed class SessionService(
         }, ct);
 
     /// <summary>Closes the session; every vote must be closed first.</summary>
-    public Task<SessionsResult> CloseAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
+    public Task<Outcome<Guid>> CloseAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
         TransitionAsync(user, sessionId, SessionAction.Close, async (db, session) =>
         {
             if (await db.Set<Vote>().AnyAsync(v => v.SessionId == session.Id && v.State == VoteState.Open, ct))
@@ -273,11 +275,11 @@ public sealed class SessionService(
             return null;
         }, ct);
 
-    public Task<SessionsResult> ApproveMinutesAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
+    public Task<Outcome<Guid>> ApproveMinutesAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
         TransitionAsync(user, sessionId, SessionAction.ApproveMinutes, (_, _) => Task.FromResult<string?>(null), ct);
 
     /// <summary>Cancels a draft or convened session; those already invited get a METHOD:CANCEL.</summary>
-    public Task<SessionsResult> CancelAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
+    public Task<Outcome<Guid>> CancelAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
         TransitionAsync(user, sessionId, SessionAction.Cancel, async (db, session) =>
         {
             if (session.State == SessionState.Convened)
@@ -294,19 +296,19 @@ public sealed class SessionService(
     /// <paramref name="apply"/> validates and changes the session (null, or a SessionsText key to refuse);
     /// the session, its mails and its audit entry are saved together, and a concurrent step loses cleanly.
     /// </summary>
-    private async Task<SessionsResult> TransitionAsync(ClaimsPrincipal user, Guid sessionId, SessionAction action, Func<NoressDbContext, Session, Task<string?>> apply, CancellationToken ct)
+    private async Task<Outcome<Guid>> TransitionAsync(ClaimsPrincipal user, Guid sessionId, SessionAction action, Func<NoressDbContext, Session, Task<string?>> apply, CancellationToken ct)
     {
         await access.EnsureMemberAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Set<Session>().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (SessionLifecycle.Find(session.State, action) is not { } transition)
         {
-            return SessionsResult.Fail($"Error.Transition.{action}");
+            return refuse[$"Error.Transition.{action}"];
         }
 
         if (!await access.MayActAsAsync(user, transition.Actor))
@@ -316,7 +318,7 @@ public sealed class SessionService(
 
         if (await apply(db, session) is { } error)
         {
-            return SessionsResult.Fail(error);
+            return refuse[error];
         }
 
         session.State = transition.To;
@@ -326,11 +328,11 @@ public sealed class SessionService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SessionsResult.Fail("Error.Concurrent");
+            return refuse["Error.Concurrent"];
         }
 
         logger.LogInformation("Session {SessionId}: {Action} to {State}", session.Id, action, session.State);
-        return SessionsResult.Ok(session.Id);
+        return Outcome<Guid>.Done(session.Id);
     }
 
     private async Task<string?> ConveneErrorAsync(NoressDbContext db, Session session, CancellationToken ct)

@@ -53,16 +53,6 @@ public enum SessionActor
     Member,
 }
 
-/// <summary>The outcome of a change: done (with the id concerned) or refused with a SessionsText key, nothing recorded.</summary>
-public sealed record SessionsResult(string? Error, Guid? Id = null)
-{
-    public bool Succeeded => Error is null;
-
-    public static SessionsResult Ok(Guid? id = null) => new(null, id);
-
-    public static SessionsResult Fail(string error) => new(error);
-}
-
 /// <summary>Marker for the sessions area's strings (SessionsText.resx is French, the default).</summary>
 public sealed class SessionsText
 {

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Noress.App.Data;
-using Noress.App.Sessions;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
+
+using Noress.App.Shared.Operations;
 
 namespace Noress.IntegrationTests.Sessions;
 
@@ -25,10 +26,10 @@ public sealed class SecretBallotTests
         // Each institution submits five times at once, alternately through each node.
         var submissions = institutions.SelectMany((id, index) => Enumerable.Range(0, 5).Select(attempt => (Id: id, Node: attempt % 2 == 0 ? host.Factory : host.Second!, Choice: (VoteChoice)(index % 3))));
         var results = await Task.WhenAll(submissions.Select(s => Task.Run(() =>
-            host.WithAsync<VoteService, SessionsResult>(v => v.CastAsync(host.Representatives[s.Id], voteId, s.Id, s.Choice, default), s.Node))));
+            host.WithAsync<VoteService, Outcome<Guid>>(v => v.CastAsync(host.Representatives[s.Id], voteId, s.Id, s.Choice, default), s.Node))));
 
         Assert.Equal(35, results.Count(r => r.Succeeded));
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("Error.AlreadyVoted", r.Error));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("Error.AlreadyVoted", r.Refusal?.Code));
         await using (var db = await host.DbAsync())
         {
             Assert.Equal(35, await db.Set<VoteParticipation>().CountAsync(p => p.VoteId == voteId));
@@ -36,7 +37,7 @@ public sealed class SecretBallotTests
             Assert.Equal(35, (await db.Set<Vote>().SingleAsync(v => v.Id == voteId)).Participations);
         }
 
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(v => v.CloseAsync(host.Secretariat, voteId, default), host.Second));
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(v => v.CloseAsync(host.Secretariat, voteId, default), host.Second));
 
         await using var after = await host.DbAsync();
         var vote = await after.Set<Vote>().SingleAsync(v => v.Id == voteId);
@@ -77,7 +78,7 @@ public sealed class SecretBallotTests
         var voteId = await host.OpenVoteAsync(sessionId, BallotKind.Secret);
         foreach (var (institution, principal) in host.Representatives)
         {
-            SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(v => v.CastAsync(principal, voteId, institution, VoteChoice.For, default)));
+            SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(v => v.CastAsync(principal, voteId, institution, VoteChoice.For, default)));
         }
 
         await using (var db = await host.DbAsync())
@@ -90,7 +91,7 @@ public sealed class SecretBallotTests
         }
 
         var beforeClose = await PhysicalOrderAsync(host, provider, voteId);
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(v => v.CloseAsync(host.Secretariat, voteId, default)));
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(v => v.CloseAsync(host.Secretariat, voteId, default)));
         var afterClose = await PhysicalOrderAsync(host, provider, voteId);
 
         // Closing rewrites the ballots under new ids: none of the ids that existed while voting remains.

@@ -7,6 +7,7 @@ using Noress.App.Sessions;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
+using Noress.App.Shared.Operations;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Sessions;
@@ -24,14 +25,14 @@ public sealed class SessionRulesTests : IAsyncLifetime
     public async Task ConveneAsync_WithoutAgendaOrPlace_IsRefusedAndNothingSent()
     {
         var noPlace = await host.DraftPlenaryAsync(place: null);
-        SessionsTestHost.Ok(await host.WithAsync<SessionService, SessionsResult>(s => s.AddAgendaItemAsync(host.Secretariat, noPlace, AgendaItemKind.Information, "Point", 10, default)));
+        SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.AddAgendaItemAsync(host.Secretariat, noPlace, AgendaItemKind.Information, "Point", 10, default)));
         var noAgenda = await host.DraftPlenaryAsync();
 
-        var placeError = await host.WithAsync<SessionService, SessionsResult>(s => s.ConveneAsync(host.Secretariat, noPlace, default));
-        var agendaError = await host.WithAsync<SessionService, SessionsResult>(s => s.ConveneAsync(host.Secretariat, noAgenda, default));
+        var placeError = await host.WithAsync<SessionService, Outcome<Guid>>(s => s.ConveneAsync(host.Secretariat, noPlace, default));
+        var agendaError = await host.WithAsync<SessionService, Outcome<Guid>>(s => s.ConveneAsync(host.Secretariat, noAgenda, default));
 
-        Assert.Equal("Error.NoPlace", placeError.Error);
-        Assert.Equal("Error.NoAgenda", agendaError.Error);
+        Assert.Equal("Error.NoPlace", placeError.Refusal?.Code);
+        Assert.Equal("Error.NoAgenda", agendaError.Refusal?.Code);
         await using var db = await host.DbAsync();
         Assert.All(await db.Set<Session>().ToListAsync(), s => Assert.Equal(SessionState.Draft, s.State));
         Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Category == "sessions"));
@@ -41,12 +42,12 @@ public sealed class SessionRulesTests : IAsyncLifetime
     public async Task ConveneRescheduleCancel_MailEachRepresentative_WithOneInvitationUidAndARisingSequence()
     {
         var sessionId = await host.DraftPlenaryAsync();
-        SessionsTestHost.Ok(await host.WithAsync<SessionService, SessionsResult>(s => s.AddAgendaItemAsync(host.Secretariat, sessionId, AgendaItemKind.Deliberation, "Budget", 20, default)));
+        SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.AddAgendaItemAsync(host.Secretariat, sessionId, AgendaItemKind.Deliberation, "Budget", 20, default)));
 
-        SessionsTestHost.Ok(await host.WithAsync<SessionService, SessionsResult>(s => s.ConveneAsync(host.Secretariat, sessionId, default)));
+        SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.ConveneAsync(host.Secretariat, sessionId, default)));
         var session = await host.WithAsync<SessionService, Session?>(s => s.FindAsync(host.Secretariat, sessionId, default));
-        SessionsTestHost.Ok(await host.WithAsync<SessionService, SessionsResult>(s => s.RescheduleAsync(host.Secretariat, sessionId, session!.StartsAt.AddDays(1), session.EndsAt.AddDays(1), null, default)));
-        SessionsTestHost.Ok(await host.WithAsync<SessionService, SessionsResult>(s => s.CancelAsync(host.Secretariat, sessionId, default)));
+        SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.RescheduleAsync(host.Secretariat, sessionId, session!.StartsAt.AddDays(1), session.EndsAt.AddDays(1), null, default)));
+        SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.CancelAsync(host.Secretariat, sessionId, default)));
 
         await using var db = await host.DbAsync();
         var mails = await db.OutboxMessages.Include(m => m.Attachments).Where(m => m.Category == "sessions").ToListAsync();
@@ -83,10 +84,10 @@ public sealed class SessionRulesTests : IAsyncLifetime
         var sessionId = await host.OpenPlenaryAsync();
         var ids = host.Institutions.Values.ToList();
         await host.CheckInAsync(sessionId, ids.Take(17));
-        var proxy = SessionsTestHost.Ok(await host.WithAsync<AttendanceService, SessionsResult>(s => s.GrantProxyAsync(host.Representatives[ids[20]], sessionId, ids[20], ids[0], "Lettre du directeur", default)));
+        var proxy = SessionsTestHost.Ok(await host.WithAsync<AttendanceService, Outcome<Guid>>(s => s.GrantProxyAsync(host.Representatives[ids[20]], sessionId, ids[20], ids[0], "Lettre du directeur", default)));
 
         var pending = await host.WithAsync<AttendanceService, QuorumStatus>(s => s.QuorumAsync(sessionId, default));
-        SessionsTestHost.Ok(await host.WithAsync<AttendanceService, SessionsResult>(s => s.ReviewProxyAsync(host.Secretariat, proxy, validate: true, default)));
+        SessionsTestHost.Ok(await host.WithAsync<AttendanceService, Outcome<Guid>>(s => s.ReviewProxyAsync(host.Secretariat, proxy, validate: true, default)));
         var validated = await host.WithAsync<AttendanceService, QuorumStatus>(s => s.QuorumAsync(sessionId, default));
 
         Assert.Equal((35, 17, 0, 18, false), (pending.Members, pending.Present, pending.Represented, pending.Required, pending.Reached));
@@ -105,15 +106,15 @@ public sealed class SessionRulesTests : IAsyncLifetime
         var sessionId = await host.OpenPlenaryAsync();
         var (ads, odco, uae) = (host.Institutions["ADS"], host.Institutions["ODCO"], host.Institutions["UAE"]);
         await host.CheckInAsync(sessionId, [ads, odco]);
-        var proxy = SessionsTestHost.Ok(await host.WithAsync<AttendanceService, SessionsResult>(s => s.GrantProxyAsync(host.Secretariat, sessionId, uae, ads, null, default)));
-        SessionsTestHost.Ok(await host.WithAsync<AttendanceService, SessionsResult>(s => s.ReviewProxyAsync(host.Secretariat, proxy, validate: true, default)));
+        var proxy = SessionsTestHost.Ok(await host.WithAsync<AttendanceService, Outcome<Guid>>(s => s.GrantProxyAsync(host.Secretariat, sessionId, uae, ads, null, default)));
+        SessionsTestHost.Ok(await host.WithAsync<AttendanceService, Outcome<Guid>>(s => s.ReviewProxyAsync(host.Secretariat, proxy, validate: true, default)));
         var voteId = await host.OpenVoteAsync(sessionId, BallotKind.Open);
 
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(s => s.CastAsync(host.Representatives[ads], voteId, ads, VoteChoice.For, default)));
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(s => s.CastAsync(host.Representatives[ads], voteId, uae, VoteChoice.For, default)));
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(s => s.CastAsync(host.Representatives[odco], voteId, odco, VoteChoice.Against, default)));
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(host.Representatives[ads], voteId, ads, VoteChoice.For, default)));
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(host.Representatives[ads], voteId, uae, VoteChoice.For, default)));
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(host.Representatives[odco], voteId, odco, VoteChoice.Against, default)));
         var whileOpen = await host.WithAsync<VoteService, VoteView?>(s => s.GetAsync(host.Representatives[odco], voteId, default));
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(s => s.CloseAsync(host.Secretariat, voteId, default)));
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CloseAsync(host.Secretariat, voteId, default)));
         var closed = await host.WithAsync<VoteService, VoteView?>(s => s.GetAsync(host.Representatives[odco], voteId, default));
 
         Assert.Null(whileOpen!.Vote.For);
@@ -136,14 +137,14 @@ public sealed class SessionRulesTests : IAsyncLifetime
         var rep = host.Representatives[ads];
 
         // No vote open.
-        Assert.Equal("Error.NoOpenVote", (await host.WithAsync<VoteService, SessionsResult>(s => s.CastAsync(rep, Guid.NewGuid(), ads, VoteChoice.For, default))).Error);
+        Assert.Equal("Error.NoOpenVote", (await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(rep, Guid.NewGuid(), ads, VoteChoice.For, default))).Refusal?.Code);
         var voteId = await host.OpenVoteAsync(sessionId, BallotKind.Secret);
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(s => s.CastAsync(rep, voteId, ads, VoteChoice.For, default)));
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(rep, voteId, ads, VoteChoice.For, default)));
         // Twice.
-        Assert.Equal("Error.AlreadyVoted", (await host.WithAsync<VoteService, SessionsResult>(s => s.CastAsync(rep, voteId, ads, VoteChoice.Against, default))).Error);
+        Assert.Equal("Error.AlreadyVoted", (await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(rep, voteId, ads, VoteChoice.Against, default))).Refusal?.Code);
         // For another institution without a validated proxy (a pending one does not count).
-        SessionsTestHost.Ok(await host.WithAsync<AttendanceService, SessionsResult>(s => s.GrantProxyAsync(host.Secretariat, sessionId, odco, ads, null, default)));
-        Assert.Equal("Error.NoProxy", (await host.WithAsync<VoteService, SessionsResult>(s => s.CastAsync(rep, voteId, odco, VoteChoice.For, default))).Error);
+        SessionsTestHost.Ok(await host.WithAsync<AttendanceService, Outcome<Guid>>(s => s.GrantProxyAsync(host.Secretariat, sessionId, odco, ads, null, default)));
+        Assert.Equal("Error.NoProxy", (await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(rep, voteId, odco, VoteChoice.For, default))).Refusal?.Code);
         // A suspended institution.
         await using (var db = await host.DbAsync())
         {
@@ -152,11 +153,11 @@ public sealed class SessionRulesTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal("Error.InstitutionSuspended", (await host.WithAsync<VoteService, SessionsResult>(s => s.CastAsync(host.Representatives[uae], voteId, uae, VoteChoice.For, default))).Error);
+        Assert.Equal("Error.InstitutionSuspended", (await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(host.Representatives[uae], voteId, uae, VoteChoice.For, default))).Refusal?.Code);
         // Closing twice, and voting after the close.
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(s => s.CloseAsync(host.Secretariat, voteId, default)));
-        Assert.Equal("Error.VoteAlreadyClosed", (await host.WithAsync<VoteService, SessionsResult>(s => s.CloseAsync(host.Secretariat, voteId, default))).Error);
-        Assert.Equal("Error.VoteClosed", (await host.WithAsync<VoteService, SessionsResult>(s => s.CastAsync(host.Representatives[odco], voteId, odco, VoteChoice.For, default))).Error);
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CloseAsync(host.Secretariat, voteId, default)));
+        Assert.Equal("Error.VoteAlreadyClosed", (await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CloseAsync(host.Secretariat, voteId, default))).Refusal?.Code);
+        Assert.Equal("Error.VoteClosed", (await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(host.Representatives[odco], voteId, odco, VoteChoice.For, default))).Refusal?.Code);
 
         await using var after = await host.DbAsync();
         var vote = await after.Set<Vote>().SingleAsync(v => v.Id == voteId);
@@ -170,13 +171,13 @@ public sealed class SessionRulesTests : IAsyncLifetime
     {
         var sessionId = await host.OpenPlenaryAsync();
         var ids = host.Institutions.Values.ToList();
-        var first = SessionsTestHost.Ok(await host.WithAsync<AttendanceService, SessionsResult>(s => s.GrantProxyAsync(host.Secretariat, sessionId, ids[1], ids[0], null, default)));
-        var second = SessionsTestHost.Ok(await host.WithAsync<AttendanceService, SessionsResult>(s => s.GrantProxyAsync(host.Secretariat, sessionId, ids[2], ids[0], null, default)));
-        SessionsTestHost.Ok(await host.WithAsync<AttendanceService, SessionsResult>(s => s.ReviewProxyAsync(host.Secretariat, first, validate: true, default)));
+        var first = SessionsTestHost.Ok(await host.WithAsync<AttendanceService, Outcome<Guid>>(s => s.GrantProxyAsync(host.Secretariat, sessionId, ids[1], ids[0], null, default)));
+        var second = SessionsTestHost.Ok(await host.WithAsync<AttendanceService, Outcome<Guid>>(s => s.GrantProxyAsync(host.Secretariat, sessionId, ids[2], ids[0], null, default)));
+        SessionsTestHost.Ok(await host.WithAsync<AttendanceService, Outcome<Guid>>(s => s.ReviewProxyAsync(host.Secretariat, first, validate: true, default)));
 
-        var refused = await host.WithAsync<AttendanceService, SessionsResult>(s => s.ReviewProxyAsync(host.Secretariat, second, validate: true, default));
+        var refused = await host.WithAsync<AttendanceService, Outcome<Guid>>(s => s.ReviewProxyAsync(host.Secretariat, second, validate: true, default));
 
-        Assert.Equal("Error.TooManyProxies", refused.Error);
+        Assert.Equal("Error.TooManyProxies", refused.Refusal?.Code);
         await using var db = await host.DbAsync();
         Assert.Equal(ProxyStatus.Pending, (await db.Set<SessionProxy>().SingleAsync(p => p.Id == second)).Status);
     }
@@ -186,12 +187,12 @@ public sealed class SessionRulesTests : IAsyncLifetime
     {
         var sessionId = await host.OpenPlenaryAsync();
         var voteId = await host.OpenVoteAsync(sessionId, BallotKind.Open);
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(s => s.CloseAsync(host.Secretariat, voteId, default)));
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CloseAsync(host.Secretariat, voteId, default)));
 
-        var noReason = await host.WithAsync<VoteService, SessionsResult>(s => s.OverrideVerdictAsync(host.Secretariat, voteId, Verdict.Adopted, "  ", default));
-        SessionsTestHost.Ok(await host.WithAsync<VoteService, SessionsResult>(s => s.OverrideVerdictAsync(host.Secretariat, voteId, Verdict.Adopted, "Erreur matérielle constatée en séance.", default)));
+        var noReason = await host.WithAsync<VoteService, Outcome<Guid>>(s => s.OverrideVerdictAsync(host.Secretariat, voteId, Verdict.Adopted, "  ", default));
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.OverrideVerdictAsync(host.Secretariat, voteId, Verdict.Adopted, "Erreur matérielle constatée en séance.", default)));
 
-        Assert.Equal("Error.OverrideReason", noReason.Error);
+        Assert.Equal("Error.OverrideReason", noReason.Refusal?.Code);
         await using var db = await host.DbAsync();
         var vote = await db.Set<Vote>().SingleAsync(v => v.Id == voteId);
         Assert.Equal((Verdict.Rejected, Verdict.Adopted), (vote.ComputedVerdict!.Value, vote.Verdict!.Value));
@@ -207,14 +208,14 @@ public sealed class SessionRulesTests : IAsyncLifetime
         var first = await host.WithAsync<AttendanceService, QuorumStatus>(s => s.QuorumAsync(sessionId, default));
         var session = await host.WithAsync<SessionService, Session?>(s => s.FindAsync(host.Secretariat, sessionId, default));
 
-        SessionsTestHost.Ok(await host.WithAsync<SessionService, SessionsResult>(s => s.ReconveneAsync(host.Secretariat, sessionId, session!.StartsAt.AddDays(7), session.EndsAt.AddDays(7), default)));
-        SessionsTestHost.Ok(await host.WithAsync<SessionService, SessionsResult>(s => s.OpenAsync(host.Secretariat, sessionId, default)));
+        SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.ReconveneAsync(host.Secretariat, sessionId, session!.StartsAt.AddDays(7), session.EndsAt.AddDays(7), default)));
+        SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.OpenAsync(host.Secretariat, sessionId, default)));
         await host.CheckInAsync(sessionId, host.Institutions.Values.Take(12));
         var second = await host.WithAsync<AttendanceService, QuorumStatus>(s => s.QuorumAsync(sessionId, default));
 
         Assert.False(first.Reached);
         Assert.Equal((2, 12, true), (second.Convocation, second.Required, second.Reached));
-        Assert.Equal("Error.AlreadySecondConvocation", (await host.WithAsync<SessionService, SessionsResult>(s => s.ReconveneAsync(host.Secretariat, sessionId, session!.StartsAt.AddDays(14), session.EndsAt.AddDays(14), default))).Error);
+        Assert.Equal("Error.AlreadySecondConvocation", (await host.WithAsync<SessionService, Outcome<Guid>>(s => s.ReconveneAsync(host.Secretariat, sessionId, session!.StartsAt.AddDays(14), session.EndsAt.AddDays(14), default))).Refusal?.Code);
     }
 
     [Fact]
@@ -241,11 +242,11 @@ public sealed class SessionRulesTests : IAsyncLifetime
         var document = await db.Documents.FirstAsync(d => d.SpaceKind == DocumentSpaceKind.Committee && d.SpaceId == committee.Id);
         var before = await host.WithAsync<DocumentService, DocumentAccess?>(s => s.GetAccessAsync(member, document.Id, default));
 
-        SessionsTestHost.Ok(await host.WithAsync<CommitteeService, SessionsResult>(s => s.SeatAsync(host.Secretariat, committee.Id, ads, new DateOnly(2020, 1, 1), null, default)));
+        SessionsTestHost.Ok(await host.WithAsync<CommitteeService, Outcome<Guid>>(s => s.SeatAsync(host.Secretariat, committee.Id, ads, new DateOnly(2020, 1, 1), null, default)));
         var after = await host.WithAsync<DocumentService, DocumentAccess?>(s => s.GetAccessAsync(member, document.Id, default));
 
         Assert.NotEqual(DocumentRight.Edit, before!.Right);
         Assert.Equal(DocumentRight.Edit, after!.Right);
-        Assert.Equal("Error.SeatOverlap", (await host.WithAsync<CommitteeService, SessionsResult>(s => s.SeatAsync(host.Secretariat, committee.Id, ads, new DateOnly(2024, 1, 1), null, default))).Error);
+        Assert.Equal("Error.SeatOverlap", (await host.WithAsync<CommitteeService, Outcome<Guid>>(s => s.SeatAsync(host.Secretariat, committee.Id, ads, new DateOnly(2024, 1, 1), null, default))).Refusal?.Code);
     }
 }

@@ -10,6 +10,7 @@ using Noress.App.Sessions;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
+using Noress.App.Shared.Operations;
 using Noress.App.Shared.Time;
 using Noress.IntegrationTests.Infrastructure;
 
@@ -68,16 +69,16 @@ public sealed class SessionsTestHost : IAsyncDisposable
     public async Task<Guid> OpenPlenaryAsync(bool allowSelfCheckIn = false)
     {
         var sessionId = await DraftPlenaryAsync(allowSelfCheckIn);
-        Ok(await WithAsync<SessionService, SessionsResult>(s => s.AddAgendaItemAsync(Secretariat, sessionId, AgendaItemKind.Deliberation, "Plan d'action 2027", 30, default)));
-        Ok(await WithAsync<SessionService, SessionsResult>(s => s.ConveneAsync(Secretariat, sessionId, default)));
-        Ok(await WithAsync<SessionService, SessionsResult>(s => s.OpenAsync(Secretariat, sessionId, default)));
+        Ok(await WithAsync<SessionService, Outcome<Guid>>(s => s.AddAgendaItemAsync(Secretariat, sessionId, AgendaItemKind.Deliberation, "Plan d'action 2027", 30, default)));
+        Ok(await WithAsync<SessionService, Outcome<Guid>>(s => s.ConveneAsync(Secretariat, sessionId, default)));
+        Ok(await WithAsync<SessionService, Outcome<Guid>>(s => s.OpenAsync(Secretariat, sessionId, default)));
         return sessionId;
     }
 
     public async Task<Guid> DraftPlenaryAsync(bool allowSelfCheckIn = false, string? place = "Tanger, siège du Conseil régional")
     {
         var start = NoressClock.ToUtc(NoressClock.Today(TimeProvider.System).AddDays(1).ToDateTime(new TimeOnly(10, 0)));
-        var result = await WithAsync<SessionService, SessionsResult>(s => s.CreateAsync(Secretariat,
+        var result = await WithAsync<SessionService, Outcome<Guid>>(s => s.CreateAsync(Secretariat,
             new SessionInput(SessionBody.Plenary, null, "Session plénière de test", place, start, start.AddHours(3), allowSelfCheckIn), default));
         return Ok(result);
     }
@@ -86,17 +87,17 @@ public sealed class SessionsTestHost : IAsyncDisposable
     {
         foreach (var id in institutionIds)
         {
-            Ok(await WithAsync<AttendanceService, SessionsResult>(s => s.CheckInAsync(Secretariat, sessionId, id, default)));
+            Ok(await WithAsync<AttendanceService, Outcome<Guid>>(s => s.CheckInAsync(Secretariat, sessionId, id, default)));
         }
     }
 
     public async Task<Guid> OpenVoteAsync(Guid sessionId, BallotKind ballot) =>
-        Ok(await WithAsync<VoteService, SessionsResult>(s => s.OpenAsync(Secretariat, sessionId, null, "Adopter le plan d'action 2027 ?", ballot, default)));
+        Ok(await WithAsync<VoteService, Outcome<Guid>>(s => s.OpenAsync(Secretariat, sessionId, null, "Adopter le plan d'action 2027 ?", ballot, default)));
 
-    public static Guid Ok(SessionsResult result)
+    public static Guid Ok(Outcome<Guid> result)
     {
         Assert.True(result.Succeeded, result.Error);
-        return result.Id!.Value;
+        return result.Value;
     }
 
     private async Task PrepareAsync()

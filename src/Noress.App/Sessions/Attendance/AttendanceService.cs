@@ -4,30 +4,31 @@ using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
 using Noress.App.Members;
 using Noress.App.Sessions.Rules;
+using Noress.App.Shared.Operations;
 using Noress.App.Shared.Time;
 
 namespace Noress.App.Sessions.Attendance;
 
 /// <summary>Check-in, proxies and the live quorum of a session.</summary>
-public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access)
+public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, Refusals<SessionsText> refuse)
 {
     /// <summary>
     /// Checks an institution in at the current convocation: the secretariat for anyone, or a titular or
     /// alternate representative for their own institution when the session allows self check-in.
     /// </summary>
-    public async Task<SessionsResult> CheckInAsync(ClaimsPrincipal user, Guid sessionId, Guid institutionId, CancellationToken ct)
+    public async Task<Outcome<Guid>> CheckInAsync(ClaimsPrincipal user, Guid sessionId, Guid institutionId, CancellationToken ct)
     {
         await access.EnsureMemberAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (session.State is not (SessionState.Convened or SessionState.Open))
         {
-            return SessionsResult.Fail("Error.SessionNotRunning");
+            return refuse["Error.SessionNotRunning"];
         }
 
         var date = SessionDate(session);
@@ -37,13 +38,13 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
         {
             if (!session.AllowsSelfCheckIn)
             {
-                return SessionsResult.Fail("Error.NoSelfCheckIn");
+                return refuse["Error.NoSelfCheckIn"];
             }
 
             var representation = (await SessionBodies.RepresentativesAsync(db, [institutionId], date, ct))[institutionId];
             if (userId is not { } id || (representation.TitularId != id && representation.AlternateId != id))
             {
-                return SessionsResult.Fail("Error.NotRepresentative");
+                return refuse["Error.NotRepresentative"];
             }
 
             personId = id;
@@ -51,12 +52,12 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
 
         if (await VotingErrorAsync(db, session, institutionId, ct) is { } error)
         {
-            return SessionsResult.Fail(error);
+            return refuse[error];
         }
 
         if (await db.Set<SessionAttendance>().AnyAsync(a => a.SessionId == sessionId && a.Convocation == session.Convocation && a.InstitutionId == institutionId, ct))
         {
-            return SessionsResult.Fail("Error.AlreadyCheckedIn");
+            return refuse["Error.AlreadyCheckedIn"];
         }
 
         var attendance = new SessionAttendance
@@ -78,40 +79,40 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
             // The unique index: the same institution checked in at the same instant elsewhere.
             if (await CheckedInAsync(sessionId, session.Convocation, institutionId, ct))
             {
-                return SessionsResult.Fail("Error.AlreadyCheckedIn");
+                return refuse["Error.AlreadyCheckedIn"];
             }
 
             throw;
         }
 
-        return SessionsResult.Ok(attendance.Id);
+        return Outcome<Guid>.Done(attendance.Id);
     }
 
     /// <summary>An institution gives its vote to another for this session: asked by its representative or the secretariat, pending validation.</summary>
-    public async Task<SessionsResult> GrantProxyAsync(ClaimsPrincipal user, Guid sessionId, Guid grantorId, Guid holderId, string? note, CancellationToken ct)
+    public async Task<Outcome<Guid>> GrantProxyAsync(ClaimsPrincipal user, Guid sessionId, Guid grantorId, Guid holderId, string? note, CancellationToken ct)
     {
         await access.EnsureMemberAsync(user);
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note?.Length > 1000)
         {
-            return SessionsResult.Fail("Error.ProxyNote");
+            return refuse["Error.ProxyNote"];
         }
 
         if (grantorId == holderId)
         {
-            return SessionsResult.Fail("Error.ProxySelf");
+            return refuse["Error.ProxySelf"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (session.State is not (SessionState.Draft or SessionState.Convened or SessionState.Open))
         {
-            return SessionsResult.Fail("Error.SessionNotRunning");
+            return refuse["Error.SessionNotRunning"];
         }
 
         if (!await access.IsSecretariatAsync(user))
@@ -119,23 +120,23 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
             var representation = (await SessionBodies.RepresentativesAsync(db, [grantorId], SessionDate(session), ct))[grantorId];
             if (SessionsAccess.UserId(user) is not { } id || (representation.TitularId != id && representation.AlternateId != id))
             {
-                return SessionsResult.Fail("Error.NotRepresentative");
+                return refuse["Error.NotRepresentative"];
             }
         }
 
         if (await VotingErrorAsync(db, session, grantorId, ct) is { } grantorError)
         {
-            return SessionsResult.Fail(grantorError);
+            return refuse[grantorError];
         }
 
         if (await VotingErrorAsync(db, session, holderId, ct) is { } holderError)
         {
-            return SessionsResult.Fail(holderError);
+            return refuse[holderError];
         }
 
         if (await db.Set<SessionProxy>().AnyAsync(p => p.SessionId == sessionId && p.GrantorInstitutionId == grantorId && p.Status != ProxyStatus.Rejected, ct))
         {
-            return SessionsResult.Fail("Error.ProxyExists");
+            return refuse["Error.ProxyExists"];
         }
 
         var proxy = new SessionProxy
@@ -149,11 +150,11 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
         };
         db.Add(proxy);
         await db.SaveChangesAsync(ct);
-        return SessionsResult.Ok(proxy.Id);
+        return Outcome<Guid>.Done(proxy.Id);
     }
 
     /// <summary>The secretariat validates (or rejects) a mandate; a holder never holds more than the rules allow.</summary>
-    public async Task<SessionsResult> ReviewProxyAsync(ClaimsPrincipal user, Guid proxyId, bool validate, CancellationToken ct)
+    public async Task<Outcome<Guid>> ReviewProxyAsync(ClaimsPrincipal user, Guid proxyId, bool validate, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -162,12 +163,12 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
         var proxy = await db.Set<SessionProxy>().SingleOrDefaultAsync(p => p.Id == proxyId, ct);
         if (proxy is null)
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (proxy.Status != ProxyStatus.Pending)
         {
-            return SessionsResult.Fail("Error.ProxyReviewed");
+            return refuse["Error.ProxyReviewed"];
         }
 
         if (validate)
@@ -177,13 +178,13 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
             var held = await db.Set<SessionProxy>().CountAsync(p => p.SessionId == proxy.SessionId && p.HolderInstitutionId == proxy.HolderInstitutionId && p.Status == ProxyStatus.Validated, ct);
             if (held >= rules.MaxProxiesPerInstitution)
             {
-                return SessionsResult.Fail("Error.TooManyProxies");
+                return refuse["Error.TooManyProxies"];
             }
 
             // A holder that gave its own vote away cannot carry others'.
             if (await db.Set<SessionProxy>().AnyAsync(p => p.SessionId == proxy.SessionId && p.GrantorInstitutionId == proxy.HolderInstitutionId && p.Status == ProxyStatus.Validated, ct))
             {
-                return SessionsResult.Fail("Error.ProxyChain");
+                return refuse["Error.ProxyChain"];
             }
         }
 
@@ -192,7 +193,7 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
         proxy.ReviewedAt = access.UtcNow;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return SessionsResult.Ok(proxy.Id);
+        return Outcome<Guid>.Done(proxy.Id);
     }
 
     public async Task<QuorumStatus> QuorumAsync(Guid sessionId, CancellationToken ct)

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Sessions.Rules;
 
 /// <summary>Reads the rule parameters in force on a date, and lets the secretariat set a new version.</summary>
-public sealed class RuleParameterService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access)
+public sealed class RuleParameterService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, Refusals<SessionsText> refuse)
 {
     public async Task<RuleBook> InForceAsync(DateOnly date, CancellationToken ct)
     {
@@ -24,35 +26,35 @@ public sealed class RuleParameterService(IDbContextFactory<NoressDbContext> dbFa
     }
 
     /// <summary>A new version of <paramref name="key"/> from <paramref name="effectiveFrom"/>; the past is never rewritten.</summary>
-    public async Task<SessionsResult> SetAsync(ClaimsPrincipal user, RuleKey key, string value, string article, DateOnly effectiveFrom, CancellationToken ct)
+    public async Task<Outcome<Guid>> SetAsync(ClaimsPrincipal user, RuleKey key, string value, string article, DateOnly effectiveFrom, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         value = (value ?? string.Empty).Trim();
         article = (article ?? string.Empty).Trim();
         if (!Enum.IsDefined(key))
         {
-            return SessionsResult.Fail("Error.RuleUnknown");
+            return refuse["Error.RuleUnknown"];
         }
 
         if (RuleBook.Validate(key, value) is { } error)
         {
-            return SessionsResult.Fail(error);
+            return refuse[error];
         }
 
         if (article.Length is 0 or > 64)
         {
-            return SessionsResult.Fail("Error.RuleArticle");
+            return refuse["Error.RuleArticle"];
         }
 
         if (effectiveFrom < access.Today)
         {
-            return SessionsResult.Fail("Error.RuleRetroactive");
+            return refuse["Error.RuleRetroactive"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Set<RuleParameter>().AnyAsync(p => p.Key == key && p.EffectiveFrom == effectiveFrom, ct))
         {
-            return SessionsResult.Fail("Error.RuleVersionExists");
+            return refuse["Error.RuleVersionExists"];
         }
 
         var parameter = new RuleParameter { Key = key, Value = value, Article = article, EffectiveFrom = effectiveFrom, CreatedById = SessionsAccess.UserId(user), CreatedAt = access.UtcNow };
@@ -64,9 +66,9 @@ public sealed class RuleParameterService(IDbContextFactory<NoressDbContext> dbFa
         catch (DbUpdateException)
         {
             // The unique (key, date) index: another secretary set the same version at the same instant.
-            return SessionsResult.Fail("Error.RuleVersionExists");
+            return refuse["Error.RuleVersionExists"];
         }
 
-        return SessionsResult.Ok(parameter.Id);
+        return Outcome<Guid>.Done(parameter.Id);
     }
 }

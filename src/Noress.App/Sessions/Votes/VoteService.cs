@@ -6,6 +6,8 @@ using Noress.App.Data;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Sessions.Votes;
 
 /// <summary>What anyone may see of a vote: while it is open only how many have voted; once closed, the result.</summary>
@@ -18,27 +20,27 @@ public sealed record VoteView(Vote Vote, IReadOnlyList<(string Institution, Vote
 /// duplicate from any node counts once; a secret ballot's content and its participation are written in one
 /// transaction and cannot be joined afterwards (ADR 0021).
 /// </summary>
-public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, ILogger<VoteService> logger)
+public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, ILogger<VoteService> logger, Refusals<SessionsText> refuse)
 {
-    public async Task<SessionsResult> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
+    public async Task<Outcome<Guid>> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         question = (question ?? string.Empty).Trim();
         if (question.Length is 0 or > 500)
         {
-            return SessionsResult.Fail("Error.Question");
+            return refuse["Error.Question"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (session.State != SessionState.Open)
         {
-            return SessionsResult.Fail("Error.SessionNotOpen");
+            return refuse["Error.SessionNotOpen"];
         }
 
         var kind = AgendaItemKind.Deliberation;
@@ -47,7 +49,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             var item = await db.Set<AgendaItem>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == itemId && a.SessionId == sessionId, ct);
             if (item is null)
             {
-                return SessionsResult.Fail("Error.NotFound");
+                return refuse["Error.NotFound"];
             }
 
             kind = item.Kind;
@@ -82,47 +84,47 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         db.Add(vote);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Vote {VoteId} opened in session {SessionId}", vote.Id, sessionId);
-        return SessionsResult.Ok(vote.Id);
+        return Outcome<Guid>.Done(vote.Id);
     }
 
     /// <summary>
     /// Casts <paramref name="institutionId"/>'s vote: by its titular or alternate representative when it is
     /// checked in, or by a representative of a checked-in institution holding its validated proxy.
     /// </summary>
-    public async Task<SessionsResult> CastAsync(ClaimsPrincipal user, Guid voteId, Guid institutionId, VoteChoice choice, CancellationToken ct)
+    public async Task<Outcome<Guid>> CastAsync(ClaimsPrincipal user, Guid voteId, Guid institutionId, VoteChoice choice, CancellationToken ct)
     {
         await access.EnsureMemberAsync(user);
         if (!Enum.IsDefined(choice))
         {
-            return SessionsResult.Fail("Error.Choice");
+            return refuse["Error.Choice"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var vote = await db.Set<Vote>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct);
         if (vote is null)
         {
-            return SessionsResult.Fail("Error.NoOpenVote");
+            return refuse["Error.NoOpenVote"];
         }
 
         if (vote.State != VoteState.Open)
         {
-            return SessionsResult.Fail("Error.VoteClosed");
+            return refuse["Error.VoteClosed"];
         }
 
         var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == vote.SessionId, ct);
         if (await AttendanceService.VotingErrorAsync(db, session, institutionId, ct) is { } votingError)
         {
-            return SessionsResult.Fail(votingError);
+            return refuse[votingError];
         }
 
         if (await MandateErrorAsync(db, session, SessionsAccess.UserId(user), institutionId, ct) is { } mandateError)
         {
-            return SessionsResult.Fail(mandateError);
+            return refuse[mandateError];
         }
 
         if (await AlreadyVotedAsync(db, vote, institutionId, ct))
         {
-            return SessionsResult.Fail("Error.AlreadyVoted");
+            return refuse["Error.AlreadyVoted"];
         }
 
         try
@@ -135,7 +137,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.Participations, v => v.Participations + 1), ct);
             if (claimed == 0)
             {
-                return SessionsResult.Fail("Error.VoteClosed");
+                return refuse["Error.VoteClosed"];
             }
 
             if (vote.Ballot == BallotKind.Secret)
@@ -156,17 +158,17 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             // The primary key (vote, institution): a duplicate that reached another node at the same instant.
             if (await AlreadyVotedAsync(voteId, vote.Ballot, institutionId, ct))
             {
-                return SessionsResult.Fail("Error.AlreadyVoted");
+                return refuse["Error.AlreadyVoted"];
             }
 
             throw;
         }
 
-        return SessionsResult.Ok(voteId);
+        return Outcome<Guid>.Done(voteId);
     }
 
     /// <summary>Closes the vote: counts, checks that participations and ballots reconcile, computes and freezes the verdict.</summary>
-    public async Task<SessionsResult> CloseAsync(ClaimsPrincipal user, Guid voteId, CancellationToken ct)
+    public async Task<Outcome<Guid>> CloseAsync(ClaimsPrincipal user, Guid voteId, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -177,7 +179,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.State, VoteState.Closed), ct);
         if (claimed == 0)
         {
-            return SessionsResult.Fail(await db.Set<Vote>().AnyAsync(v => v.Id == voteId, ct) ? "Error.VoteAlreadyClosed" : "Error.NotFound");
+            return refuse[await db.Set<Vote>().AnyAsync(v => v.Id == voteId, ct) ? "Error.VoteAlreadyClosed" : "Error.NotFound"];
         }
 
         var vote = await db.Set<Vote>().SingleAsync(v => v.Id == voteId, ct);
@@ -210,34 +212,34 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Vote {VoteId} closed with {Count} participations", voteId, participations);
-        return SessionsResult.Ok(voteId);
+        return Outcome<Guid>.Done(voteId);
     }
 
     /// <summary>Replaces the computed verdict, with a written reason; the change is in the audit chain like every update of a vote.</summary>
-    public async Task<SessionsResult> OverrideVerdictAsync(ClaimsPrincipal user, Guid voteId, Verdict verdict, string reason, CancellationToken ct)
+    public async Task<Outcome<Guid>> OverrideVerdictAsync(ClaimsPrincipal user, Guid voteId, Verdict verdict, string reason, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         reason = (reason ?? string.Empty).Trim();
         if (reason.Length is < 10 or > 2000)
         {
-            return SessionsResult.Fail("Error.OverrideReason");
+            return refuse["Error.OverrideReason"];
         }
 
         if (!Enum.IsDefined(verdict))
         {
-            return SessionsResult.Fail("Error.Choice");
+            return refuse["Error.Choice"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var vote = await db.Set<Vote>().SingleOrDefaultAsync(v => v.Id == voteId, ct);
         if (vote is null)
         {
-            return SessionsResult.Fail("Error.NotFound");
+            return refuse["Error.NotFound"];
         }
 
         if (vote.State != VoteState.Closed)
         {
-            return SessionsResult.Fail("Error.VoteNotClosed");
+            return refuse["Error.VoteNotClosed"];
         }
 
         vote.Verdict = verdict;
@@ -249,10 +251,10 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SessionsResult.Fail("Error.Concurrent");
+            return refuse["Error.Concurrent"];
         }
 
-        return SessionsResult.Ok(voteId);
+        return Outcome<Guid>.Done(voteId);
     }
 
     /// <summary>The vote as members may see it: counts and names only once it is closed.</summary>
