@@ -2,11 +2,13 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Documents;
+using Noress.App.Sessions;
 using Noress.App.Shared.Layout;
 
 namespace Noress.EndToEnd.Accessibility;
@@ -131,8 +133,10 @@ public static partial class AppPages
         var document = await db.Documents.Where(d => d.SpaceKind == DocumentSpaceKind.Platform && d.Title.StartsWith("Règlement intérieur"))
             .Select(d => d.Id).SingleAsync();
         var member = await db.Users.Where(u => u.Email == MemberEmail).Select(u => u.Id).SingleAsync();
+        var session = await SampleSessionAsync(scope.ServiceProvider);
         return new Dictionary<string, string>
         {
+            ["/sessions/{Id:guid}"] = $"/sessions/{session}",
             ["/documents/{Id:guid}"] = $"/documents/{document}",
             ["/documents/{Id:guid}/history"] = $"/documents/{document}/history",
             ["/documents/{Id:guid}/comments"] = $"/documents/{document}/comments",
@@ -140,6 +144,24 @@ public static partial class AppPages
             ["/members/{Key}/edit"] = $"/members/{SampleInstitution}/edit",
             ["/members/people/{Id:guid}"] = $"/members/people/{member}",
         };
+    }
+
+    /// <summary>The demo data holds no session yet: the secretariat convenes a plenary with one agenda item.</summary>
+    private static async Task<Guid> SampleSessionAsync(IServiceProvider services)
+    {
+        var users = services.GetRequiredService<UserManager<NoressUser>>();
+        var secretariat = await users.FindByEmailAsync("secretariat@noress.demo") ?? throw new InvalidOperationException("No demo secretariat.");
+        var caller = await services.GetRequiredService<IUserClaimsPrincipalFactory<NoressUser>>().CreateAsync(secretariat);
+        var sessions = services.GetRequiredService<SessionService>();
+        var startsAt = DateTime.UtcNow.Date.AddDays(30).AddHours(9);
+        var created = await sessions.CreateAsync(caller, new SessionInput(SessionBody.Plenary, null, "Assemblée plénière – الجمع العام", "Tétouan", startsAt, startsAt.AddHours(3)), default);
+        var item = await sessions.AddAgendaItemAsync(caller, created.Value, AgendaItemKind.Deliberation, "Adoption du plan d'action", 30, default);
+        if (!created.Succeeded || !item.Succeeded)
+        {
+            throw new InvalidOperationException(created.Error ?? item.Error);
+        }
+
+        return created.Value;
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]

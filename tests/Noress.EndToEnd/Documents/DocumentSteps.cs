@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Noress.App.Documents;
 using Noress.App.Shared.RealTime;
 using Noress.EndToEnd.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace Noress.EndToEnd.Documents;
 
@@ -18,6 +19,8 @@ internal static class DocumentSteps
         await page.Locator("[data-testid=document-title-input] input, input[data-testid=document-title-input]").FillAsync(title);
         await page.Locator("[data-testid=document-text-input] textarea, textarea[data-testid=document-text-input]").FillAsync(text);
         await page.GetByTestId("document-create-submit").ClickAsync();
+        // The dialog closes first, then the new document opens: a failure says which of the two did not happen.
+        await Expect(page.GetByTestId("document-create-submit")).ToHaveCountAsync(0);
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/documents/", StringComparison.Ordinal));
         return new Uri(page.Url).AbsolutePath.TrimStart('/');
     }

@@ -21,7 +21,7 @@ public sealed class NavigationJourneyTests(NoressServer server)
 
         // Every link the drawer offers, so an area added later is visited too.
         var links = await drawer.Locator("a.mud-nav-link").EvaluateAllAsync<DrawerLink[]>(
-            "links => links.map(a => ({ href: a.getAttribute('href'), text: a.innerText.trim() }))");
+            "links => links.map(a => ({ href: a.getAttribute('href'), text: (a.querySelector('[data-nav-title]') ?? a).innerText.trim() }))");
         foreach (var area in PlatformAreas.All)
         {
             Assert.Contains(links, link => link.Href == area.Href && link.Text == Texts.Shell(area.TitleKey, French));
@@ -29,7 +29,8 @@ public sealed class NavigationJourneyTests(NoressServer server)
 
         foreach (var link in links.Where(l => l.Href is { Length: > 0 }))
         {
-            await drawer.GetByRole(AriaRole.Link, new() { Name = link.Text, Exact = true }).ClickAsync();
+            // By address: an area not built yet is named "<area>, soon".
+            await drawer.Locator($"a.mud-nav-link[href='{link.Href}']").ClickAsync();
 
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/" + link.Href);
             var main = page.Locator(".mud-main-content");
