@@ -603,7 +603,7 @@ internal static class DocumentsServerHost
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, secretariat.Id.ToString()), new Claim(ClaimTypes.Role, Roles.Secretariat)], "benchmark"));
         var text = string.Concat(Enumerable.Repeat("Procès-verbal de la réunion du comité de pilotage. محضر اجتماع لجنة القيادة.\n", 20));
-        return await services.GetRequiredService<DocumentService>().CreateAsync(principal, DocumentSpaceKind.Platform, null, "Benchmark", text);
+        return (await services.GetRequiredService<DocumentService>().CreateAsync(principal, DocumentSpaceKind.Platform, null, "Benchmark", text)).Value;
     }
 
     private sealed class BenchmarkAppFactory : WebApplicationFactory<web::Program>

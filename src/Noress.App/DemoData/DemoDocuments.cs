@@ -65,7 +65,7 @@ internal static class DemoDocuments
                 new Claim(ClaimTypes.Role, Roles.Member),
             ],
             "demo"));
-        var rules = await documents.CreateAsync(secretariat, DocumentSpaceKind.Platform, null, InternalRulesTitle, InternalRules, cancellationToken);
+        var rules = (await documents.CreateAsync(secretariat, DocumentSpaceKind.Platform, null, InternalRulesTitle, InternalRules, cancellationToken)).Value;
         // Members propose amendments as suggestions; the secretariat accepts or rejects them.
         await sharing.GrantAsync(secretariat, rules, DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Suggest, cancellationToken);
         await documents.CreateAsync(secretariat, DocumentSpaceKind.Platform, null, "Plan d'action stratégique 2026-2028 (démonstration)", ActionPlan, cancellationToken);

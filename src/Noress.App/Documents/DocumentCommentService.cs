@@ -6,6 +6,8 @@ using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Notifications;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Documents;
 
 public sealed record CommentItem(Guid Id, Guid AuthorId, string AuthorName, string Body, DateTime CreatedAt);
@@ -24,8 +26,11 @@ public sealed partial class DocumentCommentService(
     DocumentBroadcaster broadcaster,
     NotificationService notifications,
     IStringLocalizer<DocumentsText> text,
-    TimeProvider clock)
+    TimeProvider clock,
+    Refusals<DocumentsText> refuse)
 {
+    public const int MaxBodyLength = 8000;
+
     public const string MentionCategory = "documents.mention";
 
     /// <summary>Every thread, its anchor mapped to the current version (and stored so the next read maps less).</summary>
@@ -80,7 +85,7 @@ public sealed partial class DocumentCommentService(
     }
 
     /// <summary>Opens a thread on From..To of the text at <paramref name="version"/> (Comment right).</summary>
-    public async Task<Guid> CreateThreadAsync(ClaimsPrincipal principal, Guid documentId, int version, int from, int to, string body, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> CreateThreadAsync(ClaimsPrincipal principal, Guid documentId, int version, int from, int to, string body, CancellationToken cancellationToken = default)
     {
         var access = await RequireAsync(principal, documentId, DocumentRight.Comment, cancellationToken);
         var head = await authority.GetHeadAsync(documentId, cancellationToken) ?? throw new KeyNotFoundException($"Document {documentId} does not exist.");
@@ -88,7 +93,12 @@ public sealed partial class DocumentCommentService(
         var lengthAtVersion = updates.Count > 0 ? updates[0].Changes.Length : head.Text.Length;
         if (version < 0 || version > head.Version || from < 0 || to < from || to > lengthAtVersion)
         {
-            throw new ArgumentOutOfRangeException(nameof(from), "The range is outside the document.");
+            return refuse["Refusal.CommentRange"];
+        }
+
+        if (!IsValidBody(body))
+        {
+            return refuse["Refusal.Comment"];
         }
 
         var (mappedFrom, mappedTo, mappedVersion) = MapRange(from, to, version, updates);
@@ -111,21 +121,26 @@ public sealed partial class DocumentCommentService(
 
         await NotifyMentionsAsync(access, body, cancellationToken);
         await broadcaster.AnnotationsChangedAsync(documentId, cancellationToken);
-        return thread.Id;
+        return Outcome<Guid>.Done(thread.Id);
     }
 
-    public async Task<Guid> ReplyAsync(ClaimsPrincipal principal, Guid threadId, string body, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> ReplyAsync(ClaimsPrincipal principal, Guid threadId, string body, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var thread = await db.DocumentCommentThreads.SingleOrDefaultAsync(t => t.Id == threadId, cancellationToken)
             ?? throw new KeyNotFoundException($"Thread {threadId} does not exist.");
         var access = await RequireAsync(principal, thread.DocumentId, DocumentRight.Comment, cancellationToken);
+        if (!IsValidBody(body))
+        {
+            return refuse["Refusal.Comment"];
+        }
+
         var comment = NewComment(threadId, access.Subject.UserId, body, clock.GetUtcNow().UtcDateTime);
         db.DocumentComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         await NotifyMentionsAsync(access, body, cancellationToken);
         await broadcaster.AnnotationsChangedAsync(thread.DocumentId, cancellationToken);
-        return comment.Id;
+        return Outcome<Guid>.Done(comment.Id);
     }
 
     public Task ResolveAsync(ClaimsPrincipal principal, Guid threadId, CancellationToken cancellationToken = default) =>
@@ -169,13 +184,12 @@ public sealed partial class DocumentCommentService(
         await broadcaster.AnnotationsChangedAsync(thread.DocumentId, cancellationToken);
     }
 
+    private static bool IsValidBody(string? body) => !string.IsNullOrWhiteSpace(body) && body.Length <= MaxBodyLength;
+
     private static Comment NewComment(Guid threadId, Guid authorId, string body, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(body) || body.Length > 8000)
-        {
-            throw new ArgumentException("A comment is required and at most 8000 characters long.", nameof(body));
-        }
-
+        // Callers have checked the body with IsValidBody and refused it with a message.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(body.Length, MaxBodyLength, nameof(body));
         return new Comment { ThreadId = threadId, AuthorId = authorId, Body = body.Trim(), CreatedAt = now };
     }
 

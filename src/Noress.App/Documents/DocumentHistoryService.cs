@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
 using Noress.App.Documents.History;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Documents;
 
 /// <summary>Consecutive updates by one person without a pause longer than <see cref="DocumentHistoryService.Pause"/>.</summary>
@@ -32,7 +34,8 @@ public sealed class DocumentHistoryService(
     DocumentService documents,
     DocumentAuthority authority,
     DocumentBroadcaster broadcaster,
-    TimeProvider clock)
+    TimeProvider clock,
+    Refusals<DocumentsText> refuse)
 {
     public static readonly TimeSpan Pause = TimeSpan.FromMinutes(5);
 
@@ -150,7 +153,7 @@ public sealed class DocumentHistoryService(
     }
 
     /// <summary>Makes the text of <paramref name="version"/> current again, as a new update by the person (Edit right).</summary>
-    public async Task<int> RestoreAsync(ClaimsPrincipal principal, Guid documentId, int version, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> RestoreAsync(ClaimsPrincipal principal, Guid documentId, int version, CancellationToken cancellationToken = default)
     {
         var access = await RequireAsync(principal, documentId, DocumentRight.Edit, cancellationToken);
         var old = await TextAtAsync(dbFactory, documentId, version, cancellationToken);
@@ -161,14 +164,14 @@ public sealed class DocumentHistoryService(
             var changes = Replacement(head.Text, old);
             if (changes.IsEmpty)
             {
-                return head.Version;
+                return Outcome<int>.Done(head.Version);
             }
 
             var outcome = await authority.PushAsync(documentId, head.Version, [new IncomingUpdate($"restore-{Guid.NewGuid():N}", changes.ToJsonElement())], access.Subject.UserId, cancellationToken);
             if (outcome.Status == PushStatus.Accepted)
             {
                 await broadcaster.UpdatesAsync(documentId, outcome.Accepted, outcome.Version, cancellationToken);
-                return outcome.Version;
+                return Outcome<int>.Done(outcome.Version);
             }
 
             if (outcome.Status != PushStatus.Stale)
@@ -177,7 +180,7 @@ public sealed class DocumentHistoryService(
             }
         }
 
-        throw new InvalidOperationException("The document changes too fast to restore a version now.");
+        return refuse["Refusal.TooFast"];
     }
 
     /// <summary>The smallest single replacement turning <paramref name="from"/> into <paramref name="to"/> (common prefix and suffix kept).</summary>
@@ -199,12 +202,12 @@ public sealed class DocumentHistoryService(
         return ChangeSet.Of(from.Length, prefix, from.Length - suffix, to[prefix..(to.Length - suffix)]);
     }
 
-    public async Task<Guid> AddLabelAsync(ClaimsPrincipal principal, Guid documentId, int version, string label, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> AddLabelAsync(ClaimsPrincipal principal, Guid documentId, int version, string label, CancellationToken cancellationToken = default)
     {
         var access = await RequireAsync(principal, documentId, DocumentRight.Edit, cancellationToken);
         if (string.IsNullOrWhiteSpace(label) || label.Length > 200)
         {
-            throw new ArgumentException("The label is required and at most 200 characters long.", nameof(label));
+            return refuse["Refusal.Label"];
         }
 
         var text = await TextAtAsync(dbFactory, documentId, version, cancellationToken);
@@ -220,7 +223,7 @@ public sealed class DocumentHistoryService(
         };
         db.DocumentLabels.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
-        return entity.Id;
+        return Outcome<Guid>.Done(entity.Id);
     }
 
     public async Task<IReadOnlyList<DocumentLabelItem>> ListLabelsAsync(ClaimsPrincipal principal, Guid documentId, CancellationToken cancellationToken = default)

@@ -168,12 +168,12 @@ public sealed class DocumentHub(
 
         try
         {
-            await suggestions.CreateAsync(Context.User!, documentId, version, changes.GetRawText(), Context.ConnectionAborted);
-            return new SuggestResultDto(true, null);
+            var outcome = await suggestions.CreateAsync(Context.User!, documentId, version, changes.GetRawText(), Context.ConnectionAborted);
+            return new SuggestResultDto(outcome.Succeeded, outcome.Error);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or KeyNotFoundException)
         {
-            // A malformed change set, or one that does not fit the text of its version.
+            // A malformed change set (what no editor sends) or an unknown version.
             return new SuggestResultDto(false, text["ErrorMalformed"]);
         }
     }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
 using Noress.App.Shared.Localization;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Documents;
 
 public sealed record DocumentListItem(Guid Id, string Title, DocumentSpaceKind SpaceKind, Guid? SpaceId, int Version, DocumentRight Right, DateTime CreatedAt);
@@ -13,7 +15,7 @@ public sealed record DocumentView(Guid Id, string Title, DocumentSpaceKind Space
 public sealed record DocumentAccess(Document Document, DocumentRight Right, DocumentSubject Subject, string UserName);
 
 /// <summary>Lists, creates and opens documents, checking the person's rights from the space and grants.</summary>
-public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory, DocumentAuthority authority, TimeProvider clock)
+public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory, DocumentAuthority authority, TimeProvider clock, Refusals<DocumentsText> refuse)
 {
     public async Task<IReadOnlyList<DocumentListItem>> ListAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
@@ -37,7 +39,7 @@ public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory
     }
 
     /// <summary>Creates a document with its first snapshot (version 0); refused unless the space gives the person Edit.</summary>
-    public async Task<Guid> CreateAsync(ClaimsPrincipal principal, DocumentSpaceKind spaceKind, Guid? spaceId, string title, string initialText, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> CreateAsync(ClaimsPrincipal principal, DocumentSpaceKind spaceKind, Guid? spaceId, string title, string initialText, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (subject, _) = await LoadSubjectAsync(db, principal, cancellationToken);
@@ -48,7 +50,7 @@ public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory
 
         if (string.IsNullOrWhiteSpace(title) || title.Length > 300)
         {
-            throw new ArgumentException("The title is required and at most 300 characters long.", nameof(title));
+            return refuse["Refusal.Title"];
         }
 
         var document = new Document
@@ -62,7 +64,7 @@ public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory
         db.Documents.Add(document);
         db.DocumentSnapshots.Add(new DocumentSnapshot { DocumentId = document.Id, Version = 0, Text = initialText });
         await db.SaveChangesAsync(cancellationToken);
-        return document.Id;
+        return Outcome<Guid>.Done(document.Id);
     }
 
     /// <summary>The document's current text and version with the person's right; null when absent or not readable.</summary>

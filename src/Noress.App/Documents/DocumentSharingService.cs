@@ -5,6 +5,8 @@ using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Members;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Documents;
 
 /// <summary>One explicit grant on a document, with the name of whom it is for.</summary>
@@ -17,7 +19,7 @@ public sealed record ShareTarget(DocumentPrincipalKind Kind, string Principal, s
 /// Sharing a document beyond what its space gives: grants to a role, an institution or a person, managed by
 /// the document's editors. A grant only raises a right; the space's default always applies.
 /// </summary>
-public sealed class DocumentSharingService(IDbContextFactory<NoressDbContext> dbFactory, DocumentService documents, DocumentBroadcaster broadcaster)
+public sealed class DocumentSharingService(IDbContextFactory<NoressDbContext> dbFactory, DocumentService documents, DocumentBroadcaster broadcaster, Refusals<DocumentsText> refuse)
 {
     /// <summary>The rights a grant can give (None is what revoking is for).</summary>
     public static readonly IReadOnlyList<DocumentRight> GrantableRights = [DocumentRight.Read, DocumentRight.Comment, DocumentRight.Suggest, DocumentRight.Edit];
@@ -72,22 +74,26 @@ public sealed class DocumentSharingService(IDbContextFactory<NoressDbContext> db
     }
 
     /// <summary>Gives (or changes) the right of a role, an institution or a person on the document.</summary>
-    public async Task GrantAsync(ClaimsPrincipal principal, Guid documentId, DocumentPrincipalKind kind, string target, DocumentRight right, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> GrantAsync(ClaimsPrincipal principal, Guid documentId, DocumentPrincipalKind kind, string target, DocumentRight right, CancellationToken cancellationToken = default)
     {
         await RequireEditAsync(principal, documentId, cancellationToken);
         if (!GrantableRights.Contains(right))
         {
-            throw new ArgumentException($"A grant gives Read, Comment, Suggest or Edit, not {right}.", nameof(right));
+            return refuse["Refusal.ShareRight"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var normalized = await NormalizeTargetAsync(db, kind, target, cancellationToken)
-            ?? throw new ArgumentException($"No {kind} '{target}' to share with.", nameof(target));
+        if (await NormalizeTargetAsync(db, kind, target, cancellationToken) is not { } normalized)
+        {
+            return refuse["Refusal.ShareTarget"];
+        }
+
         var grant = await db.DocumentPermissions.SingleOrDefaultAsync(
             p => p.DocumentId == documentId && p.PrincipalKind == kind && p.Principal == normalized, cancellationToken);
         if (grant is null)
         {
-            db.DocumentPermissions.Add(new DocumentPermission { DocumentId = documentId, PrincipalKind = kind, Principal = normalized, Right = right });
+            grant = new DocumentPermission { DocumentId = documentId, PrincipalKind = kind, Principal = normalized, Right = right };
+            db.DocumentPermissions.Add(grant);
         }
         else
         {
@@ -96,18 +102,25 @@ public sealed class DocumentSharingService(IDbContextFactory<NoressDbContext> db
 
         await db.SaveChangesAsync(cancellationToken);
         await broadcaster.RightsChangedAsync(documentId, cancellationToken);
+        return Outcome<Guid>.Done(grant.Id);
     }
 
     /// <summary>Removes one grant of the document; the person keeps what the space gives.</summary>
-    public async Task RevokeAsync(ClaimsPrincipal principal, Guid documentId, Guid grantId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> RevokeAsync(ClaimsPrincipal principal, Guid documentId, Guid grantId, CancellationToken cancellationToken = default)
     {
         await RequireEditAsync(principal, documentId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var grant = await db.DocumentPermissions.SingleOrDefaultAsync(p => p.Id == grantId && p.DocumentId == documentId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Grant {grantId} is not on document {documentId}.");
+        var grant = await db.DocumentPermissions.SingleOrDefaultAsync(p => p.Id == grantId && p.DocumentId == documentId, cancellationToken);
+        if (grant is null)
+        {
+            // Removed meanwhile, by another editor or another tab.
+            return refuse["Refusal.GrantGone"];
+        }
+
         db.DocumentPermissions.Remove(grant);
         await db.SaveChangesAsync(cancellationToken);
         await broadcaster.RightsChangedAsync(documentId, cancellationToken);
+        return Outcome<Guid>.Done(grantId);
     }
 
     private static async Task<string?> NormalizeTargetAsync(NoressDbContext db, DocumentPrincipalKind kind, string target, CancellationToken cancellationToken)

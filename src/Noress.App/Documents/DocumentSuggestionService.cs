@@ -5,6 +5,8 @@ using Noress.App.Data;
 using Noress.App.Documents.Editor;
 using Noress.App.Notifications;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Documents;
 
 /// <summary>A pending suggestion with its changes mapped to the document at <see cref="Version"/> (for tracked-change display).</summary>
@@ -28,17 +30,18 @@ public sealed class DocumentSuggestionService(
     DocumentBroadcaster broadcaster,
     NotificationService notifications,
     IStringLocalizer<DocumentsText> text,
-    TimeProvider clock)
+    TimeProvider clock,
+    Refusals<DocumentsText> refuse)
 {
     /// <summary>Stores a suggestion made on <paramref name="baseVersion"/> (Suggest right); the changes must fit that version's text.</summary>
-    public async Task<Guid> CreateAsync(ClaimsPrincipal principal, Guid documentId, int baseVersion, string changesJson, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> CreateAsync(ClaimsPrincipal principal, Guid documentId, int baseVersion, string changesJson, CancellationToken cancellationToken = default)
     {
         var access = await RequireAsync(principal, documentId, DocumentRight.Suggest, cancellationToken);
         var changes = ChangeSet.Parse(changesJson);
         var text = await DocumentHistoryService.TextAtAsync(dbFactory, documentId, baseVersion, cancellationToken);
         if (changes.Length != text.Length || changes.IsEmpty)
         {
-            throw new ArgumentException("The suggestion does not fit the text of its version.", nameof(changesJson));
+            return refuse["Refusal.SuggestionStale"];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -54,7 +57,7 @@ public sealed class DocumentSuggestionService(
         db.DocumentSuggestions.Add(suggestion);
         await db.SaveChangesAsync(cancellationToken);
         await broadcaster.AnnotationsChangedAsync(documentId, cancellationToken);
-        return suggestion.Id;
+        return Outcome<Guid>.Done(suggestion.Id);
     }
 
     /// <summary>Pending suggestions mapped to the current version.</summary>
@@ -85,7 +88,7 @@ public sealed class DocumentSuggestionService(
     /// Applies the suggestion, mapped over the updates since its version, as an update by the acceptor (Edit right).
     /// When later edits changed the text it replaces, it is marked <see cref="SuggestionStatus.Conflicted"/> instead.
     /// </summary>
-    public async Task<SuggestionDecision> AcceptAsync(ClaimsPrincipal principal, Guid suggestionId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<SuggestionDecision>> AcceptAsync(ClaimsPrincipal principal, Guid suggestionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var suggestion = await db.DocumentSuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, cancellationToken)
@@ -93,7 +96,7 @@ public sealed class DocumentSuggestionService(
         var access = await RequireAsync(principal, suggestion.DocumentId, DocumentRight.Edit, cancellationToken);
         if (suggestion.Status != SuggestionStatus.Pending)
         {
-            throw new InvalidOperationException($"Suggestion {suggestionId} is already {suggestion.Status}.");
+            return refuse["Refusal.SuggestionDecided"];
         }
 
         var original = ChangeSet.Parse(suggestion.ChangesJson);
@@ -115,7 +118,7 @@ public sealed class DocumentSuggestionService(
                 await db.SaveChangesAsync(cancellationToken);
                 await PublishAsync(toldOfConflict, suggestion.AuthorId, cancellationToken);
                 await broadcaster.AnnotationsChangedAsync(suggestion.DocumentId, cancellationToken);
-                return SuggestionDecision.Conflicted;
+                return Outcome<SuggestionDecision>.Done(SuggestionDecision.Conflicted);
             }
 
             var outcome = await authority.PushAsync(
@@ -136,14 +139,14 @@ public sealed class DocumentSuggestionService(
             await PublishAsync(told, suggestion.AuthorId, cancellationToken);
             await broadcaster.UpdatesAsync(suggestion.DocumentId, outcome.Accepted, outcome.Version, cancellationToken);
             await broadcaster.AnnotationsChangedAsync(suggestion.DocumentId, cancellationToken);
-            return SuggestionDecision.Accepted;
+            return Outcome<SuggestionDecision>.Done(SuggestionDecision.Accepted);
         }
 
-        throw new InvalidOperationException("The document changes too fast to apply the suggestion now.");
+        return refuse["Refusal.TooFast"];
     }
 
     /// <summary>Rejects a pending suggestion (Edit right), or withdraws it when its author calls (Read right is enough).</summary>
-    public async Task RejectAsync(ClaimsPrincipal principal, Guid suggestionId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> RejectAsync(ClaimsPrincipal principal, Guid suggestionId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var suggestion = await db.DocumentSuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, cancellationToken)
@@ -156,7 +159,7 @@ public sealed class DocumentSuggestionService(
 
         if (suggestion.Status != SuggestionStatus.Pending)
         {
-            throw new InvalidOperationException($"Suggestion {suggestionId} is already {suggestion.Status}.");
+            return refuse["Refusal.SuggestionDecided"];
         }
 
         Decide(suggestion, SuggestionStatus.Rejected, access.Subject.UserId, null);
@@ -164,6 +167,7 @@ public sealed class DocumentSuggestionService(
         await db.SaveChangesAsync(cancellationToken);
         await PublishAsync(told, suggestion.AuthorId, cancellationToken);
         await broadcaster.AnnotationsChangedAsync(suggestion.DocumentId, cancellationToken);
+        return Outcome<Guid>.Done(suggestion.Id);
     }
 
     /// <summary>Maps changes made on <paramref name="version"/> over the later updates (pure).</summary>

@@ -156,7 +156,7 @@ public sealed class DocumentExportTests : IAsyncLifetime
     {
         var first = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Un");
         var second = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Deux");
-        var labelId = await factory.Services.GetRequiredService<DocumentHistoryService>().AddLabelAsync(await SecretariatAsync(), first, 0, "v0");
+        var labelId = (await factory.Services.GetRequiredService<DocumentHistoryService>().AddLabelAsync(await SecretariatAsync(), first, 0, "v0")).Value;
         var client = await factory.CreateSignedInClientAsync("member@noress.demo");
 
         var response = await client.GetAsync($"/documents/{second}/print?label={labelId}");
@@ -186,7 +186,7 @@ public sealed class DocumentExportTests : IAsyncLifetime
         await editor.JoinAsync(id);
         Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[9,[0,"","","المادة الثانية"]]"""))).Accepted);
         var history = factory.Services.GetRequiredService<DocumentHistoryService>();
-        var labelId = await history.AddLabelAsync(await SecretariatAsync(), id, 1, "adopté le 18/03/2015");
+        var labelId = (await history.AddLabelAsync(await SecretariatAsync(), id, 1, "adopté le 18/03/2015")).Value;
         Assert.True((await editor.PushAsync(id, 1, DocumentHubClient.Update("b", $$"""[{{"Article 1\n\nالمادة الثانية".Length}},[0," — texte ajouté après"]]"""))).Accepted);
         return (id, labelId);
     }
@@ -197,5 +197,5 @@ public sealed class DocumentExportTests : IAsyncLifetime
     private Task<ClaimsPrincipal> SecretariatAsync() => DocumentHubClient.PrincipalAsync(factory, "secretariat@noress.demo", Roles.Secretariat);
 
     private async Task<Guid> CreateAsync(DocumentSpaceKind space, string text) =>
-        await factory.Services.GetRequiredService<DocumentService>().CreateAsync(await SecretariatAsync(), space, Guid.NewGuid(), "Session", text);
+        (await factory.Services.GetRequiredService<DocumentService>().CreateAsync(await SecretariatAsync(), space, Guid.NewGuid(), "Session", text)).Value;
 }

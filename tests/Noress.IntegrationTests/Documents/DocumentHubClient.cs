@@ -43,8 +43,8 @@ internal static class DocumentHubClient
 
     /// <summary>Creates a platform document as the secretariat, through the service.</summary>
     public static async Task<Guid> CreatePlatformDocumentAsync(NoressAppFactory factory, string text) =>
-        await factory.Services.GetRequiredService<DocumentService>().CreateAsync(
-            await PrincipalAsync(factory, "secretariat@noress.demo", Roles.Secretariat), DocumentSpaceKind.Platform, null, "Règlement intérieur", text);
+        (await factory.Services.GetRequiredService<DocumentService>().CreateAsync(
+            await PrincipalAsync(factory, "secretariat@noress.demo", Roles.Secretariat), DocumentSpaceKind.Platform, null, "Règlement intérieur", text)).Value;
 
     /// <summary>The principal a service sees for a demo person with one role, for calling services directly.</summary>
     public static async Task<ClaimsPrincipal> PrincipalAsync(NoressAppFactory factory, string email, string role)

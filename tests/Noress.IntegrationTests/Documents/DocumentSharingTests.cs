@@ -103,7 +103,10 @@ public sealed class DocumentSharingTests : IAsyncLifetime
         var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");
         var secretariat = await PrincipalAsync("secretariat@noress.demo", Roles.Secretariat);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Sharing.GrantAsync(secretariat, id, kind, target, right));
+        var outcome = await Sharing.GrantAsync(secretariat, id, kind, target, right);
+
+        Assert.Equal(right == DocumentRight.None ? "Refusal.ShareRight" : "Refusal.ShareTarget", outcome.Refusal?.Code);
+        Assert.False(string.IsNullOrWhiteSpace(outcome.Error));
 
         Assert.Equal(0, await CountGrantsAsync(id));
     }

@@ -30,10 +30,10 @@ public sealed class DocumentSuggestionNotificationTests : IAsyncLifetime
     public async Task AcceptAsync_BySomeoneElse_NotifiesTheAuthor_WithAMailAndALinkToTheDocument()
     {
         var (id, secretariat, member) = await DocumentWithSuggestingMemberAsync();
-        var suggestionId = await Suggestions.CreateAsync(member, id, 0, Proposal);
+        var suggestionId = (await Suggestions.CreateAsync(member, id, 0, Proposal)).Value;
         var mailsBefore = await MailsToAsync("member@noress.demo");
 
-        Assert.Equal(SuggestionDecision.Accepted, await Suggestions.AcceptAsync(secretariat, suggestionId));
+        Assert.Equal(SuggestionDecision.Accepted, (await Suggestions.AcceptAsync(secretariat, suggestionId)).Value);
 
         var notification = Assert.Single(await NotificationsOfAsync("member@noress.demo", id));
         Assert.Equal(NotificationCategories.Documents, notification.Category);
@@ -46,8 +46,8 @@ public sealed class DocumentSuggestionNotificationTests : IAsyncLifetime
     public async Task RejectAsync_BySomeoneElse_NotifiesTheAuthor_ButAWithdrawalNotifiesNobody()
     {
         var (id, secretariat, member) = await DocumentWithSuggestingMemberAsync();
-        var rejected = await Suggestions.CreateAsync(member, id, 0, Proposal);
-        var withdrawn = await Suggestions.CreateAsync(member, id, 0, Proposal);
+        var rejected = (await Suggestions.CreateAsync(member, id, 0, Proposal)).Value;
+        var withdrawn = (await Suggestions.CreateAsync(member, id, 0, Proposal)).Value;
 
         await Suggestions.RejectAsync(secretariat, rejected);
         await Suggestions.RejectAsync(member, withdrawn);

@@ -28,8 +28,8 @@ internal sealed class DocumentHistoryFixture(IServiceProvider services)
         await database.AddPersonAsync(YoussefId, YoussefName, "REMESS");
     }
 
-    public Task<Guid> CreateAsync(string text) =>
-        services.GetRequiredService<DocumentService>().CreateAsync(Secretariat(NoressTestContext.UserId), DocumentSpaceKind.Platform, null, "Règlement intérieur", text);
+    public async Task<Guid> CreateAsync(string text) =>
+        (await services.GetRequiredService<DocumentService>().CreateAsync(Secretariat(NoressTestContext.UserId), DocumentSpaceKind.Platform, null, "Règlement intérieur", text)).Value;
 
     /// <summary>Replaces from..to by <paramref name="insert"/> on the current head, as <paramref name="userId"/>.</summary>
     public async Task<int> EditAsync(Guid documentId, Guid userId, int from, int to, string insert)

@@ -7,6 +7,7 @@ using Microsoft.JSInterop;
 using Noress.App.Accounts;
 using Noress.App.Documents;
 using Noress.App.Documents.Editor;
+using Noress.App.Shared.Operations;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Documents;
@@ -243,8 +244,8 @@ public sealed class DocumentPageTests : NoressTestContext
 
         public Task<bool> CanCreateAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
-        public Task<Guid> CreateAsync(ClaimsPrincipal principal, string title, string initialText, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Guid.NewGuid());
+        public Task<Outcome<Guid>> CreateAsync(ClaimsPrincipal principal, string title, string initialText, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Outcome<Guid>.Done(Guid.NewGuid()));
 
         public Task<EditorDocument?> GetAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken = default) =>
             Task.FromResult(id == Document?.Id ? Document : null);

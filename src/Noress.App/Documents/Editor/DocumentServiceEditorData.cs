@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using Noress.App.Shared.Markdown;
+using Noress.App.Shared.Operations;
 
 namespace Noress.App.Documents.Editor;
 
@@ -18,7 +19,7 @@ public sealed class DocumentServiceEditorData(
     public Task<bool> CanCreateAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) =>
         documents.CanCreateAsync(principal, DocumentSpaceKind.Platform, null, cancellationToken);
 
-    public Task<Guid> CreateAsync(ClaimsPrincipal principal, string title, string initialText, CancellationToken cancellationToken = default) =>
+    public Task<Outcome<Guid>> CreateAsync(ClaimsPrincipal principal, string title, string initialText, CancellationToken cancellationToken = default) =>
         documents.CreateAsync(principal, DocumentSpaceKind.Platform, null, title, initialText, cancellationToken);
 
     public async Task<EditorDocument?> GetAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken = default) =>
@@ -40,9 +41,8 @@ public sealed class DocumentServiceEditorData(
     {
         try
         {
-            return await suggestions.AcceptAsync(principal, suggestionId, cancellationToken) == SuggestionDecision.Conflicted
-                ? texts["Suggestions.Conflicted"].Value
-                : null;
+            var outcome = await suggestions.AcceptAsync(principal, suggestionId, cancellationToken);
+            return outcome.Error ?? (outcome.Value == SuggestionDecision.Conflicted ? texts["Suggestions.Conflicted"].Value : null);
         }
         catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or UnauthorizedAccessException)
         {
@@ -54,8 +54,7 @@ public sealed class DocumentServiceEditorData(
     {
         try
         {
-            await suggestions.RejectAsync(principal, suggestionId, cancellationToken);
-            return null;
+            return (await suggestions.RejectAsync(principal, suggestionId, cancellationToken)).Error;
         }
         catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or UnauthorizedAccessException)
         {

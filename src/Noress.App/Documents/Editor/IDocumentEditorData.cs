@@ -1,5 +1,7 @@
 using System.Security.Claims;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Documents.Editor;
 
 /// <summary>
@@ -15,7 +17,7 @@ public interface IDocumentEditorData
     Task<bool> CanCreateAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a platform document and returns its id.</summary>
-    Task<Guid> CreateAsync(ClaimsPrincipal principal, string title, string initialText, CancellationToken cancellationToken = default);
+    Task<Outcome<Guid>> CreateAsync(ClaimsPrincipal principal, string title, string initialText, CancellationToken cancellationToken = default);
 
     /// <summary>The document with the person's right; null when it does not exist or is not readable.</summary>
     Task<EditorDocument?> GetAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken = default);

@@ -115,31 +115,53 @@ public sealed partial class DocumentCommentsPage
     {
         if (newRange is { } range && !string.IsNullOrWhiteSpace(newBody))
         {
-            await Comments.CreateThreadAsync(principal, Id, range.Version, range.From, range.To, newBody);
-            newRange = null;
-            newBody = null;
+            var outcome = await Comments.CreateThreadAsync(principal, Id, range.Version, range.From, range.To, newBody);
+            if (outcome.Succeeded)
+            {
+                newRange = null;
+                newBody = null;
+            }
+
+            return outcome.Error;
         }
+
+        return null;
     });
 
     private Task ReplyAsync(Guid threadId) => RunAsync(async principal =>
     {
         if (replies.GetValueOrDefault(threadId) is { } body && !string.IsNullOrWhiteSpace(body))
         {
-            await Comments.ReplyAsync(principal, threadId, body);
-            replies.Remove(threadId);
+            var outcome = await Comments.ReplyAsync(principal, threadId, body);
+            if (outcome.Succeeded)
+            {
+                replies.Remove(threadId);
+            }
+
+            return outcome.Error;
         }
+
+        return null;
     });
 
-    private Task ResolveAsync(Guid threadId) => RunAsync(principal => Comments.ResolveAsync(principal, threadId));
+    private Task ResolveAsync(Guid threadId) => RunAsync(async principal =>
+    {
+        await Comments.ResolveAsync(principal, threadId);
+        return null;
+    });
 
-    private Task ReopenAsync(Guid threadId) => RunAsync(principal => Comments.ReopenAsync(principal, threadId));
+    private Task ReopenAsync(Guid threadId) => RunAsync(async principal =>
+    {
+        await Comments.ReopenAsync(principal, threadId);
+        return null;
+    });
 
-    private async Task RunAsync(Func<System.Security.Claims.ClaimsPrincipal, Task> action)
+    /// <summary>Runs a change; shows the service's refusal, or a general message when the rights changed meanwhile.</summary>
+    private async Task RunAsync(Func<System.Security.Claims.ClaimsPrincipal, Task<string?>> action)
     {
         try
         {
-            await action(await CurrentUser.GetPrincipalAsync());
-            error = null;
+            error = await action(await CurrentUser.GetPrincipalAsync());
         }
         catch (Exception e) when (e is UnauthorizedAccessException or ArgumentException or KeyNotFoundException)
         {

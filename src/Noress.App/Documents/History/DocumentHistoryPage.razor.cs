@@ -117,9 +117,12 @@ public sealed partial class DocumentHistoryPage
 
         try
         {
-            await History.RestoreAsync(await CurrentUser.GetPrincipalAsync(), Id, version);
-            error = null;
-            await ReloadAsync(selectLatest: true);
+            var outcome = await History.RestoreAsync(await CurrentUser.GetPrincipalAsync(), Id, version);
+            error = outcome.Error;
+            if (outcome.Succeeded)
+            {
+                await ReloadAsync(selectLatest: true);
+            }
         }
         catch (Exception e) when (e is UnauthorizedAccessException or InvalidOperationException)
         {
@@ -136,10 +139,13 @@ public sealed partial class DocumentHistoryPage
 
         try
         {
-            await History.AddLabelAsync(await CurrentUser.GetPrincipalAsync(), Id, SelectedVersion, newLabel);
-            newLabel = null;
-            error = null;
-            labels = await History.ListLabelsAsync(await CurrentUser.GetPrincipalAsync(), Id);
+            var outcome = await History.AddLabelAsync(await CurrentUser.GetPrincipalAsync(), Id, SelectedVersion, newLabel);
+            error = outcome.Error;
+            if (outcome.Succeeded)
+            {
+                newLabel = null;
+                labels = await History.ListLabelsAsync(await CurrentUser.GetPrincipalAsync(), Id);
+            }
         }
         catch (Exception e) when (e is UnauthorizedAccessException or ArgumentException)
         {
