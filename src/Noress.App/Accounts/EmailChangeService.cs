@@ -11,6 +11,8 @@ using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Notifications.Outbox;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Accounts;
 
 /// <summary>
@@ -31,41 +33,41 @@ public sealed partial class EmailChangeService(
 {
     public const string ConfirmPath = "Account/ConfirmEmailChange";
 
-    /// <summary>Checks the password and queues the confirmation link (new address) and a notice (old address); returns a localized error or null.</summary>
-    public async Task<string?> RequestAsync(ClaimsPrincipal principal, string currentPassword, string newEmail, string requestBaseUri, CancellationToken cancellationToken = default)
+    /// <summary>Checks the password and queues the confirmation link (new address) and a notice (old address); refused with a localized reason.</summary>
+    public async Task<Outcome<Guid>> RequestAsync(ClaimsPrincipal principal, string currentPassword, string newEmail, string requestBaseUri, CancellationToken cancellationToken = default)
     {
         var user = await users.GetUserAsync(principal);
         if (user is not { IsActive: true, Email: not null })
         {
-            return text["EmailChangeConfirm.InvalidLink"];
+            return new Refusal("EmailChangeConfirm.InvalidLink", text["EmailChangeConfirm.InvalidLink"]);
         }
 
         newEmail = newEmail.Trim();
         if (newEmail.Length > 256 || !MailAddress.TryCreate(newEmail, out var parsed) || parsed.Address != newEmail)
         {
-            return text["EmailChange.Invalid"];
+            return new Refusal("EmailChange.Invalid", text["EmailChange.Invalid"]);
         }
 
         if (string.Equals(users.NormalizeEmail(newEmail), user.NormalizedEmail, StringComparison.Ordinal))
         {
-            return text["EmailChange.Same"];
+            return new Refusal("EmailChange.Same", text["EmailChange.Same"]);
         }
 
         // A stolen session is not enough: the password is asked again, and wrong guesses count towards lockout.
         var check = await signInManager.CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
-            return text["EmailChange.LockedOut"];
+            return new Refusal("EmailChange.LockedOut", text["EmailChange.LockedOut"]);
         }
 
         if (!check.Succeeded)
         {
-            return text["EmailChange.WrongPassword"];
+            return new Refusal("EmailChange.WrongPassword", text["EmailChange.WrongPassword"]);
         }
 
         if (await users.FindByEmailAsync(newEmail) is not null || await users.FindByNameAsync(newEmail) is not null)
         {
-            return text["EmailChange.Taken"];
+            return new Refusal("EmailChange.Taken", text["EmailChange.Taken"]);
         }
 
         var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
@@ -84,19 +86,19 @@ public sealed partial class EmailChangeService(
         OutboxMail.Add(db, mails.EmailChangeRequested(user.PreferredCulture, user.Email, user.FullName, newEmail, resetLink), IdempotencyKeys.ForAccountMail("email-requested", requestId), user.PreferredCulture, NotificationCategories.Accounts, user.Id, now);
         await db.SaveChangesAsync(cancellationToken);
         LogRequested(logger, user.Id);
-        return null;
+        return Outcome<Guid>.Done(user.Id);
     }
 
     /// <summary>
     /// Makes the change the link stands for: e-mail and user name together, a new security stamp (other
     /// sessions end within a minute) and the notice to the old address, in one transaction.
     /// </summary>
-    public async Task<EmailChangeOutcome> ConfirmAsync(string? userId, string? newEmail, string? code, CancellationToken cancellationToken = default)
+    public async Task<Outcome<NoressUser>> ConfirmAsync(string? userId, string? newEmail, string? code, CancellationToken cancellationToken = default)
     {
         var user = Guid.TryParse(userId, out _) ? await users.FindByIdAsync(userId!) : null;
         if (user is not { IsActive: true, Email: not null } || string.IsNullOrWhiteSpace(newEmail) || string.IsNullOrEmpty(code))
         {
-            return EmailChangeOutcome.Fail(text["EmailChangeConfirm.InvalidLink"]);
+            return new Refusal("EmailChangeConfirm.InvalidLink", text["EmailChangeConfirm.InvalidLink"]);
         }
 
         string token;
@@ -106,7 +108,7 @@ public sealed partial class EmailChangeService(
         }
         catch (FormatException)
         {
-            return EmailChangeOutcome.Fail(text["EmailChangeConfirm.InvalidLink"]);
+            return new Refusal("EmailChangeConfirm.InvalidLink", text["EmailChangeConfirm.InvalidLink"]);
         }
 
         var oldEmail = user.Email;
@@ -115,23 +117,22 @@ public sealed partial class EmailChangeService(
         var changed = await users.ChangeEmailAsync(user, newEmail, token);
         if (!changed.Succeeded)
         {
-            return EmailChangeOutcome.Fail(changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail))
-                ? text["EmailChange.Taken"]
-                : text["EmailChangeConfirm.InvalidLink"]);
+            var refusal = changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail)) ? "EmailChange.Taken" : "EmailChangeConfirm.InvalidLink";
+            return new Refusal(refusal, text[refusal]);
         }
 
         var renamed = await users.SetUserNameAsync(user, newEmail);
         if (!renamed.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return EmailChangeOutcome.Fail(text["EmailChange.Taken"]);
+            return new Refusal("EmailChange.Taken", text["EmailChange.Taken"]);
         }
 
         OutboxMail.Add(identityDb, mails.EmailChanged(user.PreferredCulture, oldEmail, user.FullName, newEmail), IdempotencyKeys.ForAccountMail("email-changed", Guid.NewGuid()), user.PreferredCulture, NotificationCategories.Accounts, user.Id, clock.GetUtcNow().UtcDateTime);
         await identityDb.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogChanged(logger, user.Id);
-        return new EmailChangeOutcome(null, user);
+        return Outcome<NoressUser>.Done(user);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in address change requested by user {UserId}; confirmation queued")]
@@ -139,10 +140,4 @@ public sealed partial class EmailChangeService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in address of user {UserId} changed")]
     private static partial void LogChanged(ILogger logger, Guid userId);
-}
-
-/// <summary>Either a localized error or the person whose address changed.</summary>
-public sealed record EmailChangeOutcome(string? Error, NoressUser? User)
-{
-    public static EmailChangeOutcome Fail(string error) => new(error, null);
 }

@@ -9,6 +9,8 @@ using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Notifications.Outbox;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Accounts;
 
 /// <summary>Password reset by e-mailed link; deactivated accounts cannot reset.</summary>
@@ -47,13 +49,15 @@ public sealed partial class PasswordResetService(
         LogResetMailed(logger, user.Id);
     }
 
-    /// <summary>Sets the new password; the error, if any, is localized.</summary>
-    public async Task<string?> ResetAsync(string? userId, string? code, string password)
+    /// <summary>Sets the new password; refused with a localized reason when the link or the password is not accepted.</summary>
+    public async Task<Outcome<Guid>> ResetAsync(string? userId, string? code, string password, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        var invalidLink = new Refusal("ResetPassword.InvalidLink", text["ResetPassword.InvalidLink"]);
         var user = Guid.TryParse(userId, out _) ? await users.FindByIdAsync(userId!) : null;
         if (user is not { IsActive: true } || string.IsNullOrEmpty(code))
         {
-            return text["ResetPassword.InvalidLink"];
+            return invalidLink;
         }
 
         string token;
@@ -63,22 +67,23 @@ public sealed partial class PasswordResetService(
         }
         catch (FormatException)
         {
-            return text["ResetPassword.InvalidLink"];
+            return invalidLink;
         }
 
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
         {
+            // Identity's own messages (password rules) are already localized by LocalizedIdentityErrorDescriber.
             return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
-                ? text["ResetPassword.InvalidLink"]
-                : string.Join(" ", result.Errors.Select(e => e.Description));
+                ? invalidLink
+                : new Refusal("ResetPassword.Rejected", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
         // A reset proves control of the mailbox: clear a lockout left by the forgotten password.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         LogReset(logger, user.Id);
-        return null;
+        return Outcome<Guid>.Done(user.Id);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password reset requested for an unknown or deactivated address; nothing sent")]

@@ -86,7 +86,11 @@ public sealed class InvitationTests : IAsyncLifetime
         var result = await InviteAsync(factory, "secretariat@noress.demo", Invitee, Roles.Member);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<InvitationService>().RevokeAsync(await PrincipalAsync(scope, "secretariat@noress.demo"), result.Value));
+            var invitations = scope.ServiceProvider.GetRequiredService<InvitationService>();
+            var secretariat = await PrincipalAsync(scope, "secretariat@noress.demo");
+            Assert.True((await invitations.RevokeAsync(secretariat, result.Value)).Succeeded);
+            // Revoking again (another tab, a double click) is refused and says why.
+            Assert.Equal("Invitations.NotPending", (await invitations.RevokeAsync(secretariat, result.Value)).Refusal?.Code);
         }
 
         var link = Assert.Single(factory.MessagesTo(Invitee)).LinkTo("/Account/AcceptInvitation");

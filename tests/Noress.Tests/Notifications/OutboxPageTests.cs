@@ -78,7 +78,7 @@ public sealed class OutboxPageTests : NoressTestContext
 
         await SignInAsAsync(Roles.Secretariat);
         var secretariat = await Services.GetRequiredService<CurrentUser>().GetPrincipalAsync();
-        Assert.False(await service.RetryAsync(secretariat, sentId));
+        Assert.Equal("Outbox.NotFailed", (await service.RetryAsync(secretariat, sentId)).Refusal?.Code);
         await using var db = await database.Factory.CreateDbContextAsync();
         Assert.Equal(OutboxStatus.Sent, (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == sentId)).Status);
         Assert.Equal(OutboxStatus.Failed, (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == failedId)).Status);

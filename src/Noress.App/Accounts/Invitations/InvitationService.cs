@@ -128,7 +128,7 @@ public sealed partial class InvitationService(
         return Outcome<Guid>.Done(invitation.Id);
     }
 
-    public async Task<bool> RevokeAsync(ClaimsPrincipal actor, Guid invitationId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> RevokeAsync(ClaimsPrincipal actor, Guid invitationId, CancellationToken cancellationToken = default)
     {
         await DemandSecretariatAsync(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -136,13 +136,14 @@ public sealed partial class InvitationService(
         var now = clock.GetUtcNow().UtcDateTime;
         if (invitation is null || invitation.StatusAt(now) != InvitationStatus.Pending)
         {
-            return false;
+            // Accepted, expired or revoked meanwhile.
+            return new Refusal("Invitations.NotPending", text["Invitations.NotPending"]);
         }
 
         invitation.RevokedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         LogRevoked(logger, invitation.Id);
-        return true;
+        return Outcome<Guid>.Done(invitation.Id);
     }
 
     private async Task DemandSecretariatAsync(ClaimsPrincipal actor)

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Noress.App.Accounts;
 using Noress.App.Data;
 
+using Noress.App.Shared.Operations;
+
 namespace Noress.App.Notifications.Outbox;
 
 /// <summary>One outgoing mail as the secretariat sees it (no body: it may be personal).</summary>
@@ -15,7 +17,7 @@ public sealed record OutboxItem(
 /// What the outbox holds, for the secretariat: mail waiting, sent and failed for good, and a second chance for
 /// a failed one (after the mail server or an address was fixed).
 /// </summary>
-public sealed class OutboxMonitorService(IAuthorizationService authorization, IDbContextFactory<NoressDbContext> dbFactory, TimeProvider clock)
+public sealed class OutboxMonitorService(IAuthorizationService authorization, IDbContextFactory<NoressDbContext> dbFactory, TimeProvider clock, Refusals<NotificationsText> refuse)
 {
     public const int PageSize = 200;
 
@@ -49,7 +51,7 @@ public sealed class OutboxMonitorService(IAuthorizationService authorization, ID
     /// Gives a failed message a fresh set of attempts, due now. False when it is not failed (any more): the
     /// update only applies to a Failed row, so it never races the sender into sending a message twice.
     /// </summary>
-    public async Task<bool> RetryAsync(ClaimsPrincipal principal, Guid messageId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> RetryAsync(ClaimsPrincipal principal, Guid messageId, CancellationToken cancellationToken = default)
     {
         await EnsureSecretariatAsync(principal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -63,7 +65,8 @@ public sealed class OutboxMonitorService(IAuthorizationService authorization, ID
                     .SetProperty(m => m.LeaseToken, (Guid?)null)
                     .SetProperty(m => m.LeaseExpiresAt, (DateTime?)null),
                 cancellationToken);
-        return updated == 1;
+        // Sent meanwhile, or retried by someone else: nothing to do, and it is said.
+        return updated == 1 ? Outcome<Guid>.Done(messageId) : refuse["Outbox.NotFailed"];
     }
 
     private async Task EnsureSecretariatAsync(ClaimsPrincipal principal)
