@@ -25,6 +25,7 @@ public sealed class SessionService(
     IDbContextFactory<NoressDbContext> dbFactory,
     SessionsAccess access,
     SessionMails mails,
+    SessionLive live,
     ILogger<SessionService> logger,
     Refusals<SessionsText> refuse)
 {
@@ -66,6 +67,7 @@ public sealed class SessionService(
         };
         db.Add(session);
         await db.SaveChangesAsync(ct);
+        await live.ChangedAsync(session.Id, SessionEvents.State);
         return Outcome<Guid>.Done(session.Id);
     }
 
@@ -141,6 +143,7 @@ public sealed class SessionService(
             return refuse["Error.Concurrent"];
         }
 
+        await live.ChangedAsync(sessionId, SessionEvents.Agenda);
         return Outcome<Guid>.Done(item.Id);
     }
 
@@ -185,6 +188,7 @@ public sealed class SessionService(
             return refuse["Error.Concurrent"];
         }
 
+        await live.ChangedAsync(item.SessionId, SessionEvents.Agenda);
         return Outcome<Guid>.Done(itemId);
     }
 
@@ -332,6 +336,7 @@ public sealed class SessionService(
         }
 
         logger.LogInformation("Session {SessionId}: {Action} to {State}", session.Id, action, session.State);
+        await live.ChangedAsync(session.Id, SessionEvents.State);
         return Outcome<Guid>.Done(session.Id);
     }
 

@@ -17,6 +17,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<AttendanceService>();
         services.AddScoped<VoteService>();
+        services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();
         return services;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calendar;
 using Noress.App.Committees;
 using Noress.App.Documents;
@@ -8,6 +9,7 @@ using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
 using Noress.App.Shared.Operations;
+using Noress.App.Shared.RealTime;
 using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Sessions;
@@ -126,6 +128,30 @@ public sealed class SessionRulesTests : IAsyncLifetime
         // Two present and one represented of 35: closed, but marked as without quorum.
         Assert.True(closed.Vote.ClosedWithoutQuorum);
         Assert.Equal(["ADS", "ODCO", "UAE"], closed.Names.Select(n => n.Institution));
+    }
+
+    [Fact]
+    public async Task EveryChange_IsAnnouncedOnTheSessionTopic_RefusalsAreNot()
+    {
+        var sessionId = await host.OpenPlenaryAsync();
+        var ads = host.Institutions["ADS"];
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<BusEvent>();
+        using var subscription = host.Factory.Services.GetRequiredService<IEventBus>().Subscribe(Topics.Session(sessionId), e =>
+        {
+            heard.Enqueue(e);
+            return Task.CompletedTask;
+        });
+
+        await host.CheckInAsync(sessionId, [ads]);
+        var voteId = await host.OpenVoteAsync(sessionId, BallotKind.Secret);
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(host.Representatives[ads], voteId, ads, VoteChoice.For, default)));
+        Assert.False((await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CastAsync(host.Representatives[ads], voteId, ads, VoteChoice.For, default))).Succeeded);
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CloseAsync(host.Secretariat, voteId, default)));
+
+        Assert.Equal(
+            [SessionEvents.Attendance, SessionEvents.Vote, SessionEvents.Vote, SessionEvents.Vote],
+            heard.Select(e => e.Kind));
+        Assert.All(heard.Skip(1), e => Assert.Equal(voteId.ToString(), e.Payload));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Documents;
 using Noress.App.Documents.History;
+using Noress.App.Shared.RealTime;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Documents;
@@ -45,7 +46,7 @@ public sealed class DocumentCommentsPageTests : NoressTestContext
         cut.WaitForAssertion(() => cut.Find("[data-testid=comments-none]"));
 
         await Comments.CreateThreadAsync(DocumentHistoryFixture.Secretariat(DocumentHistoryFixture.YoussefId), id, 0, 8, 15, "Premier ou 1er ?");
-        Clock.Advance(DocumentFollower.DefaultDelay);
+        Clock.Advance(TopicFollower.DefaultDelay);
 
         cut.WaitForAssertion(() => Assert.Equal("premier", cut.Find("[data-testid=comment-thread-quote]").TextContent));
         Assert.Contains(DocumentHistoryFixture.YoussefName, cut.Find("[data-testid=comment]").TextContent, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using MudBlazor.Extensions;
 using Noress.App.Accounts;
 using Noress.App.Documents;
 using Noress.App.Documents.History;
+using Noress.App.Shared.RealTime;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Documents;
@@ -50,7 +51,7 @@ public sealed class DocumentHistoryPageTests : NoressTestContext
 
         var version = await fixture.EditAsync(id, DocumentHistoryFixture.YoussefId, 0, 0, "# ");
         await Services.GetRequiredService<DocumentBroadcaster>().UpdatesAsync(id, [], version);
-        Clock.Advance(DocumentFollower.DefaultDelay);
+        Clock.Advance(TopicFollower.DefaultDelay);
 
         // Announced, not applied: the reader stays on the revision they were reading.
         cut.WaitForAssertion(() => Assert.Contains("1", cut.Find("[data-testid=history-new-changes]").TextContent, StringComparison.Ordinal));

@@ -6,7 +6,7 @@ namespace Noress.App.Documents.History;
 /// <summary>A page about one document (<see cref="Id"/>) that refreshes itself when the document changes elsewhere.</summary>
 public abstract class DocumentFollowingPage : ComponentBase, IDisposable
 {
-    private DocumentFollower? follower;
+    private TopicFollower? follower;
     private Guid followed;
 
     [Parameter]
@@ -28,7 +28,7 @@ public abstract class DocumentFollowingPage : ComponentBase, IDisposable
 
         follower?.Dispose();
         followed = Id;
-        follower = DocumentFollower.Start(Bus, Id, kinds, () => InvokeAsync(async () =>
+        follower = TopicFollower.Start(Bus, Topics.Document(Id), kinds, () => InvokeAsync(async () =>
         {
             try
             {

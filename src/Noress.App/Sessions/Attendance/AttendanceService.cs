@@ -10,7 +10,7 @@ using Noress.App.Shared.Time;
 namespace Noress.App.Sessions.Attendance;
 
 /// <summary>Check-in, proxies and the live quorum of a session.</summary>
-public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, Refusals<SessionsText> refuse)
+public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, Refusals<SessionsText> refuse)
 {
     /// <summary>
     /// Checks an institution in at the current convocation: the secretariat for anyone, or a titular or
@@ -85,6 +85,7 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
             throw;
         }
 
+        await live.ChangedAsync(sessionId, SessionEvents.Attendance);
         return Outcome<Guid>.Done(attendance.Id);
     }
 
@@ -150,6 +151,7 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
         };
         db.Add(proxy);
         await db.SaveChangesAsync(ct);
+        await live.ChangedAsync(sessionId, SessionEvents.Attendance);
         return Outcome<Guid>.Done(proxy.Id);
     }
 
@@ -193,6 +195,7 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
         proxy.ReviewedAt = access.UtcNow;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await live.ChangedAsync(proxy.SessionId, SessionEvents.Attendance);
         return Outcome<Guid>.Done(proxy.Id);
     }
 

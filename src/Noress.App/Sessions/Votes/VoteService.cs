@@ -20,7 +20,7 @@ public sealed record VoteView(Vote Vote, IReadOnlyList<(string Institution, Vote
 /// duplicate from any node counts once; a secret ballot's content and its participation are written in one
 /// transaction and cannot be joined afterwards (ADR 0021).
 /// </summary>
-public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, ILogger<VoteService> logger, Refusals<SessionsText> refuse)
+public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse)
 {
     public async Task<Outcome<Guid>> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
     {
@@ -84,6 +84,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         db.Add(vote);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Vote {VoteId} opened in session {SessionId}", vote.Id, sessionId);
+        await live.ChangedAsync(sessionId, SessionEvents.Vote, vote.Id.ToString());
         return Outcome<Guid>.Done(vote.Id);
     }
 
@@ -164,6 +165,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             throw;
         }
 
+        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, voteId.ToString());
         return Outcome<Guid>.Done(voteId);
     }
 
@@ -212,6 +214,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Vote {VoteId} closed with {Count} participations", voteId, participations);
+        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, voteId.ToString());
         return Outcome<Guid>.Done(voteId);
     }
 
@@ -254,6 +257,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return refuse["Error.Concurrent"];
         }
 
+        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, voteId.ToString());
         return Outcome<Guid>.Done(voteId);
     }
 

@@ -23,4 +23,7 @@ public static class Topics
 
     /// <summary>A co-edited document: <c>updated</c> (accepted edits) and <c>annotations</c> (comments, suggestions).</summary>
     public static string Document(Guid documentId) => $"document:{documentId:N}";
+
+    /// <summary>A session: anything that its screens show changed (<c>Sessions.SessionEvents</c> names the kinds).</summary>
+    public static string Session(Guid sessionId) => $"session:{sessionId:N}";
 }

@@ -1,13 +1,11 @@
-using Noress.App.Shared.RealTime;
-
-namespace Noress.App.Documents.History;
+namespace Noress.App.Shared.RealTime;
 
 /// <summary>
-/// Lets a page that shows a document without an editor (comments, history) follow it live: events of the
-/// document's bus topic are coalesced into one refresh after a short pause, so a burst of keystrokes by
-/// every author costs one reload, not one per event.
+/// Lets a page follow a bus topic live (a document's comments or history, a session's screens): events
+/// are coalesced into one refresh after a short pause, so a burst of keystrokes or ballots costs one
+/// reload, not one per event.
 /// </summary>
-public sealed class DocumentFollower : IDisposable
+public sealed class TopicFollower : IDisposable
 {
     private readonly Func<Task> refresh;
     private readonly TimeSpan delay;
@@ -16,14 +14,14 @@ public sealed class DocumentFollower : IDisposable
     private readonly IDisposable subscription;
     private int scheduled;
 
-    private DocumentFollower(IEventBus bus, Guid documentId, IReadOnlySet<string> kinds, Func<Task> refresh, TimeSpan delay, TimeProvider clock)
+    private TopicFollower(IEventBus bus, string topic, IReadOnlySet<string>? kinds, Func<Task> refresh, TimeSpan delay, TimeProvider clock)
     {
         this.refresh = refresh;
         this.delay = delay;
         this.clock = clock;
-        subscription = bus.Subscribe(Topics.Document(documentId), message =>
+        subscription = bus.Subscribe(topic, message =>
         {
-            if (kinds.Contains(message.Kind))
+            if (kinds is null || kinds.Contains(message.Kind))
             {
                 Request();
             }
@@ -34,9 +32,8 @@ public sealed class DocumentFollower : IDisposable
 
     public static readonly TimeSpan DefaultDelay = TimeSpan.FromMilliseconds(750);
 
-    /// <summary>Calls <paramref name="refresh"/> after events of the given kinds (<see cref="DocumentBroadcaster"/>'s).</summary>
-    public static DocumentFollower Start(IEventBus bus, Guid documentId, IReadOnlySet<string> kinds, Func<Task> refresh, TimeProvider clock, TimeSpan? delay = null) =>
-        new(bus, documentId, kinds, refresh, delay ?? DefaultDelay, clock);
+    public static TopicFollower Start(IEventBus bus, string topic, IReadOnlySet<string>? kinds, Func<Task> refresh, TimeProvider clock, TimeSpan? delay = null) =>
+        new(bus, topic, kinds, refresh, delay ?? DefaultDelay, clock);
 
     /// <summary>Asks for a refresh; requests made before it runs join it.</summary>
     public void Request()

@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Noress.App.Documents;
-using Noress.App.Documents.History;
 using Noress.App.Shared.RealTime;
 
 namespace Noress.Tests.Documents;
 
-public sealed class DocumentFollowerTests
+public sealed class TopicFollowerTests
 {
     private static readonly Guid DocumentId = Guid.Parse("5c1f0e2a-7b3d-4c9e-8f10-2a3b4c5d6e7f");
     private static readonly IReadOnlySet<string> Updated = new HashSet<string> { DocumentBroadcaster.UpdatedEvent };
@@ -17,7 +16,7 @@ public sealed class DocumentFollowerTests
     private readonly SemaphoreSlim refreshed = new(0);
     private int refreshes;
 
-    private DocumentFollower Follow() => DocumentFollower.Start(bus, DocumentId, Updated, () =>
+    private TopicFollower Follow() => TopicFollower.Start(bus, Topics.Document(DocumentId), Updated, () =>
     {
         Interlocked.Increment(ref refreshes);
         refreshed.Release();
