@@ -151,7 +151,9 @@ public sealed class SessionRulesTests : IAsyncLifetime
         Assert.Equal(
             [SessionEvents.Attendance, SessionEvents.Vote, SessionEvents.Vote, SessionEvents.Vote],
             heard.Select(e => e.Kind));
-        Assert.All(heard.Skip(1), e => Assert.Equal(voteId.ToString(), e.Payload));
+        Assert.Equal(
+            [new VoteSignal(voteId, VoteState.Open, 0), new VoteSignal(voteId, VoteState.Open, 1), new VoteSignal(voteId, VoteState.Closed, 1)],
+            heard.Skip(1).Select(e => VoteSignal.Parse(e.Payload)));
     }
 
     [Fact]

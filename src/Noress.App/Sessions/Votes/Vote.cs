@@ -132,3 +132,24 @@ public sealed class SecretBallot : Audit.IAuditExempt
 
     public VoteChoice Choice { get; set; }
 }
+
+/// <summary>
+/// What a vote event on the session's topic says: which vote, its state and how many institutions have voted,
+/// so hundreds of screens can show the count as ballots arrive without each reloading the vote.
+/// </summary>
+public sealed record VoteSignal(Guid VoteId, VoteState State, int Participations)
+{
+    public string ToPayload() => System.Text.Json.JsonSerializer.Serialize(this);
+
+    public static VoteSignal? Parse(string? payload)
+    {
+        try
+        {
+            return payload is null ? null : System.Text.Json.JsonSerializer.Deserialize<VoteSignal>(payload);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

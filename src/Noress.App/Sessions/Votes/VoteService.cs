@@ -84,7 +84,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         db.Add(vote);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Vote {VoteId} opened in session {SessionId}", vote.Id, sessionId);
-        await live.ChangedAsync(sessionId, SessionEvents.Vote, vote.Id.ToString());
+        await live.ChangedAsync(sessionId, SessionEvents.Vote, new VoteSignal(vote.Id, VoteState.Open, 0).ToPayload());
         return Outcome<Guid>.Done(vote.Id);
     }
 
@@ -128,6 +128,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return refuse["Error.AlreadyVoted"];
         }
 
+        var participations = 0;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -141,6 +142,8 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
                 return refuse["Error.VoteClosed"];
             }
 
+            // Read inside the transaction, after this ballot's claim: the count screens show without reloading.
+            participations = await db.Set<Vote>().Where(v => v.Id == voteId).Select(v => v.Participations).SingleAsync(ct);
             if (vote.Ballot == BallotKind.Secret)
             {
                 db.Add(new VoteParticipation { VoteId = voteId, InstitutionId = institutionId });
@@ -165,7 +168,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             throw;
         }
 
-        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, voteId.ToString());
+        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Open, participations).ToPayload());
         return Outcome<Guid>.Done(voteId);
     }
 
@@ -214,7 +217,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Vote {VoteId} closed with {Count} participations", voteId, participations);
-        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, voteId.ToString());
+        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Closed, participations).ToPayload());
         return Outcome<Guid>.Done(voteId);
     }
 
@@ -257,7 +260,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return refuse["Error.Concurrent"];
         }
 
-        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, voteId.ToString());
+        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Closed, vote.Participations).ToPayload());
         return Outcome<Guid>.Done(voteId);
     }
 
