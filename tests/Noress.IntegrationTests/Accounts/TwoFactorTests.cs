@@ -81,6 +81,30 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManagePage_NewCodesThenNewKey_ReplacesTheCodesAndStartsEnrolmentOver()
+    {
+        const string Page = "/Account/Manage/TwoFactor";
+        var client = await factory.CreateSignedInClientAsync("secretariat@noress.demo");
+        var key = SharedKey(await client.GetStringAsync(Page));
+        var enabled = await client.SubmitFormAsync(Page, "enable-2fa", new Dictionary<string, string> { ["Enable.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var firstCodes = RecoveryCodePattern().Matches(await enabled.Content.ReadAsStringAsync()).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, firstCodes.Count);
+
+        var regenerated = await (await client.SubmitFormAsync(Page, "regenerate-codes", new Dictionary<string, string>())).Content.ReadAsStringAsync();
+        var newCodes = RecoveryCodePattern().Matches(regenerated).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, newCodes.Count);
+        Assert.Empty(newCodes.Intersect(firstCodes));
+        Assert.DoesNotContain("data-testid=\"twofactor-error\"", regenerated, StringComparison.Ordinal);
+
+        var reset = await client.SubmitFormAsync(Page, "reset-2fa", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        var enrolment = await client.GetStringAsync(Page);
+        Assert.Contains("data-testid=\"twofactor-required\"", enrolment, StringComparison.Ordinal);
+        Assert.NotEqual(key, SharedKey(enrolment));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
     public async Task LoginWith2fa_WithoutPasswordStep_GoesBackToLogin()
     {
         var response = await factory.CreateAnonymousClient().GetAsync("/Account/LoginWith2fa");
