@@ -174,6 +174,7 @@ public sealed class SpeakerTests : IAsyncLifetime
 
         Assert.Equal([ids[2], ids[0], ids[1]], board!.Waiting.Select(e => e.Id));
         Assert.Equal([1, 2, 3], board.Waiting.Select(e => e.Rank));
+        Assert.Empty(board.Candidates);
         Assert.Equal((2, 3), (mine!.Request!.Rank, mine.Waiting));
         Assert.True(mine.CheckedIn);
         Assert.Equal("Error.Speakers.QueueChanged", stale.Refusal?.Code);

@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using Noress.App.Accounts;
 using Noress.App.Sessions.Speakers;
 using Noress.App.Shared.Localization;
@@ -89,6 +90,25 @@ public sealed class SpeakersComponentsTests : NoressTestContext
         await cut.Find("button[data-testid=speakers-end]").ClickAsync(new());
         cut.WaitForAssertion(() => cut.Find("[data-testid=speakers-nobody]"));
         Assert.Equal(FloorState.Done, Assert.Single(await fixture.RequestsAsync()).State);
+    }
+
+    [Fact]
+    public async Task Panel_AddForAnInstitutionPresent_PutsItOnTheList()
+    {
+        var fixture = await ArrangeAsync(Roles.Secretariat);
+        await fixture.AddRequestAsync(fixture.Remess, SpeakersFixture.YoussefId, 1);
+        var cut = RenderFor<SpeakersPanel>(fixture);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=speakers-entry]"));
+        var select = cut.FindComponent<MudSelect<Guid?>>();
+        Assert.Equal([fixture.Odco], select.FindComponents<MudSelectItem<Guid?>>().Select(i => i.Instance.Value));
+
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(fixture.Odco));
+        await cut.Find("button[data-testid=speakers-add]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=speakers-entry]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=speakers-add]"));
+        var added = (await fixture.RequestsAsync()).Single(r => r.InstitutionId == fixture.Odco);
+        Assert.Equal(UserId, added.PersonId);
     }
 
     [Fact]

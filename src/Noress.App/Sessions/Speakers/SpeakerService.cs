@@ -17,7 +17,14 @@ public sealed record SpeakerEntry(Guid Id, Guid AgendaItemId, Guid InstitutionId
 }
 
 /// <summary>An agenda item's queue and the session's current speaker (one at a time in the whole session).</summary>
-public sealed record SpeakersBoard(IReadOnlyList<SpeakerEntry> Waiting, SpeakerEntry? Speaking, int DefaultSeconds);
+/// <param name="Waiting">The item's waiting requests in order.</param>
+/// <param name="Speaking">Whoever has the floor in the session, on any item.</param>
+/// <param name="DefaultSeconds">The rules' speaking time.</param>
+/// <param name="Candidates">Checked-in institutions not on the item's list, whom the secretariat may put on it.</param>
+public sealed record SpeakersBoard(IReadOnlyList<SpeakerEntry> Waiting, SpeakerEntry? Speaking, int DefaultSeconds, IReadOnlyList<SpeakerCandidate> Candidates);
+
+/// <summary>A checked-in institution the secretariat may put on the list.</summary>
+public sealed record SpeakerCandidate(Guid InstitutionId, string Institution);
 
 /// <summary>What a representative's button needs: the institution they sit for, whether it is checked in, and its request.</summary>
 public sealed record MyFloor(Guid InstitutionId, bool CheckedIn, SpeakerEntry? Request, int Waiting);
@@ -310,10 +317,22 @@ public sealed class SpeakerService(IDbContextFactory<NoressDbContext> dbFactory,
             .ToListAsync(cancellationToken);
         var entries = await EntriesAsync(db, rows, cancellationToken);
         var rules = await RuleParameterService.InForceAsync(db, AttendanceService.SessionDate(session), cancellationToken);
+        IReadOnlyList<SpeakerCandidate> candidates = [];
+        if (agendaItemId is not null)
+        {
+            var onList = db.Set<FloorRequest>().Where(r => r.AgendaItemId == agendaItemId && r.OpenInstitutionId != null).Select(r => r.InstitutionId);
+            candidates = await (from a in db.Set<SessionAttendance>().AsNoTracking()
+                                join i in db.Institutions.AsNoTracking() on a.InstitutionId equals i.Id
+                                where a.SessionId == sessionId && a.Convocation == session.Convocation && !onList.Contains(a.InstitutionId)
+                                orderby i.Acronym
+                                select new SpeakerCandidate(i.Id, i.Acronym)).ToListAsync(cancellationToken);
+        }
+
         return new SpeakersBoard(
             [.. entries.Where(e => e.State == FloorState.Waiting)],
             entries.SingleOrDefault(e => e.State == FloorState.Speaking),
-            rules.SpeakingSeconds);
+            rules.SpeakingSeconds,
+            candidates);
     }
 
     /// <summary>For a representative's button: the institution they sit for in this session and its request on the item; null for anyone else.</summary>
