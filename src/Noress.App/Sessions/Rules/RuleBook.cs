@@ -1,4 +1,5 @@
 using System.Globalization;
+using Noress.App.Sessions.Speakers;
 
 namespace Noress.App.Sessions.Rules;
 
@@ -22,6 +23,9 @@ public sealed class RuleBook(IReadOnlyDictionary<RuleKey, RuleParameter> inForce
     public BallotKind ElectionBallot => Enum.TryParse<BallotKind>(Text(RuleKey.ElectionBallot), out var b) ? b : BallotKind.Secret;
 
     public int ElectionAbsoluteRounds => int.TryParse(Text(RuleKey.ElectionAbsoluteRounds), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 2;
+
+    /// <summary>A speaker's default time in seconds; three minutes when the rules set none.</summary>
+    public int SpeakingSeconds => int.TryParse(Text(RuleKey.SpeakingSeconds), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && SpeakerQueue.IsValidTime(n) ? n : SpeakerQueue.DefaultSeconds;
 
     /// <summary>The article of the internal rules that sets <paramref name="key"/>, if any version is in force.</summary>
     public string? Article(RuleKey key) => inForce.TryGetValue(key, out var p) ? p.Article : null;
@@ -51,6 +55,7 @@ public sealed class RuleBook(IReadOnlyDictionary<RuleKey, RuleParameter> inForce
         RuleKey.MaxProxiesPerInstitution => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 10 ? null : "Error.RuleProxies",
         RuleKey.ElectionAbsoluteRounds => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 0 and <= 5 ? null : "Error.RuleRounds",
         RuleKey.ElectionBallot => Enum.GetNames<BallotKind>().Contains(value, StringComparer.Ordinal) ? null : "Error.RuleBallot",
+        RuleKey.SpeakingSeconds => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && SpeakerQueue.IsValidTime(s) ? null : "Error.Speakers.Time",
         _ => "Error.RuleUnknown",
     };
 

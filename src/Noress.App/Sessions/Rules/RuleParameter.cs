@@ -54,6 +54,9 @@ public enum RuleKey
 
     /// <summary>How many rounds require the absolute majority before the relative one decides.</summary>
     ElectionAbsoluteRounds,
+
+    /// <summary>A speaker's default time on the floor, in seconds (none seeded: three minutes until the rules set it).</summary>
+    SpeakingSeconds,
 }
 
 public enum BallotKind
