@@ -64,6 +64,9 @@ public sealed partial class SessionConsolePage
         Secret,
     }
 
+    // The institutions' names in the reader's script: Arabic for Arabic readers, French otherwise.
+    private static bool Arabic => Shared.Localization.NoressCultures.IsRightToLeft(System.Globalization.CultureInfo.CurrentUICulture);
+
     private AgendaItem? CurrentItem => agenda.FirstOrDefault(a => a.Id == session?.CurrentAgendaItemId);
 
     private Vote? OpenVote => votes.LastOrDefault(v => v.State == VoteState.Open);
