@@ -31,6 +31,9 @@ public sealed class Session : IVersioned
     /// <summary>Representatives may check their institution in themselves.</summary>
     public bool AllowsSelfCheckIn { get; set; }
 
+    /// <summary>The agenda item under discussion while the session is open, set from the console.</summary>
+    public Guid? CurrentAgendaItemId { get; set; }
+
     public Guid? CreatedById { get; set; }
 
     public DateTime CreatedAt { get; set; }

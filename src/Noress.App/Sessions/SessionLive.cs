@@ -8,6 +8,7 @@ public static class SessionEvents
 {
     public const string State = "state";
     public const string Agenda = "agenda";
+    public const string CurrentItem = "current-item";
     public const string Attendance = "attendance";
     public const string Vote = "vote";
     public const string Speakers = "speakers";

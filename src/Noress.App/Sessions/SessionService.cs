@@ -192,6 +192,41 @@ public sealed class SessionService(
         return Outcome<Guid>.Done(itemId);
     }
 
+    /// <summary>Sets the item under discussion (null: none) while the session is open; every screen of the session follows it.</summary>
+    public async Task<Outcome<Guid>> SetCurrentItemAsync(ClaimsPrincipal user, Guid sessionId, Guid? itemId, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Set<Session>().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return refuse["Error.NotFound"];
+        }
+
+        if (session.State != SessionState.Open)
+        {
+            return refuse["Error.SessionNotOpen"];
+        }
+
+        if (itemId is { } id && !await db.Set<AgendaItem>().AnyAsync(a => a.Id == id && a.SessionId == sessionId, ct))
+        {
+            return refuse["Error.AgendaItemNotFound"];
+        }
+
+        session.CurrentAgendaItemId = itemId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return refuse["Error.Concurrent"];
+        }
+
+        await live.ChangedAsync(sessionId, SessionEvents.CurrentItem);
+        return Outcome<Guid>.Done(sessionId);
+    }
+
     /// <summary>Sends the convocation: needs a place, an agenda and a start in the future.</summary>
     public Task<Outcome<Guid>> ConveneAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct) =>
         TransitionAsync(user, sessionId, SessionAction.Convene, async (db, session) =>

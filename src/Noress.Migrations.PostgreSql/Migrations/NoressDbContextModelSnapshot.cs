@@ -1701,6 +1701,9 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CurrentAgendaItemId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 

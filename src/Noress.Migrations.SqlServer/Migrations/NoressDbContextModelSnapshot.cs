@@ -1703,6 +1703,9 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("CurrentAgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("datetime2");
 

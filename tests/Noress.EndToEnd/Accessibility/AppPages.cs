@@ -137,6 +137,9 @@ public static partial class AppPages
         return new Dictionary<string, string>
         {
             ["/sessions/{Id:guid}"] = $"/sessions/{session}",
+            ["/sessions/{Id:guid}/console"] = $"/sessions/{session}/console",
+            ["/sessions/{Id:guid}/live"] = $"/sessions/{session}/live",
+            ["/sessions/{Id:guid}/projector"] = $"/sessions/{session}/projector",
             ["/documents/{Id:guid}"] = $"/documents/{document}",
             ["/documents/{Id:guid}/history"] = $"/documents/{document}/history",
             ["/documents/{Id:guid}/comments"] = $"/documents/{document}/comments",

@@ -40,10 +40,20 @@ public sealed class SessionsTestHost : IAsyncDisposable
 
     public ClaimsPrincipal Secretariat { get; private set; } = new();
 
-    public static async Task<SessionsTestHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool twoNodes = false)
+    /// <param name="provider">The database.</param>
+    /// <param name="twoNodes">Start a second app node on the same database.</param>
+    /// <param name="redisBus">Join the nodes with the Redis bus of the test run (channels of their own), as in production.</param>
+    public static async Task<SessionsTestHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool twoNodes = false, bool redisBus = false)
     {
         var factory = new NoressAppFactory(provider);
         var second = twoNodes ? NoressAppFactory.OnExistingDatabase(provider, factory.ConnectionString).With("Email:PickupDirectory", factory.MailDirectory) : null;
+        if (redisBus)
+        {
+            var channelPrefix = $"noress-test-{Guid.NewGuid():N}";
+            factory.WithRedisBus(channelPrefix);
+            second?.WithRedisBus(channelPrefix);
+        }
+
         var host = new SessionsTestHost(factory, second);
         await host.PrepareAsync();
         if (second is not null)

@@ -199,6 +199,81 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
         return Outcome<Guid>.Done(proxy.Id);
     }
 
+    /// <summary>The attendance grid: every institution called, present, represented or absent, with the proxies it gives or holds.</summary>
+    public async Task<IReadOnlyList<AttendanceRow>> RosterAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return [];
+        }
+
+        var members = await SessionBodies.VotingInstitutionsAsync(db, session, ct);
+        var institutions = await db.Institutions.AsNoTracking().Where(i => members.Contains(i.Id))
+            .Select(i => new { i.Id, i.Acronym, i.NameFr, i.NameAr }).ToListAsync(ct);
+        var acronyms = institutions.ToDictionary(i => i.Id, i => i.Acronym);
+        var present = (await db.Set<SessionAttendance>().AsNoTracking()
+            .Where(a => a.SessionId == sessionId && a.Convocation == session.Convocation)
+            .Select(a => a.InstitutionId).ToListAsync(ct)).ToHashSet();
+        var proxies = await db.Set<SessionProxy>().AsNoTracking()
+            .Where(p => p.SessionId == sessionId && p.Status == ProxyStatus.Validated)
+            .Select(p => new { p.GrantorInstitutionId, p.HolderInstitutionId }).ToListAsync(ct);
+        string Acronym(Guid id) => acronyms.TryGetValue(id, out var a) ? a : "?";
+        return [.. institutions.OrderBy(i => i.Acronym, StringComparer.Ordinal).Select(i =>
+        {
+            var givenTo = proxies.Where(p => p.GrantorInstitutionId == i.Id).Select(p => p.HolderInstitutionId).FirstOrDefault();
+            var mark = present.Contains(i.Id) ? AttendanceMark.Present
+                : givenTo != Guid.Empty && present.Contains(givenTo) ? AttendanceMark.Represented
+                : AttendanceMark.Absent;
+            var holds = proxies.Where(p => p.HolderInstitutionId == i.Id).Select(p => Acronym(p.GrantorInstitutionId)).Order(StringComparer.Ordinal).ToList();
+            return new AttendanceRow(i.Id, i.Acronym, i.NameFr, i.NameAr, mark, givenTo == Guid.Empty ? null : Acronym(givenTo), holds);
+        })];
+    }
+
+    /// <summary>
+    /// The institutions <paramref name="user"/> may speak for in this session: those they represent (titular or
+    /// alternate) and those whose validated proxy one of them holds; with whether each is checked in.
+    /// </summary>
+    public async Task<IReadOnlyList<VoterMandate>> MandatesAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        if (SessionsAccess.UserId(user) is not { } userId)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return [];
+        }
+
+        var date = SessionDate(session);
+        var members = await SessionBodies.VotingInstitutionsAsync(db, session, ct);
+        var candidates = await db.Set<RepresentativeMandate>().AsNoTracking()
+            .Where(m => m.UserId == userId && m.StartsOn <= date && (m.EndsOn == null || m.EndsOn >= date))
+            .Select(m => m.InstitutionId).Distinct().ToListAsync(ct);
+        var representations = await SessionBodies.RepresentativesAsync(db, candidates, date, ct);
+        var own = candidates.Where(id => members.Contains(id) && (representations[id].TitularId == userId || representations[id].AlternateId == userId)).ToList();
+        var proxied = await db.Set<SessionProxy>().AsNoTracking()
+            .Where(p => p.SessionId == sessionId && p.Status == ProxyStatus.Validated && own.Contains(p.HolderInstitutionId))
+            .Select(p => new { p.GrantorInstitutionId, p.HolderInstitutionId }).ToListAsync(ct);
+        var ids = own.Concat(proxied.Select(p => p.GrantorInstitutionId)).Distinct().ToList();
+        var acronyms = await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Acronym, ct);
+        var present = (await db.Set<SessionAttendance>().AsNoTracking()
+            .Where(a => a.SessionId == sessionId && a.Convocation == session.Convocation && ids.Contains(a.InstitutionId))
+            .Select(a => a.InstitutionId).ToListAsync(ct)).ToHashSet();
+        return [
+            .. own.Select(id => new VoterMandate(id, acronyms[id], null, present.Contains(id))).OrderBy(m => m.Acronym, StringComparer.Ordinal),
+            .. proxied.Where(p => !own.Contains(p.GrantorInstitutionId))
+                .Select(p => new VoterMandate(p.GrantorInstitutionId, acronyms[p.GrantorInstitutionId], acronyms[p.HolderInstitutionId], present.Contains(p.GrantorInstitutionId)))
+                .OrderBy(m => m.Acronym, StringComparer.Ordinal),
+        ];
+    }
+
     public async Task<QuorumStatus> QuorumAsync(Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -257,3 +332,27 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
         return await db.Set<SessionAttendance>().AnyAsync(a => a.SessionId == sessionId && a.Convocation == convocation && a.InstitutionId == institutionId, ct);
     }
 }
+
+public enum AttendanceMark
+{
+    Absent,
+    Present,
+    Represented,
+}
+
+/// <summary>One line of the attendance grid.</summary>
+/// <param name="InstitutionId">The institution called.</param>
+/// <param name="Acronym">Its acronym.</param>
+/// <param name="NameFr">Its French name.</param>
+/// <param name="NameAr">Its Arabic name.</param>
+/// <param name="Mark">Present, represented by a present proxy holder, or absent.</param>
+/// <param name="ProxyTo">The acronym of the institution holding its validated proxy, if any.</param>
+/// <param name="ProxiesHeld">The acronyms of the institutions whose validated proxy it holds.</param>
+public sealed record AttendanceRow(Guid InstitutionId, string Acronym, string NameFr, string NameAr, AttendanceMark Mark, string? ProxyTo, IReadOnlyList<string> ProxiesHeld);
+
+/// <summary>An institution a person may vote for in a session.</summary>
+/// <param name="InstitutionId">The institution.</param>
+/// <param name="Acronym">Its acronym.</param>
+/// <param name="ByProxyOf">Null for their own institution; else the acronym of their institution that holds the proxy.</param>
+/// <param name="CheckedIn">Whether the institution itself is checked in.</param>
+public sealed record VoterMandate(Guid InstitutionId, string Acronym, string? ByProxyOf, bool CheckedIn);

@@ -288,6 +288,21 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         return new VoteView(vote, [.. names.Select(n => (n.Acronym, n.Choice))]);
     }
 
+    /// <summary>Which of <paramref name="institutionIds"/> have voted (a participation, never what the ballot says).</summary>
+    public async Task<IReadOnlySet<Guid>> VotedAsync(ClaimsPrincipal user, Guid voteId, IReadOnlyCollection<Guid> institutionIds, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ballot = await db.Set<Vote>().AsNoTracking().Where(v => v.Id == voteId).Select(v => (BallotKind?)v.Ballot).SingleOrDefaultAsync(ct);
+        var voted = ballot switch
+        {
+            BallotKind.Secret => await db.Set<VoteParticipation>().AsNoTracking().Where(p => p.VoteId == voteId && institutionIds.Contains(p.InstitutionId)).Select(p => p.InstitutionId).ToListAsync(ct),
+            BallotKind.Open => await db.Set<OpenVoteChoice>().AsNoTracking().Where(c => c.VoteId == voteId && institutionIds.Contains(c.InstitutionId)).Select(c => c.InstitutionId).ToListAsync(ct),
+            _ => [],
+        };
+        return voted.ToHashSet();
+    }
+
     public async Task<IReadOnlyList<Vote>> ListAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
     {
         await access.EnsureMemberAsync(user);
