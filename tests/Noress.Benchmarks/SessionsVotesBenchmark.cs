@@ -773,6 +773,7 @@ internal static class SessionsVotesBenchmark
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // A refused duplicate is logged by EF as a failed command with its stack: dozens per vote would bury the results.
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
             if (redisChannel is not null)
             {
                 var redis = Environment.GetEnvironmentVariable("NORESS_BENCH_REDIS") is { Length: > 0 } value
