@@ -7,6 +7,12 @@ using Noress.App.Audit;
 // Run: dotnet run -c Release --project tests/Noress.Benchmarks [-- entries rounds]
 // Documents: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay | documents-authors | documents-pdf
 // Accounts: dotnet run -c Release --project tests/Noress.Benchmarks -- accounts-signin [rounds]
+// Sessions: dotnet run -c Release --project tests/Noress.Benchmarks -- sessions-votes [--provider sqlite|postgres] [--nodes 1|2] [--ballot open,secret]
+if (args.Length > 0 && args[0] == "sessions-votes")
+{
+    return await Noress.Benchmarks.SessionsVotesBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "accounts-signin")
 {
     return await Noress.Benchmarks.AccountsSignInBenchmark.RunAsync(args[1..]);

@@ -12,9 +12,26 @@ namespace Noress.App.Sessions;
 /// </summary>
 public static class SessionBodies
 {
-    public static async Task<IReadOnlySet<Guid>> VotingInstitutionsAsync(NoressDbContext db, SessionBody body, Guid? committeeId, DateOnly date, CancellationToken ct)
+    public static Task<IReadOnlySet<Guid>> VotingInstitutionsAsync(NoressDbContext db, SessionBody body, Guid? committeeId, DateOnly date, CancellationToken ct) =>
+        VotingInstitutionsAsync(db, body, committeeId, date, null, ct);
+
+    /// <summary>
+    /// Whether <paramref name="institutionId"/> has a vote in the session's body: the same rule as
+    /// <see cref="VotingInstitutionsAsync(NoressDbContext, Session, CancellationToken)"/>, reading that institution only
+    /// (it runs on every ballot).
+    /// </summary>
+    public static async Task<bool> HasVoteAsync(NoressDbContext db, Session session, Guid institutionId, CancellationToken ct) =>
+        (await VotingInstitutionsAsync(db, session.Body, session.CommitteeId, DateOnly.FromDateTime(Shared.Time.NoressClock.ToLocal(session.StartsAt)), institutionId, ct)).Contains(institutionId);
+
+    private static async Task<IReadOnlySet<Guid>> VotingInstitutionsAsync(NoressDbContext db, SessionBody body, Guid? committeeId, DateOnly date, Guid? only, CancellationToken ct)
     {
-        var rows = await (from i in db.Institutions.AsNoTracking()
+        var institutions = db.Institutions.AsNoTracking();
+        if (only is { } id)
+        {
+            institutions = institutions.Where(i => i.Id == id);
+        }
+
+        var rows = await (from i in institutions
                           join s in db.Set<MouSignature>() on i.Id equals s.InstitutionId into signatures
                           from s in signatures.DefaultIfEmpty()
                           where i.Status != MembershipStatus.Withdrawn

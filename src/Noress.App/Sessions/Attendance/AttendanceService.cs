@@ -323,7 +323,7 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
             return "Error.InstitutionSuspended";
         }
 
-        return (await SessionBodies.VotingInstitutionsAsync(db, session, ct)).Contains(institutionId) ? null : "Error.NoVotingRight";
+        return await SessionBodies.HasVoteAsync(db, session, institutionId, ct) ? null : "Error.NoVotingRight";
     }
 
     private async Task<bool> CheckedInAsync(Guid sessionId, int convocation, Guid institutionId, CancellationToken ct)

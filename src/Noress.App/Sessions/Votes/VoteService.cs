@@ -131,6 +131,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         var participations = 0;
         try
         {
+            using var writing = await SqliteWriteGate.EnterAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Claims a place in the count only while the vote is open: a close that got there first leaves
             // nothing to update, and on PostgreSQL the row lock orders this ballot before or after the close.
@@ -177,6 +178,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
     {
         await access.EnsureSecretariatAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var writing = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The claim first: it waits for ballots being written and makes every later one find the vote closed.
         var claimed = await db.Set<Vote>()
@@ -320,13 +322,10 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         }
 
         var date = AttendanceService.SessionDate(session);
-        var present = await db.Set<SessionAttendance>().AsNoTracking()
-            .Where(a => a.SessionId == session.Id && a.Convocation == session.Convocation)
-            .Select(a => a.InstitutionId).ToListAsync(ct);
         var own = await SessionBodies.RepresentativesAsync(db, [institutionId], date, ct);
         if (own[institutionId].TitularId == id || own[institutionId].AlternateId == id)
         {
-            return present.Contains(institutionId) ? null : "Error.NotCheckedIn";
+            return await PresentAsync(db, session, [institutionId], ct) is { Count: 1 } ? null : "Error.NotCheckedIn";
         }
 
         // Voting for another institution: only with its validated proxy, held by an institution present here that this person represents.
@@ -345,8 +344,15 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return "Error.NoProxy";
         }
 
+        var present = await PresentAsync(db, session, [holder, institutionId], ct);
         return present.Contains(holder) && !present.Contains(institutionId) ? null : "Error.NotCheckedIn";
     }
+
+    /// <summary>Which of <paramref name="institutionIds"/> are checked in at the session's current convocation (only those are read: this runs on every ballot).</summary>
+    private static async Task<List<Guid>> PresentAsync(NoressDbContext db, Session session, Guid[] institutionIds, CancellationToken ct) =>
+        await db.Set<SessionAttendance>().AsNoTracking()
+            .Where(a => a.SessionId == session.Id && a.Convocation == session.Convocation && institutionIds.Contains(a.InstitutionId))
+            .Select(a => a.InstitutionId).ToListAsync(ct);
 
     private static Task<bool> AlreadyVotedAsync(NoressDbContext db, Vote vote, Guid institutionId, CancellationToken ct) =>
         vote.Ballot == BallotKind.Secret
