@@ -3,6 +3,7 @@ using Noress.App.Calendar;
 using Noress.App.Committees;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
+using Noress.App.Sessions.RulesOfProcedure;
 using Noress.App.Sessions.Votes;
 
 namespace Noress.App.Sessions;
@@ -17,6 +18,8 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<AttendanceService>();
         services.AddScoped<VoteService>();
+        services.AddScoped<RulesService>();
+        services.AddScoped<IVoteClosedHandler, RulesAmendmentAdoption>();
         services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();
