@@ -41,7 +41,7 @@ public sealed class RulesTextTests
     }
 
     [Theory]
-    [InlineData("La plénière se réunit deux fois par an.", "La plénière se réunit trois fois par an.", "=La plénière se réunit |-deux|+trois|= fois par an.")]
+    [InlineData("La plénière se réunit deux fois par an.", "La plénière se réunit trois fois par an.", "=La plénière se réunit |-deux |+trois |=fois par an.")]
     [InlineData("Texte identique.", "Texte identique.", "=Texte identique.")]
     [InlineData("", "Nouveau texte.", "+Nouveau texte.")]
     [InlineData("Ancien texte.", "", "-Ancien texte.")]

@@ -132,14 +132,14 @@ public static partial class RulesText
     [GeneratedRegex(@"^(?:art(?:icle)?\.?\s*)?(?<n>[0-9]{1,3})(?:\s+(?<suffix>bis|ter|quater))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 
-    /// <summary>Words and the spaces between them as separate pieces: joined again they give the text back exactly.</summary>
+    /// <summary>Words each with the spaces after it (so a shared space never splits a change): joined again they give the text back.</summary>
     private sealed partial class WordsAndSpaces : IChunker
     {
         public static readonly WordsAndSpaces Instance = new();
 
         public IReadOnlyList<string> Chunk(string text) => [.. Tokens().Matches(text).Select(m => m.Value)];
 
-        [GeneratedRegex(@"\s+|[^\s]+")]
+        [GeneratedRegex(@"^\s+|\S+\s*")]
         private static partial Regex Tokens();
     }
 }
