@@ -17,7 +17,7 @@ internal static class DemoDocuments
     private const string InternalRules = """
         # Règlement intérieur du réseau ESS Tanger-Tétouan-Al Hoceima
 
-        *Document de démonstration.*
+        *Document de démonstration : extraits ; le texte en vigueur, article par article, est à /rules.*
 
         ## Article 1 : objet
         Le présent règlement précise le fonctionnement du réseau régional de l'économie sociale et solidaire,
@@ -31,9 +31,12 @@ internal static class DemoDocuments
         - le secrétariat permanent, élu en plénière ;
         - trois comités thématiques.
 
-        ## Article 3 : quorum et majorité
+        ## Article 9 : quorum
         La plénière délibère valablement lorsque la moitié au moins des institutions membres en règle sont
-        représentées. Les décisions sont prises à la majorité des suffrages exprimés.
+        présentes ou représentées.
+
+        ## Article 11 : majorité
+        Les décisions sont prises à la majorité simple des suffrages exprimés.
 
         """;
 

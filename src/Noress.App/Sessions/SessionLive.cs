@@ -14,6 +14,7 @@ public static class SessionEvents
     public const string Speakers = "speakers";
     public const string Election = "election";
     public const string Minutes = "minutes";
+    public const string Rules = "rules";
 }
 
 /// <summary>

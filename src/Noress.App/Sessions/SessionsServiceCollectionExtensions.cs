@@ -3,6 +3,7 @@ using Noress.App.Calendar;
 using Noress.App.Committees;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
+using Noress.App.Sessions.RulesOfProcedure;
 using Noress.App.Sessions.Speakers;
 using Noress.App.Sessions.Votes;
 
@@ -19,6 +20,8 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<AttendanceService>();
         services.AddScoped<VoteService>();
         services.AddScoped<SpeakerService>();
+        services.AddScoped<RulesService>();
+        services.AddScoped<IVoteClosedHandler, RulesAmendmentAdoption>();
         services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();

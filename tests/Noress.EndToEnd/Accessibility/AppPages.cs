@@ -146,6 +146,8 @@ public static partial class AppPages
             ["/members/{Key}"] = $"/members/{SampleInstitution}",
             ["/members/{Key}/edit"] = $"/members/{SampleInstitution}/edit",
             ["/members/people/{Id:guid}"] = $"/members/people/{member}",
+            // A founding article that sets rule parameters (quorum), so the page shows them and its history.
+            ["/rules/articles/{Number}"] = "/rules/articles/9",
         };
     }
 

@@ -20,7 +20,7 @@ public sealed record VoteView(Vote Vote, IReadOnlyList<(string Institution, Vote
 /// duplicate from any node counts once; a secret ballot's content and its participation are written in one
 /// transaction and cannot be joined afterwards (ADR 0021).
 /// </summary>
-public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse)
+public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVoteClosedHandler> closedHandlers)
 {
     public async Task<Outcome<Guid>> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
     {
@@ -216,10 +216,21 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             await ShuffleBallotsAsync(db, voteId, ct);
         }
 
+        // The effects of the result (an amendment adopted...) commit with it or not at all.
+        var announcements = new List<string>();
+        foreach (var handler in closedHandlers)
+        {
+            announcements.AddRange(await handler.OnClosedAsync(db, vote, ct));
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Vote {VoteId} closed with {Count} participations", voteId, participations);
         await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Closed, participations).ToPayload());
+        foreach (var kind in announcements.Distinct(StringComparer.Ordinal))
+        {
+            await live.ChangedAsync(vote.SessionId, kind);
+        }
         return Outcome<Guid>.Done(voteId);
     }
 
