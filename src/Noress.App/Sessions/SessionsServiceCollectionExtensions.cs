@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calendar;
 using Noress.App.Committees;
 using Noress.App.Sessions.Attendance;
+using Noress.App.Sessions.Minutes;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
 
@@ -20,6 +21,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();
+        services.AddNoressDecisionsAndMinutes();
         return services;
     }
 }

@@ -20,7 +20,7 @@ public sealed record VoteView(Vote Vote, IReadOnlyList<(string Institution, Vote
 /// duplicate from any node counts once; a secret ballot's content and its participation are written in one
 /// transaction and cannot be joined afterwards (ADR 0021).
 /// </summary>
-public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse)
+public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVerdictListener> listeners)
 {
     public async Task<Outcome<Guid>> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
     {
@@ -214,10 +214,12 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             await ShuffleBallotsAsync(db, voteId, ct);
         }
 
+        await NotifyListenersAsync(db, vote, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Vote {VoteId} closed with {Count} participations", voteId, participations);
         await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Closed, participations).ToPayload());
+        await AfterListenersAsync(vote, ct);
         return Outcome<Guid>.Done(voteId);
     }
 
@@ -253,7 +255,10 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         vote.OverriddenById = SessionsAccess.UserId(user);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await NotifyListenersAsync(db, vote, ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -261,6 +266,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         }
 
         await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Closed, vote.Participations).ToPayload());
+        await AfterListenersAsync(vote, ct);
         return Outcome<Guid>.Done(voteId);
     }
 
@@ -294,6 +300,23 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var votes = await db.Set<Vote>().AsNoTracking().Where(v => v.SessionId == sessionId).ToListAsync(ct);
         return [.. votes.OrderBy(v => v.OpenedAt)];
+    }
+
+    // The decisions register and the minutes follow the verdict in the vote's own transaction (IVerdictListener).
+    private async Task NotifyListenersAsync(NoressDbContext db, Vote vote, CancellationToken ct)
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.OnVerdictAsync(db, vote, ct);
+        }
+    }
+
+    private async Task AfterListenersAsync(Vote vote, CancellationToken ct)
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.AfterVerdictAsync(vote, ct);
+        }
     }
 
     /// <summary>Who may cast for <paramref name="institutionId"/>: null when <paramref name="userId"/> may, else why not.</summary>
