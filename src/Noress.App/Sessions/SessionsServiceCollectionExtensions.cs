@@ -21,7 +21,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();
-        services.AddNoressDecisionsAndMinutes();
+        services.AddSessionRecords();
         return services;
     }
 }

@@ -58,16 +58,7 @@ public sealed partial class MinutesService(
         {
             var markdown = await generator.WriteAsync(data, culture, ct);
             var writer = new MinutesWriter(culture, text);
-            var document = new Document
-            {
-                Title = writer["Document.Title", MinutesWriter.Inline(session.Title)],
-                SpaceKind = DocumentSpaceKind.Session,
-                SpaceId = session.Id,
-                CreatedById = closedById ?? Guid.Empty,
-                CreatedAt = now,
-            };
-            db.Add(document);
-            db.Add(new DocumentSnapshot { DocumentId = document.Id, Version = 0, Text = markdown });
+            var document = DocumentRecords.Add(db, DocumentSpaceKind.Session, session.Id, writer["Document.Title", MinutesWriter.Inline(session.Title)], markdown, closedById ?? Guid.Empty, now);
             (culture == MinutesCultures.Arabic ? (Action<Guid>)(id => minutes.ArabicDocumentId = id) : id => minutes.FrenchDocumentId = id)(document.Id);
         }
 
@@ -133,7 +124,7 @@ public sealed partial class MinutesService(
                 // The body's members remark with comments and suggestions; the secretariat alone edits (the space's default).
                 foreach (var institution in institutions.Order())
                 {
-                    db.Add(new DocumentPermission { DocumentId = documentId, PrincipalKind = DocumentPrincipalKind.Institution, Principal = institution.ToString(), Right = DocumentRight.Suggest });
+                    DocumentRecords.Grant(db, documentId, DocumentPrincipalKind.Institution, institution.ToString(), DocumentRight.Suggest);
                 }
             }
 
@@ -308,25 +299,16 @@ public sealed partial class MinutesService(
         var now = access.UtcNow;
         var pdfs = new Dictionary<string, byte[]>();
         var labels = new Dictionary<string, DocumentLabel>();
+        var approverId = minutes.ApprovalVoteId is { } voteId ? await db.Set<Vote>().Where(v => v.Id == voteId).Select(v => v.ClosedById).SingleAsync(ct) ?? Guid.Empty : Guid.Empty;
         try
         {
             foreach (var culture in MinutesCultures.All)
             {
                 var documentId = minutes.DocumentId(culture);
-                var head = await authority.GetHeadAsync(documentId, ct) ?? throw new InvalidOperationException($"Minutes document {documentId} has no text.");
-                var title = await db.Documents.Where(d => d.Id == documentId).Select(d => d.Title).SingleAsync(ct);
-                var label = new DocumentLabel
-                {
-                    DocumentId = documentId,
-                    DocumentVersion = head.Version,
-                    Label = ApprovedLabel,
-                    TextHash = DocumentHistoryService.Hash(head.Text),
-                    CreatedById = minutes.ApprovalVoteId is { } voteId ? await db.Set<Vote>().Where(v => v.Id == voteId).Select(v => v.ClosedById ?? Guid.Empty).SingleAsync(ct) : Guid.Empty,
-                    CreatedAt = now,
-                };
+                var (label, title, markdown) = await DocumentRecords.LabelHeadAsync(db, authority, documentId, ApprovedLabel, approverId, now, ct);
                 var writer = new MinutesWriter(culture, text);
-                var subtitle = writer["Pdf.Subtitle", writer.Date(minutes.ApprovedAt ?? now), writer.Number(head.Version)];
-                pdfs[culture] = await pdf.RenderMarkdownAsync(title, subtitle, head.Text, CultureInfo.GetCultureInfo(NoressCultures.Normalize(culture)), ct);
+                var subtitle = writer["Pdf.Subtitle", writer.Date(minutes.ApprovedAt ?? now), writer.Number(label.DocumentVersion)];
+                pdfs[culture] = await pdf.RenderMarkdownAsync(title, subtitle, markdown, CultureInfo.GetCultureInfo(NoressCultures.Normalize(culture)), ct);
                 labels[culture] = label;
             }
         }
@@ -338,7 +320,6 @@ public sealed partial class MinutesService(
 
         foreach (var (culture, bytes) in pdfs)
         {
-            db.Add(labels[culture]);
             db.Add(new MinutesPdf { MinutesId = minutes.Id, Culture = culture, Content = bytes, Sha256 = Sha256(bytes), CreatedAt = now });
         }
 
@@ -368,14 +349,8 @@ public sealed partial class MinutesService(
         return true;
     }
 
-    private static async Task FreezeAsync(NoressDbContext db, SessionMinutes minutes, DateTime? frozenAt, CancellationToken ct)
-    {
-        var documents = await db.Documents.Where(d => d.Id == minutes.FrenchDocumentId || d.Id == minutes.ArabicDocumentId).ToListAsync(ct);
-        foreach (var document in documents)
-        {
-            document.FrozenAt = frozenAt;
-        }
-    }
+    private static Task FreezeAsync(NoressDbContext db, SessionMinutes minutes, DateTime? frozenAt, CancellationToken ct) =>
+        DocumentRecords.FreezeAsync(db, [minutes.FrenchDocumentId, minutes.ArabicDocumentId], frozenAt, ct);
 
     private static bool IsLater(Session minutesSession, Session later) =>
         later.Id != minutesSession.Id

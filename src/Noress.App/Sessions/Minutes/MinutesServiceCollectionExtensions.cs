@@ -12,7 +12,7 @@ namespace Noress.App.Sessions.Minutes;
 public static class MinutesServiceCollectionExtensions
 {
     /// <summary>The decisions register and the minutes, both following votes' verdicts (<see cref="IVerdictListener"/>).</summary>
-    public static IServiceCollection AddNoressDecisionsAndMinutes(this IServiceCollection services)
+    public static IServiceCollection AddSessionRecords(this IServiceCollection services)
     {
         services.AddScoped<DecisionRegister>();
         services.AddScoped<DecisionService>();
