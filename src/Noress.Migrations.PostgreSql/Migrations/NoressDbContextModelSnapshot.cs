@@ -606,6 +606,24 @@ namespace Noress.Migrations.PostgreSql.Migrations
                             LocalTime = new TimeOnly(9, 0, 0),
                             OffsetDays = -1,
                             SourceKind = "session"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a09"),
+                            EscalateToSecretariat = false,
+                            IsActive = true,
+                            LocalTime = new TimeOnly(9, 0, 0),
+                            OffsetDays = -3,
+                            SourceKind = "minutes.remarks"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0a"),
+                            EscalateToSecretariat = false,
+                            IsActive = true,
+                            LocalTime = new TimeOnly(9, 0, 0),
+                            OffsetDays = -1,
+                            SourceKind = "minutes.remarks"
                         });
                 });
 
@@ -805,6 +823,9 @@ namespace Noress.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FrozenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("SpaceId")
                         .HasColumnType("uuid");
@@ -1545,6 +1566,174 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.ToTable("SessionProxies", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.DecisionCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("DecisionCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.MinutesPdf", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesId", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("MinutesPdfs", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.SessionMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApprovalAgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApprovalVoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ArabicDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ArabicLabelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArabicPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("CirculatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FrenchDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FrenchLabelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FrenchPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RemarksUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalAgendaItemId");
+
+                    b.HasIndex("ArabicDocumentId");
+
+                    b.HasIndex("FrenchDocumentId");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("SessionMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Sessions.Rules.RuleParameter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2202,6 +2391,61 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.Decision", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.MinutesPdf", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Minutes.SessionMinutes", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.SessionMinutes", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalAgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("ArabicDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("FrenchDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -608,6 +608,24 @@ namespace Noress.Migrations.SqlServer.Migrations
                             LocalTime = new TimeOnly(9, 0, 0),
                             OffsetDays = -1,
                             SourceKind = "session"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a09"),
+                            EscalateToSecretariat = false,
+                            IsActive = true,
+                            LocalTime = new TimeOnly(9, 0, 0),
+                            OffsetDays = -3,
+                            SourceKind = "minutes.remarks"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0a"),
+                            EscalateToSecretariat = false,
+                            IsActive = true,
+                            LocalTime = new TimeOnly(9, 0, 0),
+                            OffsetDays = -1,
+                            SourceKind = "minutes.remarks"
                         });
                 });
 
@@ -807,6 +825,9 @@ namespace Noress.Migrations.SqlServer.Migrations
 
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("FrozenAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid?>("SpaceId")
                         .HasColumnType("uniqueidentifier");
@@ -1547,6 +1568,174 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.ToTable("SessionProxies", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.DecisionCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("DecisionCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.MinutesPdf", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesId", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("MinutesPdfs", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.SessionMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ApprovalAgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ApprovalVoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ArabicDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ArabicLabelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ArabicPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("CirculatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("FrenchDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("FrenchLabelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FrenchPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RemarksUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalAgendaItemId");
+
+                    b.HasIndex("ArabicDocumentId");
+
+                    b.HasIndex("FrenchDocumentId");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("SessionMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Sessions.Rules.RuleParameter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2205,6 +2394,61 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.Decision", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.MinutesPdf", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Minutes.SessionMinutes", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.SessionMinutes", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalAgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("ArabicDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("FrenchDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

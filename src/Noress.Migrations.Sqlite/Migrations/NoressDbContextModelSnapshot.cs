@@ -595,6 +595,24 @@ namespace Noress.Migrations.Sqlite.Migrations
                             LocalTime = new TimeOnly(9, 0, 0),
                             OffsetDays = -1,
                             SourceKind = "session"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a09"),
+                            EscalateToSecretariat = false,
+                            IsActive = true,
+                            LocalTime = new TimeOnly(9, 0, 0),
+                            OffsetDays = -3,
+                            SourceKind = "minutes.remarks"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0a"),
+                            EscalateToSecretariat = false,
+                            IsActive = true,
+                            LocalTime = new TimeOnly(9, 0, 0),
+                            OffsetDays = -1,
+                            SourceKind = "minutes.remarks"
                         });
                 });
 
@@ -794,6 +812,9 @@ namespace Noress.Migrations.Sqlite.Migrations
 
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FrozenAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SpaceId")
                         .HasColumnType("TEXT");
@@ -1534,6 +1555,174 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.ToTable("SessionProxies", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.DecisionCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("DecisionCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.MinutesPdf", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesId", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("MinutesPdfs", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.SessionMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovalAgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovalVoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArabicDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ArabicLabelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArabicPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CirculatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrenchDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FrenchLabelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrenchPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemarksUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalAgendaItemId");
+
+                    b.HasIndex("ArabicDocumentId");
+
+                    b.HasIndex("FrenchDocumentId");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("SessionMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Sessions.Rules.RuleParameter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2191,6 +2380,61 @@ namespace Noress.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.Decision", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.MinutesPdf", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Minutes.SessionMinutes", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.SessionMinutes", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalAgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("ArabicDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("FrenchDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

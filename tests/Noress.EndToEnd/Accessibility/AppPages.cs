@@ -137,6 +137,9 @@ public static partial class AppPages
         return new Dictionary<string, string>
         {
             ["/sessions/{Id:guid}"] = $"/sessions/{session}",
+            ["/sessions/{Id:guid}/minutes"] = $"/sessions/{session}/minutes",
+            // No demo decision yet: the page's "not found" state is checked until the demo data adopts one.
+            ["/decisions/{Id:guid}"] = $"/decisions/{Guid.Empty}",
             ["/documents/{Id:guid}"] = $"/documents/{document}",
             ["/documents/{Id:guid}/history"] = $"/documents/{document}/history",
             ["/documents/{Id:guid}/comments"] = $"/documents/{document}/comments",
