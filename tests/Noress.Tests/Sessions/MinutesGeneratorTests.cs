@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Noress.App.Sessions;
-using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Decisions;
 using Noress.App.Sessions.Minutes;
 using Noress.App.Sessions.Rules;

@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Documents;
 using Noress.App.Sessions;
@@ -107,7 +106,7 @@ public sealed class MinutesPagesTests : NoressTestContext
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=decision-row]").Count));
         Assert.Contains("2026-007", cut.FindAll("[data-testid=decision-row]")[0].TextContent, StringComparison.Ordinal);
-        cut.Find("[data-testid=decisions-search] input").Input("budget");
+        cut.Find("input[data-testid=decisions-search]").Change("budget");
         cut.WaitForAssertion(() => Assert.Contains("2025-003", Assert.Single(cut.FindAll("[data-testid=decision-row]")).TextContent, StringComparison.Ordinal));
     }
 
