@@ -35,15 +35,38 @@ public sealed class MinutesGeneratorTests
         };
         var plan = new Vote
         {
-            SessionId = session.Id, Question = "Adopter le plan d'action 2027 ?", State = VoteState.Closed, Ballot = BallotKind.Open,
-            For = 2, Against = 1, Abstain = 0, BaseCount = 3, RequiredFor = 2, MajorityKind = MajorityKind.Simple, MajorityBase = MajorityBase.VotesCast,
-            ComputedVerdict = Verdict.Adopted, Verdict = Verdict.Adopted, OpenedAt = session.OpenedAt!.Value.AddMinutes(10),
+            SessionId = session.Id,
+            Question = "Adopter le plan d'action 2027 ?",
+            State = VoteState.Closed,
+            Ballot = BallotKind.Open,
+            For = 2,
+            Against = 1,
+            Abstain = 0,
+            BaseCount = 3,
+            RequiredFor = 2,
+            MajorityKind = MajorityKind.Simple,
+            MajorityBase = MajorityBase.VotesCast,
+            ComputedVerdict = Verdict.Adopted,
+            Verdict = Verdict.Adopted,
+            OpenedAt = session.OpenedAt!.Value.AddMinutes(10),
         };
         var budget = new Vote
         {
-            SessionId = session.Id, Question = "Approuver le budget ?", State = VoteState.Closed, Ballot = BallotKind.Secret,
-            For = 1, Against = 2, Abstain = 0, BaseCount = 3, RequiredFor = 2, MajorityKind = MajorityKind.Absolute, MajorityBase = MajorityBase.AllMembers,
-            ComputedVerdict = Verdict.Rejected, Verdict = Verdict.Adopted, OverrideReason = "Erreur de saisie du bulletin de RDC.", OpenedAt = session.OpenedAt!.Value.AddMinutes(40),
+            SessionId = session.Id,
+            Question = "Approuver le budget ?",
+            State = VoteState.Closed,
+            Ballot = BallotKind.Secret,
+            For = 1,
+            Against = 2,
+            Abstain = 0,
+            BaseCount = 3,
+            RequiredFor = 2,
+            MajorityKind = MajorityKind.Absolute,
+            MajorityBase = MajorityBase.AllMembers,
+            ComputedVerdict = Verdict.Rejected,
+            Verdict = Verdict.Adopted,
+            OverrideReason = "Erreur de saisie du bulletin de RDC.",
+            OpenedAt = session.OpenedAt!.Value.AddMinutes(40),
         };
         return new MinutesData(
             session,

@@ -31,8 +31,18 @@ public sealed class MinutesPagesTests : NoressTestContext
         db.Add(session);
         var vote = new Vote
         {
-            SessionId = session.Id, Question = "Adopter le plan d'action 2027 ?", State = VoteState.Closed, For = 20, Against = 3, Abstain = 2,
-            BaseCount = 23, RequiredFor = 12, Verdict = Verdict.Adopted, ComputedVerdict = Verdict.Adopted, OpenedAt = session.StartsAt, ClosedAt = session.StartsAt.AddHours(1),
+            SessionId = session.Id,
+            Question = "Adopter le plan d'action 2027 ?",
+            State = VoteState.Closed,
+            For = 20,
+            Against = 3,
+            Abstain = 2,
+            BaseCount = 23,
+            RequiredFor = 12,
+            Verdict = Verdict.Adopted,
+            ComputedVerdict = Verdict.Adopted,
+            OpenedAt = session.StartsAt,
+            ClosedAt = session.StartsAt.AddHours(1),
         };
         db.Add(vote);
         db.Add(new Decision { Year = 2026, Sequence = 7, Text = "Le plan d'action 2027 est adopté.", SessionId = session.Id, VoteId = vote.Id, DecidedAt = vote.ClosedAt.Value });
@@ -41,7 +51,11 @@ public sealed class MinutesPagesTests : NoressTestContext
         var arabic = DocumentRecords.Add(db, DocumentSpaceKind.Session, session.Id, "محضر", "# محضر", UserId, session.StartsAt);
         db.Add(new SessionMinutes
         {
-            SessionId = session.Id, FrenchDocumentId = french.Id, ArabicDocumentId = arabic.Id, State = state, GeneratedAt = session.StartsAt,
+            SessionId = session.Id,
+            FrenchDocumentId = french.Id,
+            ArabicDocumentId = arabic.Id,
+            State = state,
+            GeneratedAt = session.StartsAt,
             RemarksUntil = state == MinutesState.Draft ? null : Clock.GetUtcNow().UtcDateTime.AddDays(3),
             ApprovedAt = state == MinutesState.Approved ? Clock.GetUtcNow().UtcDateTime : null,
             FrenchPdfSha256 = state == MinutesState.Approved ? new string('a', 64) : null,
