@@ -10,7 +10,7 @@ namespace Noress.App.Sessions.Decisions;
 /// Records a decision when a vote on a deliberation, a committee recommendation or a rules amendment is adopted,
 /// in the vote's own transaction; withdraws it (keeping its number) when the verdict is overridden to rejected.
 /// </summary>
-public sealed class DecisionRegister(SessionLive live, TimeProvider clock) : IVerdictListener
+public sealed class DecisionRegister(TimeProvider clock) : IVerdictListener
 {
     /// <summary>The agenda kinds whose adoption is a decision of the body (a vote without an item is a deliberation).</summary>
     public static readonly IReadOnlySet<AgendaItemKind> DecidingKinds = new HashSet<AgendaItemKind>
@@ -60,7 +60,8 @@ public sealed class DecisionRegister(SessionLive live, TimeProvider clock) : IVe
         });
     }
 
-    public Task AfterVerdictAsync(Vote vote, CancellationToken ct) => live.ChangedAsync(vote.SessionId, SessionEvents.Minutes);
+    // The vote's own event announces the decision with it: screens that show decisions follow votes.
+    public Task AfterVerdictAsync(Vote vote, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
     /// The year's next number, in the caller's transaction: the counter's row lock makes a concurrent adoption
