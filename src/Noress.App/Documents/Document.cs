@@ -45,6 +45,9 @@ public sealed class Document : IVersioned
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Set when the document became a record (approved minutes): from then on everyone may only read it.</summary>
+    public DateTime? FrozenAt { get; set; }
+
     public Guid Version { get; set; }
 }
 

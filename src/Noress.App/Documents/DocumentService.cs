@@ -101,7 +101,14 @@ public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory
             .Where(p => p.DocumentId == id || (p.DocumentId == null && p.SpaceKind == document.SpaceKind && p.SpaceId == document.SpaceId))
             .ToListAsync(cancellationToken);
         // The name travels to presence chips, cursor labels and mentions: no bidirectional controls in it (ADR 0012).
-        return new DocumentAccess(document, DocumentRights.Resolve(subject, document.SpaceKind, document.SpaceId, id, grants), subject, PeopleText.Plain(name));
+        var right = DocumentRights.Resolve(subject, document.SpaceKind, document.SpaceId, id, grants);
+        // A frozen record (approved minutes) is read by those who could read it, and changed by no one.
+        if (document.FrozenAt is not null && right > DocumentRight.Read)
+        {
+            right = DocumentRight.Read;
+        }
+
+        return new DocumentAccess(document, right, subject, PeopleText.Plain(name));
     }
 
     private async Task<(DocumentSubject Subject, string Name)> LoadSubjectAsync(NoressDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)

@@ -53,6 +53,7 @@ public static class NoressPipelineExtensions
         Members.MembersEndpoints.MapMembersEndpoints(app);
         app.MapCalendarFeed();
         app.MapNoressDocuments();
+        Sessions.Minutes.MinutesServiceCollectionExtensions.MapNoressMinutes(app);
         return app;
     }
 }

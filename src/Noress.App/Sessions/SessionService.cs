@@ -27,7 +27,8 @@ public sealed class SessionService(
     SessionMails mails,
     SessionLive live,
     ILogger<SessionService> logger,
-    Refusals<SessionsText> refuse)
+    Refusals<SessionsText> refuse,
+    Minutes.MinutesService minutes)
 {
     public const int MaxAgendaItems = 50;
 
@@ -311,6 +312,8 @@ public sealed class SessionService(
             }
 
             session.ClosedAt = access.UtcNow;
+            // The minutes' draft is written from the session's data in the same save as the close.
+            await minutes.DraftAsync(db, session, SessionsAccess.UserId(user), ct);
             return null;
         }, ct);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calendar;
 using Noress.App.Committees;
 using Noress.App.Sessions.Attendance;
+using Noress.App.Sessions.Minutes;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.RulesOfProcedure;
 using Noress.App.Sessions.Speakers;
@@ -21,10 +22,11 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<VoteService>();
         services.AddScoped<SpeakerService>();
         services.AddScoped<RulesService>();
-        services.AddScoped<IVoteClosedHandler, RulesAmendmentAdoption>();
+        services.AddScoped<IVerdictListener, RulesAmendmentAdoption>();
         services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();
+        services.AddSessionRecords();
         return services;
     }
 }

@@ -140,6 +140,9 @@ public static partial class AppPages
             ["/sessions/{Id:guid}/console"] = $"/sessions/{session}/console",
             ["/sessions/{Id:guid}/live"] = $"/sessions/{session}/live",
             ["/sessions/{Id:guid}/projector"] = $"/sessions/{session}/projector",
+            ["/sessions/{Id:guid}/minutes"] = $"/sessions/{session}/minutes",
+            // No demo decision yet: the page's "not found" state is checked until the demo data adopts one.
+            ["/decisions/{Id:guid}"] = $"/decisions/{Guid.Empty}",
             ["/documents/{Id:guid}"] = $"/documents/{document}",
             ["/documents/{Id:guid}/history"] = $"/documents/{document}/history",
             ["/documents/{Id:guid}/comments"] = $"/documents/{document}/comments",

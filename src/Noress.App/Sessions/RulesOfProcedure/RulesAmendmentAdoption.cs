@@ -13,9 +13,30 @@ namespace Noress.App.Sessions.RulesOfProcedure;
 /// version from its effective date (default: the day after the session), and the rule parameters it declares
 /// get new versions citing the article from the same date; rejected, it is marked so. Same transaction as the close.
 /// </summary>
-public sealed class RulesAmendmentAdoption(ILogger<RulesAmendmentAdoption> logger) : IVoteClosedHandler
+public sealed class RulesAmendmentAdoption(SessionLive live, ILogger<RulesAmendmentAdoption> logger) : IVerdictListener
 {
-    public async Task<IReadOnlyList<string>> OnClosedAsync(NoressDbContext db, Vote vote, CancellationToken ct)
+    private Guid? decidedInSession;
+
+    /// <summary>Only the close decides an amendment: an override finds it decided already and changes nothing (ADR 0026).</summary>
+    public async Task OnVerdictAsync(NoressDbContext db, Vote vote, CancellationToken ct)
+    {
+        decidedInSession = null;
+        if ((await DecideAsync(db, vote, ct)).Count > 0)
+        {
+            decidedInSession = vote.SessionId;
+        }
+    }
+
+    public async Task AfterVerdictAsync(Vote vote, CancellationToken ct)
+    {
+        if (decidedInSession is { } sessionId)
+        {
+            decidedInSession = null;
+            await live.ChangedAsync(sessionId, SessionEvents.Rules);
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> DecideAsync(NoressDbContext db, Vote vote, CancellationToken ct)
     {
         if (vote.AgendaItemId is not { } itemId)
         {

@@ -20,7 +20,7 @@ public sealed record VoteView(Vote Vote, IReadOnlyList<(string Institution, Vote
 /// duplicate from any node counts once; a secret ballot's content and its participation are written in one
 /// transaction and cannot be joined afterwards (ADR 0021).
 /// </summary>
-public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVoteClosedHandler> closedHandlers)
+public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVerdictListener> listeners)
 {
     public async Task<Outcome<Guid>> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
     {
@@ -216,21 +216,12 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             await ShuffleBallotsAsync(db, voteId, ct);
         }
 
-        // The effects of the result (an amendment adopted...) commit with it or not at all.
-        var announcements = new List<string>();
-        foreach (var handler in closedHandlers)
-        {
-            announcements.AddRange(await handler.OnClosedAsync(db, vote, ct));
-        }
-
+        await NotifyListenersAsync(db, vote, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Vote {VoteId} closed with {Count} participations", voteId, participations);
         await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Closed, participations).ToPayload());
-        foreach (var kind in announcements.Distinct(StringComparer.Ordinal))
-        {
-            await live.ChangedAsync(vote.SessionId, kind);
-        }
+        await AfterListenersAsync(vote, ct);
         return Outcome<Guid>.Done(voteId);
     }
 
@@ -266,7 +257,10 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         vote.OverriddenById = SessionsAccess.UserId(user);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await NotifyListenersAsync(db, vote, ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -274,6 +268,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         }
 
         await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Closed, vote.Participations).ToPayload());
+        await AfterListenersAsync(vote, ct);
         return Outcome<Guid>.Done(voteId);
     }
 
@@ -322,6 +317,23 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var votes = await db.Set<Vote>().AsNoTracking().Where(v => v.SessionId == sessionId).ToListAsync(ct);
         return [.. votes.OrderBy(v => v.OpenedAt)];
+    }
+
+    // The decisions register and the minutes follow the verdict in the vote's own transaction (IVerdictListener).
+    private async Task NotifyListenersAsync(NoressDbContext db, Vote vote, CancellationToken ct)
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.OnVerdictAsync(db, vote, ct);
+        }
+    }
+
+    private async Task AfterListenersAsync(Vote vote, CancellationToken ct)
+    {
+        foreach (var listener in listeners)
+        {
+            await listener.AfterVerdictAsync(vote, ct);
+        }
     }
 
     /// <summary>Who may cast for <paramref name="institutionId"/>: null when <paramref name="userId"/> may, else why not.</summary>
