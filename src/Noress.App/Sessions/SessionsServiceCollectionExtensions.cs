@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calendar;
 using Noress.App.Committees;
 using Noress.App.Sessions.Attendance;
+using Noress.App.Sessions.Elections;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
 
@@ -17,6 +18,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<AttendanceService>();
         services.AddScoped<VoteService>();
+        services.AddScoped<ElectionService>();
         services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();

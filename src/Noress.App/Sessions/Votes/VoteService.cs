@@ -118,7 +118,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return refuse[votingError];
         }
 
-        if (await MandateErrorAsync(db, session, SessionsAccess.UserId(user), institutionId, ct) is { } mandateError)
+        if (await VotingRights.MandateErrorAsync(db, session, SessionsAccess.UserId(user), institutionId, ct) is { } mandateError)
         {
             return refuse[mandateError];
         }
@@ -294,43 +294,6 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var votes = await db.Set<Vote>().AsNoTracking().Where(v => v.SessionId == sessionId).ToListAsync(ct);
         return [.. votes.OrderBy(v => v.OpenedAt)];
-    }
-
-    /// <summary>Who may cast for <paramref name="institutionId"/>: null when <paramref name="userId"/> may, else why not.</summary>
-    private static async Task<string?> MandateErrorAsync(NoressDbContext db, Session session, Guid? userId, Guid institutionId, CancellationToken ct)
-    {
-        if (userId is not { } id)
-        {
-            return "Error.NotRepresentative";
-        }
-
-        var date = AttendanceService.SessionDate(session);
-        var present = await db.Set<SessionAttendance>().AsNoTracking()
-            .Where(a => a.SessionId == session.Id && a.Convocation == session.Convocation)
-            .Select(a => a.InstitutionId).ToListAsync(ct);
-        var own = await SessionBodies.RepresentativesAsync(db, [institutionId], date, ct);
-        if (own[institutionId].TitularId == id || own[institutionId].AlternateId == id)
-        {
-            return present.Contains(institutionId) ? null : "Error.NotCheckedIn";
-        }
-
-        // Voting for another institution: only with its validated proxy, held by an institution present here that this person represents.
-        var holders = await db.Set<SessionProxy>().AsNoTracking()
-            .Where(p => p.SessionId == session.Id && p.GrantorInstitutionId == institutionId && p.Status == ProxyStatus.Validated)
-            .Select(p => p.HolderInstitutionId).ToListAsync(ct);
-        if (holders.Count == 0)
-        {
-            return "Error.NoProxy";
-        }
-
-        var holderRepresentatives = await SessionBodies.RepresentativesAsync(db, holders, date, ct);
-        var holder = holders.FirstOrDefault(h => holderRepresentatives[h].TitularId == id || holderRepresentatives[h].AlternateId == id);
-        if (holder == Guid.Empty)
-        {
-            return "Error.NoProxy";
-        }
-
-        return present.Contains(holder) && !present.Contains(institutionId) ? null : "Error.NotCheckedIn";
     }
 
     private static Task<bool> AlreadyVotedAsync(NoressDbContext db, Vote vote, Guid institutionId, CancellationToken ct) =>
