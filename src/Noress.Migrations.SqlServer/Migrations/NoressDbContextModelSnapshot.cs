@@ -1547,6 +1547,315 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.ToTable("SessionProxies", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(740)
+                        .HasColumnType("nvarchar(740)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("ElectionBallots", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ElectedInRound")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("WithdrawnAfterRound")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ElectionCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionParticipation", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("RoundId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("ElectionParticipations", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Absolute")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("BallotsCast")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Blank")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("ClosedWithoutQuorum")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ElectedCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("MembersAtOpening")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("OpenedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Participations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PresentAtOpening")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("QuorumReachedAtOpening")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("QuorumRequiredAtOpening")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepresentedAtOpening")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("Tied")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ElectionRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionTally", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("int");
+
+                    b.HasKey("RoundId", "CandidateId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("ElectionTallies", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.OpenElectionChoice", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CastAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CastById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(740)
+                        .HasColumnType("nvarchar(740)");
+
+                    b.HasKey("RoundId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("OpenElectionChoices", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.SecretariatMandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ElectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Position", "StartsOn");
+
+                    b.ToTable("SecretariatMandates", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.SessionElection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AbsoluteRounds")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Article")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Ballot")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("CommitteeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CommitteeRole")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Rounds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SecretariatPosition")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Elections", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Sessions.Rules.RuleParameter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2200,6 +2509,122 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .HasForeignKey("HolderInstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionBallot", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionCandidate", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.SessionElection", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Members.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionParticipation", b =>
+                {
+                    b.HasOne("Noress.App.Members.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionRound", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.SessionElection", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionTally", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.OpenElectionChoice", b =>
+                {
+                    b.HasOne("Noress.App.Members.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.SecretariatMandate", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.SessionElection", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.SessionElection", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Noress.App.Sessions.Session", null)
                         .WithMany()
