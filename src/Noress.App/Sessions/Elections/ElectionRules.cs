@@ -57,7 +57,7 @@ public static class ElectionRules
     }
 
     /// <summary>The stored form of a ballot: sorted, so the order a voter clicked in says nothing.</summary>
-    public static string Format(IEnumerable<Guid> choices) => string.Join(',', choices.Order().Select(c => c.ToString("D")));
+    public static string Format(IEnumerable<Guid> choices) => string.Join(',', choices.Order().Select(c => c.ToString()));
 
     public static IReadOnlyList<Guid> Parse(string choices) =>
         string.IsNullOrEmpty(choices) ? [] : [.. choices.Split(',').Select(Guid.Parse)];
