@@ -133,8 +133,16 @@ public sealed class ElectionComponentsTests : NoressTestContext
         db.Add(new SessionAttendance { SessionId = sessionId, Convocation = 1, InstitutionId = institutionId, CheckedInAt = now });
         var election = new SessionElection
         {
-            Id = electionId, SessionId = sessionId, AgendaItemId = item.Id, Title = "Coordination", Kind = ElectionKind.SecretariatPosition,
-            SecretariatPosition = SecretariatPosition.Coordinator, Seats = 1, Ballot = BallotKind.Secret, AbsoluteRounds = 2, CreatedAt = now,
+            Id = electionId,
+            SessionId = sessionId,
+            AgendaItemId = item.Id,
+            Title = "Coordination",
+            Kind = ElectionKind.SecretariatPosition,
+            SecretariatPosition = SecretariatPosition.Coordinator,
+            Seats = 1,
+            Ballot = BallotKind.Secret,
+            AbsoluteRounds = 2,
+            CreatedAt = now,
         };
         db.Add(election);
         if (candidates)
