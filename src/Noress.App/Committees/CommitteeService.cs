@@ -11,7 +11,7 @@ namespace Noress.App.Committees;
 
 /// <summary>
 /// Which institutions sit on which committee and who holds which position, with dates. Elections will
-/// write through here; documents read CommitteeIdsForAsync for committee rights.
+/// write through here (SeatAsync and AppointAsync also run inside an election's transaction); documents read CommitteeIdsForAsync for committee rights.
 /// </summary>
 public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, Refusals<SessionsText> refuse)
 {
@@ -26,28 +26,14 @@ public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Serializable so two concurrent seatings cannot both pass the overlap check.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-        if (!await db.Committees.AnyAsync(c => c.Id == committeeId, ct))
+        var seated = await SeatAsync(db, committeeId, institutionId, startsOn, endsOn, access.UtcNow, ct);
+        if (!seated.Succeeded)
         {
-            return refuse["Error.NotFound"];
+            return refuse[seated.Error!];
         }
 
-        if (!await db.Institutions.AnyAsync(i => i.Id == institutionId && i.Status != MembershipStatus.Withdrawn, ct))
-        {
-            return refuse["Error.InstitutionNotMember"];
-        }
-
-        var existing = await db.Set<CommitteeSeat>().Where(s => s.CommitteeId == committeeId && s.InstitutionId == institutionId)
-            .Select(s => new { s.StartsOn, s.EndsOn }).ToListAsync(ct);
-        if (existing.Any(s => RepresentationResolver.Overlaps(s.StartsOn, s.EndsOn, startsOn, endsOn)))
-        {
-            return refuse["Error.SeatOverlap"];
-        }
-
-        var seat = new CommitteeSeat { CommitteeId = committeeId, InstitutionId = institutionId, StartsOn = startsOn, EndsOn = endsOn, CreatedAt = access.UtcNow };
-        db.Add(seat);
-        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return Outcome<Guid>.Done(seat.Id);
+        return Outcome<Guid>.Done(seated.Id);
     }
 
     /// <summary>Names a person to a position; a committee has at most one chair and one rapporteur at a time.</summary>
@@ -61,30 +47,71 @@ public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        var appointed = await AppointAsync(db, committeeId, personId, role, startsOn, endsOn, access.UtcNow, ct);
+        if (!appointed.Succeeded)
+        {
+            return refuse[appointed.Error!];
+        }
+
+        await transaction.CommitAsync(ct);
+        return Outcome<Guid>.Done(appointed.Id);
+    }
+
+    /// <summary>
+    /// Seats an institution within the caller's transaction (the service's own, or an election's applying its result):
+    /// the id, or the SessionsText key of why not. Saves nothing when refused.
+    /// </summary>
+    public static async Task<(bool Succeeded, Guid Id, string? Error)> SeatAsync(NoressDbContext db, Guid committeeId, Guid institutionId, DateOnly startsOn, DateOnly? endsOn, DateTime now, CancellationToken ct)
+    {
         if (!await db.Committees.AnyAsync(c => c.Id == committeeId, ct))
         {
-            return refuse["Error.NotFound"];
+            return (false, default, "Error.NotFound");
+        }
+
+        if (!await db.Institutions.AnyAsync(i => i.Id == institutionId && i.Status != MembershipStatus.Withdrawn, ct))
+        {
+            return (false, default, "Error.InstitutionNotMember");
+        }
+
+        var existing = await db.Set<CommitteeSeat>().Where(s => s.CommitteeId == committeeId && s.InstitutionId == institutionId)
+            .Select(s => new { s.StartsOn, s.EndsOn }).ToListAsync(ct);
+        if (existing.Any(s => RepresentationResolver.Overlaps(s.StartsOn, s.EndsOn, startsOn, endsOn)))
+        {
+            return (false, default, "Error.SeatOverlap");
+        }
+
+        var seat = new CommitteeSeat { CommitteeId = committeeId, InstitutionId = institutionId, StartsOn = startsOn, EndsOn = endsOn, CreatedAt = now };
+        db.Add(seat);
+        await db.SaveChangesAsync(ct);
+        return (true, seat.Id, null);
+    }
+
+    /// <summary>Appoints a person within the caller's transaction: the id, or the SessionsText key of why not. Saves nothing when refused.</summary>
+    public static async Task<(bool Succeeded, Guid Id, string? Error)> AppointAsync(NoressDbContext db, Guid committeeId, Guid personId, CommitteeRole role, DateOnly startsOn, DateOnly? endsOn, DateTime now, CancellationToken ct)
+    {
+        if (!await db.Committees.AnyAsync(c => c.Id == committeeId, ct))
+        {
+            return (false, default, "Error.NotFound");
         }
 
         if (!await db.Users.AnyAsync(u => u.Id == personId && u.IsActive, ct))
         {
-            return refuse["Error.PersonInactive"];
+            return (false, default, "Error.PersonInactive");
         }
 
         var existing = await db.Set<CommitteePosition>().Where(p => p.CommitteeId == committeeId && (p.UserId == personId || (role != CommitteeRole.Member && p.Role == role)))
             .Select(p => new { p.UserId, p.StartsOn, p.EndsOn }).ToListAsync(ct);
         if (existing.Any(p => RepresentationResolver.Overlaps(p.StartsOn, p.EndsOn, startsOn, endsOn)))
         {
-            return refuse[existing.Any(p => p.UserId == personId && RepresentationResolver.Overlaps(p.StartsOn, p.EndsOn, startsOn, endsOn))
+            return (false, default, existing.Any(p => p.UserId == personId && RepresentationResolver.Overlaps(p.StartsOn, p.EndsOn, startsOn, endsOn))
                 ? "Error.PositionOverlap"
-                : "Error.PositionTaken"];
+                : "Error.PositionTaken");
         }
 
-        var position = new CommitteePosition { CommitteeId = committeeId, UserId = personId, Role = role, StartsOn = startsOn, EndsOn = endsOn, CreatedAt = access.UtcNow };
+        var position = new CommitteePosition { CommitteeId = committeeId, UserId = personId, Role = role, StartsOn = startsOn, EndsOn = endsOn, CreatedAt = now };
         db.Add(position);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return Outcome<Guid>.Done(position.Id);
+        return (true, position.Id, null);
     }
 
     /// <summary>Ends a seat or a position (whichever has the id) on <paramref name="endsOn"/>; an end once set is never moved.</summary>

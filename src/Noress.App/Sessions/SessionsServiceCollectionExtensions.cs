@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calendar;
 using Noress.App.Committees;
 using Noress.App.Sessions.Attendance;
+using Noress.App.Sessions.Elections;
 using Noress.App.Sessions.Minutes;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.RulesOfProcedure;
@@ -23,6 +24,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<SpeakerService>();
         services.AddScoped<RulesService>();
         services.AddScoped<IVerdictListener, RulesAmendmentAdoption>();
+        services.AddScoped<ElectionService>();
         services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();

@@ -251,25 +251,15 @@ public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFacto
             return [];
         }
 
-        var date = SessionDate(session);
-        var members = await SessionBodies.VotingInstitutionsAsync(db, session, ct);
-        var candidates = await db.Set<RepresentativeMandate>().AsNoTracking()
-            .Where(m => m.UserId == userId && m.StartsOn <= date && (m.EndsOn == null || m.EndsOn >= date))
-            .Select(m => m.InstitutionId).Distinct().ToListAsync(ct);
-        var representations = await SessionBodies.RepresentativesAsync(db, candidates, date, ct);
-        var own = candidates.Where(id => members.Contains(id) && (representations[id].TitularId == userId || representations[id].AlternateId == userId)).ToList();
-        var proxied = await db.Set<SessionProxy>().AsNoTracking()
-            .Where(p => p.SessionId == sessionId && p.Status == ProxyStatus.Validated && own.Contains(p.HolderInstitutionId))
-            .Select(p => new { p.GrantorInstitutionId, p.HolderInstitutionId }).ToListAsync(ct);
-        var ids = own.Concat(proxied.Select(p => p.GrantorInstitutionId)).Distinct().ToList();
+        var mandates = await VotingRights.MandatesForAsync(db, session, userId, ct);
+        var ids = mandates.SelectMany(m => m.ProxyHolderId is { } holder ? new[] { m.InstitutionId, holder } : [m.InstitutionId]).Distinct().ToList();
         var acronyms = await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Acronym, ct);
-        var present = (await db.Set<SessionAttendance>().AsNoTracking()
-            .Where(a => a.SessionId == sessionId && a.Convocation == session.Convocation && ids.Contains(a.InstitutionId))
-            .Select(a => a.InstitutionId).ToListAsync(ct)).ToHashSet();
+        var present = (await VotingRights.PresentAsync(db, session, ids, ct)).ToHashSet();
         return [
-            .. own.Select(id => new VoterMandate(id, acronyms[id], null, present.Contains(id))).OrderBy(m => m.Acronym, StringComparer.Ordinal),
-            .. proxied.Where(p => !own.Contains(p.GrantorInstitutionId))
-                .Select(p => new VoterMandate(p.GrantorInstitutionId, acronyms[p.GrantorInstitutionId], acronyms[p.HolderInstitutionId], present.Contains(p.GrantorInstitutionId)))
+            .. mandates.Where(m => m.ProxyHolderId is null).Select(m => new VoterMandate(m.InstitutionId, acronyms[m.InstitutionId], null, present.Contains(m.InstitutionId)))
+                .OrderBy(m => m.Acronym, StringComparer.Ordinal),
+            .. mandates.Where(m => m.ProxyHolderId is not null)
+                .Select(m => new VoterMandate(m.InstitutionId, acronyms[m.InstitutionId], acronyms[m.ProxyHolderId!.Value], present.Contains(m.InstitutionId)))
                 .OrderBy(m => m.Acronym, StringComparer.Ordinal),
         ];
     }

@@ -118,7 +118,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return refuse[votingError];
         }
 
-        if (await MandateErrorAsync(db, session, SessionsAccess.UserId(user), institutionId, ct) is { } mandateError)
+        if (await VotingRights.MandateErrorAsync(db, session, SessionsAccess.UserId(user), institutionId, ct) is { } mandateError)
         {
             return refuse[mandateError];
         }
@@ -335,47 +335,6 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             await listener.AfterVerdictAsync(vote, ct);
         }
     }
-
-    /// <summary>Who may cast for <paramref name="institutionId"/>: null when <paramref name="userId"/> may, else why not.</summary>
-    private static async Task<string?> MandateErrorAsync(NoressDbContext db, Session session, Guid? userId, Guid institutionId, CancellationToken ct)
-    {
-        if (userId is not { } id)
-        {
-            return "Error.NotRepresentative";
-        }
-
-        var date = AttendanceService.SessionDate(session);
-        var own = await SessionBodies.RepresentativesAsync(db, [institutionId], date, ct);
-        if (own[institutionId].TitularId == id || own[institutionId].AlternateId == id)
-        {
-            return await PresentAsync(db, session, [institutionId], ct) is { Count: 1 } ? null : "Error.NotCheckedIn";
-        }
-
-        // Voting for another institution: only with its validated proxy, held by an institution present here that this person represents.
-        var holders = await db.Set<SessionProxy>().AsNoTracking()
-            .Where(p => p.SessionId == session.Id && p.GrantorInstitutionId == institutionId && p.Status == ProxyStatus.Validated)
-            .Select(p => p.HolderInstitutionId).ToListAsync(ct);
-        if (holders.Count == 0)
-        {
-            return "Error.NoProxy";
-        }
-
-        var holderRepresentatives = await SessionBodies.RepresentativesAsync(db, holders, date, ct);
-        var holder = holders.FirstOrDefault(h => holderRepresentatives[h].TitularId == id || holderRepresentatives[h].AlternateId == id);
-        if (holder == Guid.Empty)
-        {
-            return "Error.NoProxy";
-        }
-
-        var present = await PresentAsync(db, session, [holder, institutionId], ct);
-        return present.Contains(holder) && !present.Contains(institutionId) ? null : "Error.NotCheckedIn";
-    }
-
-    /// <summary>Which of <paramref name="institutionIds"/> are checked in at the session's current convocation (only those are read: this runs on every ballot).</summary>
-    private static async Task<List<Guid>> PresentAsync(NoressDbContext db, Session session, Guid[] institutionIds, CancellationToken ct) =>
-        await db.Set<SessionAttendance>().AsNoTracking()
-            .Where(a => a.SessionId == session.Id && a.Convocation == session.Convocation && institutionIds.Contains(a.InstitutionId))
-            .Select(a => a.InstitutionId).ToListAsync(ct);
 
     private static Task<bool> AlreadyVotedAsync(NoressDbContext db, Vote vote, Guid institutionId, CancellationToken ct) =>
         vote.Ballot == BallotKind.Secret
