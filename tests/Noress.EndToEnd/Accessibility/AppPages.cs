@@ -134,9 +134,11 @@ public static partial class AppPages
             .Select(d => d.Id).SingleAsync();
         var member = await db.Users.Where(u => u.Email == MemberEmail).Select(u => u.Id).SingleAsync();
         var session = await SampleSessionAsync(scope.ServiceProvider);
+        var committee = await db.Committees.Where(c => c.Code == "financement").Select(c => c.Id).SingleAsync();
         return new Dictionary<string, string>
         {
             ["/sessions/{Id:guid}"] = $"/sessions/{session}",
+            ["/committees/{Id:guid}"] = $"/committees/{committee}",
             ["/documents/{Id:guid}"] = $"/documents/{document}",
             ["/documents/{Id:guid}/history"] = $"/documents/{document}/history",
             ["/documents/{Id:guid}/comments"] = $"/documents/{document}/comments",
