@@ -24,6 +24,7 @@ public sealed partial class SessionPreparationJourneyTests(NoressServer server)
         await page.GetByTestId("session-new-place").FillAsync("Tanger, siège du Conseil régional");
         await page.GetByTestId("session-new-submit").ClickAsync();
         await page.WaitForURLAsync(SessionPage());
+        await Expect(page.GetByTestId("session-title")).ToHaveTextAsync(title);
         await Expect(page.GetByTestId("session-state")).ToHaveAttributeAsync("data-state", "Draft");
 
         // Two agenda items, then the second moved up with the keyboard-accessible button.
@@ -52,6 +53,7 @@ public sealed partial class SessionPreparationJourneyTests(NoressServer server)
         await Expect(row.GetByTestId("session-state")).ToHaveAttributeAsync("data-state", "Convened");
         await row.ClickAsync();
         await member.Page.WaitForURLAsync(SessionPage());
+        await Expect(member.Page.GetByTestId("session-title")).ToHaveTextAsync(title);
         await Expect(member.Page.GetByTestId("session-agenda")).ToContainTextAsync("Plan d'action 2027");
         await Expect(member.Page.GetByTestId("session-lifecycle")).ToHaveCountAsync(0);
 
