@@ -175,4 +175,63 @@ public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactor
         await db.Set<CommitteeSeat>().AsNoTracking()
             .Where(s => s.CommitteeId == committeeId && s.StartsOn <= date && (s.EndsOn == null || s.EndsOn >= date))
             .Select(s => s.InstitutionId).Distinct().ToListAsync(ct);
+
+    /// <summary>Every committee, by code.</summary>
+    public async Task<IReadOnlyList<Committee>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Committees.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
+    }
+
+    /// <summary>A committee's seats and positions, current and past, with names; null when there is no such committee.</summary>
+    public async Task<CommitteeComposition?> CompositionAsync(ClaimsPrincipal user, Guid committeeId, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var committee = await db.Committees.AsNoTracking().SingleOrDefaultAsync(c => c.Id == committeeId, ct);
+        if (committee is null)
+        {
+            return null;
+        }
+
+        var seats = await (from s in db.Set<CommitteeSeat>().AsNoTracking()
+                           join i in db.Institutions on s.InstitutionId equals i.Id
+                           where s.CommitteeId == committeeId
+                           select new CommitteeSeatRow(s.Id, i.Id, i.Acronym, i.NameFr, i.NameAr, s.StartsOn, s.EndsOn)).ToListAsync(ct);
+        var positions = await (from p in db.Set<CommitteePosition>().AsNoTracking()
+                               join u in db.Users on p.UserId equals u.Id
+                               where p.CommitteeId == committeeId
+                               select new CommitteePositionRow(p.Id, u.Id, u.FullName, p.Role, p.StartsOn, p.EndsOn)).ToListAsync(ct);
+        return new CommitteeComposition(
+            committee,
+            [.. seats.OrderBy(s => s.EndsOn is null ? 0 : 1).ThenBy(s => s.Acronym, StringComparer.Ordinal)],
+            [.. positions.OrderBy(p => p.EndsOn is null ? 0 : 1).ThenBy(p => p.Role).ThenBy(p => p.FullName, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The institutions that may be seated and the active people who may be appointed, for the secretariat's forms.</summary>
+    public async Task<CommitteeCandidates> CandidatesAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var institutions = await db.Institutions.AsNoTracking().Where(i => i.Status != MembershipStatus.Withdrawn)
+            .Select(i => new CommitteeChoice(i.Id, i.Acronym + " — " + i.NameFr)).ToListAsync(ct);
+        var people = await db.Users.AsNoTracking().Where(u => u.IsActive)
+            .Select(u => new CommitteeChoice(u.Id, u.FullName)).ToListAsync(ct);
+        return new CommitteeCandidates([.. institutions.OrderBy(i => i.Label, StringComparer.Ordinal)], [.. people.OrderBy(p => p.Label, StringComparer.Ordinal)]);
+    }
 }
+
+/// <summary>A committee with its seats and positions.</summary>
+public sealed record CommitteeComposition(Committee Committee, IReadOnlyList<CommitteeSeatRow> Seats, IReadOnlyList<CommitteePositionRow> Positions);
+
+/// <summary>An institution's seat, with its names.</summary>
+public sealed record CommitteeSeatRow(Guid Id, Guid InstitutionId, string Acronym, string NameFr, string NameAr, DateOnly StartsOn, DateOnly? EndsOn);
+
+/// <summary>A person's position, with their name.</summary>
+public sealed record CommitteePositionRow(Guid Id, Guid UserId, string FullName, CommitteeRole Role, DateOnly StartsOn, DateOnly? EndsOn);
+
+/// <summary>One choice in a form: an id and what the list shows.</summary>
+public sealed record CommitteeChoice(Guid Id, string Label);
+
+/// <summary>Who may be seated or appointed.</summary>
+public sealed record CommitteeCandidates(IReadOnlyList<CommitteeChoice> Institutions, IReadOnlyList<CommitteeChoice> People);

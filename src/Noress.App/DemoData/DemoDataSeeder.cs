@@ -90,9 +90,12 @@ public sealed class DemoDataSeeder(
         DemoMembers.AddRepresentatives(db, seeded, now);
         await db.SaveChangesAsync(cancellationToken);
 
-        await DemoDocuments.SeedAsync(documents, sharing, seeded.Single(u => u.Email == "secretariat@noress.demo").Id, committees, cancellationToken);
+        var secretariatId = seeded.Single(u => u.Email == "secretariat@noress.demo").Id;
+        var rulesDocument = await DemoDocuments.SeedAsync(documents, sharing, secretariatId, committees, cancellationToken);
+        DemoSessions.Add(db, institutions, committees, seeded, secretariatId, rulesDocument, clock);
+        await db.SaveChangesAsync(cancellationToken);
 
-        logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees, {Accounts} demo accounts and demo documents", institutions.Count, Accounts.Count);
+        logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees, {Accounts} demo accounts, demo documents and sessions", institutions.Count, Accounts.Count);
     }
 
     private static void Check(IdentityResult result)

@@ -59,7 +59,8 @@ internal static class DemoDocuments
 
         """;
 
-    public static async Task SeedAsync(DocumentService documents, DocumentSharingService sharing, Guid secretariatId, IReadOnlyList<Committee> committees, CancellationToken cancellationToken)
+    /// <summary>Seeds the demo documents; returns the internal rules' id (the demo plenary attaches it).</summary>
+    public static async Task<Guid> SeedAsync(DocumentService documents, DocumentSharingService sharing, Guid secretariatId, IReadOnlyList<Committee> committees, CancellationToken cancellationToken)
     {
         var secretariat = new ClaimsPrincipal(new ClaimsIdentity(
             [
@@ -78,5 +79,7 @@ internal static class DemoDocuments
                 secretariat, DocumentSpaceKind.Committee, committee.Id, $"Feuille de route – {committee.NameFr} (démonstration)",
                 $"# {committee.NameFr}\n\n## {committee.NameAr}\n\n- Réunion de lancement\n- Plan d'action thématique\n", cancellationToken);
         }
+
+        return rules;
     }
 }

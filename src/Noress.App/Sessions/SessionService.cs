@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Noress.App.Data;
+using Noress.App.Documents;
 using Noress.App.Notifications;
 using Noress.App.Notifications.Outbox;
 using Noress.App.Sessions.Attendance;
@@ -21,14 +22,15 @@ namespace Noress.App.Sessions;
 public sealed record SessionInput(SessionBody Body, Guid? CommitteeId, string Title, string? Place, DateTime StartsAtUtc, DateTime EndsAtUtc, bool AllowsSelfCheckIn = false);
 
 /// <summary>Creates sessions, keeps their agenda and takes them through their lifecycle (<see cref="SessionLifecycle"/>).</summary>
-public sealed class SessionService(
+public sealed partial class SessionService(
     IDbContextFactory<NoressDbContext> dbFactory,
     SessionsAccess access,
     SessionMails mails,
     SessionLive live,
     ILogger<SessionService> logger,
     Refusals<SessionsText> refuse,
-    Minutes.MinutesService minutes)
+    Minutes.MinutesService minutes,
+    DocumentService documents)
 {
     public const int MaxAgendaItems = 50;
 

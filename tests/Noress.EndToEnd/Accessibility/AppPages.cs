@@ -134,6 +134,7 @@ public static partial class AppPages
             .Select(d => d.Id).SingleAsync();
         var member = await db.Users.Where(u => u.Email == MemberEmail).Select(u => u.Id).SingleAsync();
         var session = await SampleSessionAsync(scope.ServiceProvider);
+        var committee = await db.Committees.Where(c => c.Code == "financement").Select(c => c.Id).SingleAsync();
         return new Dictionary<string, string>
         {
             ["/sessions/{Id:guid}"] = $"/sessions/{session}",
@@ -143,6 +144,7 @@ public static partial class AppPages
             ["/sessions/{Id:guid}/minutes"] = $"/sessions/{session}/minutes",
             // No demo decision yet: the page's "not found" state is checked until the demo data adopts one.
             ["/decisions/{Id:guid}"] = $"/decisions/{Guid.Empty}",
+            ["/committees/{Id:guid}"] = $"/committees/{committee}",
             ["/documents/{Id:guid}"] = $"/documents/{document}",
             ["/documents/{Id:guid}/history"] = $"/documents/{document}/history",
             ["/documents/{Id:guid}/comments"] = $"/documents/{document}/comments",

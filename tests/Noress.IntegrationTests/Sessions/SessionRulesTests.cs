@@ -36,7 +36,8 @@ public sealed class SessionRulesTests : IAsyncLifetime
         Assert.Equal("Error.NoPlace", placeError.Refusal?.Code);
         Assert.Equal("Error.NoAgenda", agendaError.Refusal?.Code);
         await using var db = await host.DbAsync();
-        Assert.All(await db.Set<Session>().ToListAsync(), s => Assert.Equal(SessionState.Draft, s.State));
+        // The demo data holds a convened plenary of its own; only this test's sessions matter.
+        Assert.All(await db.Set<Session>().Where(s => s.Id == noPlace || s.Id == noAgenda).ToListAsync(), s => Assert.Equal(SessionState.Draft, s.State));
         Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Category == "sessions"));
     }
 
@@ -264,7 +265,8 @@ public sealed class SessionRulesTests : IAsyncLifetime
     public async Task CommitteeSeat_GivesThePeopleOfTheInstitutionCommitteeDocumentRights()
     {
         await using var db = await host.DbAsync();
-        var committee = await db.Committees.FirstAsync();
+        // Not the financing committee: the demo data seats the member's institution there.
+        var committee = await db.Committees.FirstAsync(c => c.Code == "observation");
         var member = await host.PrincipalAsync("member@noress.demo");
         var ads = host.Institutions["ADS"];
         var document = await db.Documents.FirstAsync(d => d.SpaceKind == DocumentSpaceKind.Committee && d.SpaceId == committee.Id);

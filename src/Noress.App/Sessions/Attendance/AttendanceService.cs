@@ -10,7 +10,7 @@ using Noress.App.Shared.Time;
 namespace Noress.App.Sessions.Attendance;
 
 /// <summary>Check-in, proxies and the live quorum of a session.</summary>
-public sealed class AttendanceService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, Refusals<SessionsText> refuse)
+public sealed partial class AttendanceService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, Refusals<SessionsText> refuse)
 {
     /// <summary>
     /// Checks an institution in at the current convocation: the secretariat for anyone, or a titular or

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Noress.App.Sessions.Rules;
+
+namespace Noress.App.Sessions.Attendance;
+
+/// <summary>One proxy as the session page lists it.</summary>
+public sealed record ProxyRow(Guid Id, Guid GrantorId, string GrantorAcronym, Guid HolderId, string HolderAcronym, string? Note, ProxyStatus Status, DateTime CreatedAt);
+
+/// <summary>
+/// A session's proxies, the cap on proxies one institution may hold (with the article that sets it), and the
+/// caller's own voting institution when they represent one (so they may ask to give its vote).
+/// </summary>
+public sealed record ProxyBoard(IReadOnlyList<ProxyRow> Proxies, int MaxPerHolder, string? Article, Guid? OwnInstitutionId);
+
+// The proxies as the session page shows them.
+public sealed partial class AttendanceService
+{
+    public async Task<ProxyBoard?> ProxyBoardAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var rows = await (from p in db.Set<SessionProxy>().AsNoTracking()
+                          join g in db.Institutions on p.GrantorInstitutionId equals g.Id
+                          join h in db.Institutions on p.HolderInstitutionId equals h.Id
+                          where p.SessionId == sessionId
+                          select new ProxyRow(p.Id, g.Id, g.Acronym, h.Id, h.Acronym, p.Note, p.Status, p.CreatedAt)).ToListAsync(ct);
+        var date = SessionDate(session);
+        var rules = await RuleParameterService.InForceAsync(db, date, ct);
+        Guid? own = null;
+        if (SessionsAccess.UserId(user) is { } userId)
+        {
+            var institutionId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.InstitutionId).SingleOrDefaultAsync(ct);
+            if ((await SessionBodies.VotingInstitutionsAsync(db, session, ct)).Contains(institutionId))
+            {
+                var representation = (await SessionBodies.RepresentativesAsync(db, [institutionId], date, ct))[institutionId];
+                own = representation.TitularId == userId || representation.AlternateId == userId ? institutionId : null;
+            }
+        }
+
+        return new ProxyBoard([.. rows.OrderBy(r => r.CreatedAt)], rules.MaxProxiesPerInstitution, rules.Article(RuleKey.MaxProxiesPerInstitution), own);
+    }
+}
