@@ -12,8 +12,8 @@ using Noress.App.Data;
 namespace Noress.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(NoressDbContext))]
-    [Migration("20261205094422_SessionsSpeakers")]
-    partial class SessionsSpeakers
+    [Migration("20261205105341_SessionsRunning")]
+    partial class SessionsRunning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -611,6 +611,24 @@ namespace Noress.Migrations.SqlServer.Migrations
                             LocalTime = new TimeOnly(9, 0, 0),
                             OffsetDays = -1,
                             SourceKind = "session"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a09"),
+                            EscalateToSecretariat = false,
+                            IsActive = true,
+                            LocalTime = new TimeOnly(9, 0, 0),
+                            OffsetDays = -3,
+                            SourceKind = "minutes.remarks"
+                        },
+                        new
+                        {
+                            Id = new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0a"),
+                            EscalateToSecretariat = false,
+                            IsActive = true,
+                            LocalTime = new TimeOnly(9, 0, 0),
+                            OffsetDays = -1,
+                            SourceKind = "minutes.remarks"
                         });
                 });
 
@@ -810,6 +828,9 @@ namespace Noress.Migrations.SqlServer.Migrations
 
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("FrozenAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid?>("SpaceId")
                         .HasColumnType("uniqueidentifier");
@@ -1435,6 +1456,34 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.Agenda.AgendaDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AttachedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("AttachedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("AgendaItemId", "DocumentId")
+                        .IsUnique();
+
+                    b.ToTable("AgendaDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Sessions.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1548,6 +1597,483 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "HolderInstitutionId");
 
                     b.ToTable("SessionProxies", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("VoteId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.DecisionCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("DecisionCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(740)
+                        .HasColumnType("nvarchar(740)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    SqlServerKeyBuilderExtensions.IsClustered(b.HasKey("Id"), false);
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("ElectionBallots", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ElectedInRound")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("WithdrawnAfterRound")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ElectionCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionParticipation", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("RoundId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("ElectionParticipations", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Absolute")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("BallotsCast")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Blank")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("ClosedWithoutQuorum")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ElectedCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("MembersAtOpening")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("OpenedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Participations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PresentAtOpening")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("QuorumReachedAtOpening")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("QuorumRequiredAtOpening")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepresentedAtOpening")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("Tied")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ElectionRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionTally", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("int");
+
+                    b.HasKey("RoundId", "CandidateId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("ElectionTallies", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.OpenElectionChoice", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CastAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CastById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(740)
+                        .HasColumnType("nvarchar(740)");
+
+                    b.HasKey("RoundId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("OpenElectionChoices", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.SecretariatMandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ElectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Position", "StartsOn");
+
+                    b.ToTable("SecretariatMandates", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.SessionElection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AbsoluteRounds")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Article")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Ballot")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("CommitteeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CommitteeRole")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Rounds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SecretariatPosition")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Elections", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.MinutesPdf", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesId", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("MinutesPdfs", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.SessionMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ApprovalAgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ApprovalVoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ArabicDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ArabicLabelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ArabicPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("CirculatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("FrenchDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("FrenchLabelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FrenchPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RemarksUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalAgendaItemId");
+
+                    b.HasIndex("ArabicDocumentId");
+
+                    b.HasIndex("FrenchDocumentId");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.ToTable("SessionMinutes", (string)null);
                 });
 
             modelBuilder.Entity("Noress.App.Sessions.Rules.RuleParameter", b =>
@@ -1671,6 +2197,557 @@ namespace Noress.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.RulesOfProcedure.RulesAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AdoptedVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ArticleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("BaseVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("DecidedByVoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("NewNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("NewTitleAr")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NewTitleFr")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ProposedByInstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TextAr")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TextFr")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId")
+                        .IsUnique()
+                        .HasFilter("[AgendaItemId] IS NOT NULL");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("DecidedByVoteId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("RulesAmendments", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.RulesOfProcedure.RulesAmendmentParameter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AmendmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmendmentId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RulesAmendmentParameters", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.RulesOfProcedure.RulesArticle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TitleFr")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("RulesArticles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000001"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 1",
+                            Position = 100,
+                            TitleAr = "الموضوع",
+                            TitleFr = "Objet"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000002"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 2",
+                            Position = 200,
+                            TitleAr = "الأجهزة",
+                            TitleFr = "Organes"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000003"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 3",
+                            Position = 300,
+                            TitleAr = "الأعضاء",
+                            TitleFr = "Membres"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000004"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 4",
+                            Position = 400,
+                            TitleAr = "التمثيل",
+                            TitleFr = "Représentation"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000005"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 5",
+                            Position = 500,
+                            TitleAr = "الكتابة الدائمة",
+                            TitleFr = "Secrétariat permanent"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000006"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 6",
+                            Position = 600,
+                            TitleAr = "اللجان الموضوعاتية",
+                            TitleFr = "Comités thématiques"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000007"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 7",
+                            Position = 700,
+                            TitleAr = "الدعوة",
+                            TitleFr = "Convocation"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000008"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 8",
+                            Position = 800,
+                            TitleAr = "جدول الأعمال",
+                            TitleFr = "Ordre du jour"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000009"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 9",
+                            Position = 900,
+                            TitleAr = "النصاب",
+                            TitleFr = "Quorum"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000010"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 10",
+                            Position = 1000,
+                            TitleAr = "التوكيلات",
+                            TitleFr = "Procurations"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000011"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 11",
+                            Position = 1100,
+                            TitleAr = "الأغلبية",
+                            TitleFr = "Majorité"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000012"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 12",
+                            Position = 1200,
+                            TitleAr = "التصويت",
+                            TitleFr = "Vote"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000013"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 13",
+                            Position = 1300,
+                            TitleAr = "الانتخابات",
+                            TitleFr = "Élections"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000014"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 14",
+                            Position = 1400,
+                            TitleAr = "القرارات",
+                            TitleFr = "Décisions"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000015"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 15",
+                            Position = 1500,
+                            TitleAr = "المحضر",
+                            TitleFr = "Procès-verbal"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000016"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 16",
+                            Position = 1600,
+                            TitleAr = "اللغات",
+                            TitleFr = "Langues"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000017"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 17",
+                            Position = 1700,
+                            TitleAr = "الانسحاب والتوقيف",
+                            TitleFr = "Retrait et suspension"
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-8000-000000000018"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Number = "Art. 18",
+                            Position = 1800,
+                            TitleAr = "تعديل النظام",
+                            TitleFr = "Modification du règlement"
+                        });
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.RulesOfProcedure.RulesArticleVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AdoptedByVoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Repealed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("TextAr")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TextFr")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdoptedByVoteId");
+
+                    b.HasIndex("AmendmentId");
+
+                    b.HasIndex("ArticleId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("RulesArticleVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000001"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000001"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "يحدد هذا النظام كيفية اشتغال الشبكة الجهوية للاقتصاد الاجتماعي والتضامني المحدثة بموجب مذكرة التفاهم الموقعة من طرف المؤسسات الأعضاء.",
+                            TextFr = "Le présent règlement précise le fonctionnement du réseau régional de l'économie sociale et solidaire, constitué par le mémorandum d'entente signé par ses institutions membres."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000002"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000002"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "تتكون الشبكة من الجمع العام للمؤسسات الأعضاء، والكتابة الدائمة المنتخبة من طرف الجمع العام، وثلاث لجان موضوعاتية.",
+                            TextFr = "Le réseau comprend l'assemblée plénière des institutions membres, le secrétariat permanent, élu en plénière, et trois comités thématiques."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000003"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000003"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "الأعضاء هم المؤسسات الموقعة على مذكرة التفاهم. لكل مؤسسة عضو في وضعية سليمة صوت واحد.",
+                            TextFr = "Sont membres les institutions signataires du mémorandum d'entente. Chaque institution membre en règle dispose d'une voix."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000004"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000004"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "تعين كل مؤسسة ممثلا رسميا ونائبا له. يصوت النائب في حالة غياب الممثل الرسمي.",
+                            TextFr = "Chaque institution désigne un représentant titulaire et un suppléant. Le suppléant vote en l'absence du titulaire."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000005"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000005"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "تعد الكتابة الدائمة الدورات وتدعو إليها، وتمسك سجلات الشبكة وتتابع تنفيذ القرارات.",
+                            TextFr = "Le secrétariat permanent prépare et convoque les sessions, tient les registres du réseau et assure le suivi des décisions."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000006"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000006"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "تضم كل لجنة موضوعاتية المؤسسات التي يعينها الجمع العام، وتنتخب رئيسها ومقررها.",
+                            TextFr = "Chaque comité thématique réunit les institutions désignées par la plénière ; il élit son président et son rapporteur."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000007"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000007"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "ينعقد الجمع العام مرتين في السنة على الأقل بدعوة من الكتابة الدائمة توجه خمسة عشر يوما على الأقل قبل الدورة مرفقة بجدول الأعمال.",
+                            TextFr = "La plénière se réunit au moins deux fois par an sur convocation du secrétariat permanent, adressée quinze jours au moins avant la session avec l'ordre du jour."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000008"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000008"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "يحدد جدول الأعمال من طرف الكتابة الدائمة، ويحق لكل مؤسسة عضو أن تطلب إدراج نقطة فيه.",
+                            TextFr = "L'ordre du jour est arrêté par le secrétariat permanent. Toute institution membre peut demander l'inscription d'un point."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000009"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000009"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "يتداول الجمع العام بصفة صحيحة بحضور أو تمثيل نصف المؤسسات الأعضاء في وضعية سليمة على الأقل. وإذا لم يكتمل النصاب يدعى من جديد ويتداول بصفة صحيحة بحضور أو تمثيل الثلث على الأقل.",
+                            TextFr = "La plénière délibère valablement lorsque la moitié au moins des institutions membres en règle sont présentes ou représentées. À défaut, elle est convoquée à nouveau et délibère valablement lorsque le tiers au moins sont présentes ou représentées."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000010"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000010"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "يجوز للمؤسسة الغائبة أن توكل مؤسسة عضوا أخرى لدورة واحدة. ولا يجوز لمؤسسة أن تحمل أكثر من توكيل واحد.",
+                            TextFr = "Une institution absente peut donner procuration à une autre institution membre pour une session. Une institution ne peut détenir qu'une procuration."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000011"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000011"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "تتخذ القرارات بالأغلبية البسيطة للأصوات المعبر عنها. ولا تحتسب الامتناعات ضمن الأصوات المعبر عنها.",
+                            TextFr = "Les décisions sont prises à la majorité simple des suffrages exprimés. Les abstentions ne sont pas comptées comme suffrages exprimés."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000012"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000012"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "يتم التصويت برفع اليد، باستثناء انتخاب الأشخاص أو بطلب من ثلث المؤسسات الحاضرة.",
+                            TextFr = "Le vote a lieu à main levée, sauf pour les élections de personnes ou à la demande d'un tiers des institutions présentes."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000013"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000013"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "يتم انتخاب الأشخاص بالاقتراع السري، بالأغلبية المطلقة للأصوات المعبر عنها في الدورتين الأوليين وبالأغلبية النسبية في الدورة الموالية.",
+                            TextFr = "Les élections de personnes ont lieu au scrutin secret, à la majorité absolue des suffrages exprimés aux deux premiers tours et à la majorité relative au tour suivant."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000014"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000014"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "ترقم القرارات المتخذة حسب السنة وتدون في سجل القرارات الذي تمسكه الكتابة الدائمة.",
+                            TextFr = "Les décisions adoptées sont numérotées par année et inscrites au registre des décisions tenu par le secrétariat permanent."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000015"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000015"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "تكون كل دورة موضوع محضر يوزع على المؤسسات الأعضاء ويصادق عليه في الدورة الموالية.",
+                            TextFr = "Chaque session fait l'objet d'un procès-verbal, diffusé aux institutions membres et approuvé lors de la session suivante."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000016"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000016"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "تجرى أشغال الشبكة باللغتين العربية والفرنسية، وتحرر الوثائق المعتمدة باللغتين.",
+                            TextFr = "Les travaux du réseau se tiennent en arabe et en français ; les documents adoptés sont établis dans les deux langues."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000017"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000017"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "يجوز للمؤسسة الانسحاب من الشبكة برسالة إلى الكتابة الدائمة. ويجوز للجمع العام توقيف مؤسسة أخلت بالتزاماتها.",
+                            TextFr = "Une institution peut se retirer du réseau par lettre au secrétariat permanent. La plénière peut suspendre une institution qui manque à ses engagements."
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1e0c00-0000-4000-9000-000000000018"),
+                            ArticleId = new Guid("7a1e0c00-0000-4000-8000-000000000018"),
+                            CreatedAt = new DateTime(2015, 3, 18, 0, 0, 0, 0, DateTimeKind.Utc),
+                            EffectiveFrom = new DateOnly(2015, 3, 18),
+                            Repealed = false,
+                            TextAr = "يعدل هذا النظام من طرف الجمع العام بأغلبية ثلثي الأصوات المعبر عنها، باقتراح من مؤسسة عضو أو من الكتابة الدائمة.",
+                            TextFr = "Le présent règlement est modifié par la plénière à la majorité des deux tiers des suffrages exprimés, sur proposition d'une institution membre ou du secrétariat permanent."
+                        });
+                });
+
             modelBuilder.Entity("Noress.App.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1704,6 +2781,9 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CurrentAgendaItemId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("EndsAt")
@@ -2237,6 +3317,21 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.Agenda.AgendaDocument", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Noress.App.Sessions.AgendaItem", b =>
                 {
                     b.HasOne("Noress.App.Sessions.Session", null)
@@ -2279,6 +3374,228 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Decisions.Decision", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionBallot", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionCandidate", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.SessionElection", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Members.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionParticipation", b =>
+                {
+                    b.HasOne("Noress.App.Members.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionRound", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.SessionElection", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.ElectionTally", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.OpenElectionChoice", b =>
+                {
+                    b.HasOne("Noress.App.Members.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Elections.ElectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.SecretariatMandate", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Elections.SessionElection", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Elections.SessionElection", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.MinutesPdf", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Minutes.SessionMinutes", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Minutes.SessionMinutes", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalAgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("ArabicDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("FrenchDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.RulesOfProcedure.RulesAmendment", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Noress.App.Sessions.RulesOfProcedure.RulesArticle", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Sessions.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByVoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.RulesOfProcedure.RulesAmendmentParameter", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.RulesOfProcedure.RulesAmendment", null)
+                        .WithMany()
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.RulesOfProcedure.RulesArticleVersion", b =>
+                {
+                    b.HasOne("Noress.App.Sessions.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("AdoptedByVoteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Sessions.RulesOfProcedure.RulesAmendment", null)
+                        .WithMany()
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Sessions.RulesOfProcedure.RulesArticle", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
