@@ -81,8 +81,14 @@ public sealed class SessionPreparationTests : IAsyncLifetime
 
         var linkId = SessionsTestHost.Ok(await Sessions(s => s.CreateAgendaDocumentAsync(host.Secretariat, itemId, "Rapport financier 2026", default)));
         var listed = await host.WithAsync<SessionService, IReadOnlyList<AgendaDocumentLink>>(s => s.AgendaDocumentsAsync(host.Secretariat, sessionId, default));
+        var member = host.Representatives[host.Institutions["ADS"]];
+        var seenByAMember = await host.WithAsync<SessionService, IReadOnlyList<AgendaDocumentLink>>(s => s.AgendaDocumentsAsync(member, sessionId, default));
+        var membersRight = await host.WithAsync<DocumentService, DocumentAccess?>(s => s.GetAccessAsync(member, listed[0].DocumentId, default));
         SessionsTestHost.Ok(await Sessions(s => s.DetachDocumentAsync(host.Secretariat, linkId, default)));
 
+        // A plenary's members read and comment on what is put before them.
+        Assert.Equal("Rapport financier 2026", Assert.Single(seenByAMember).Title);
+        Assert.Equal(DocumentRight.Comment, membersRight?.Right);
         var link = Assert.Single(listed);
         Assert.Equal("Rapport financier 2026", link.Title);
         await using var db = await host.DbAsync();

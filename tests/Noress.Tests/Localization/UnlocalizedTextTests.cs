@@ -120,7 +120,8 @@ public sealed class UnlocalizedTextTests : NoressTestContext
         await ArrangeAsync(Roles.Member);
         var navigation = Services.GetRequiredService<NavigationManager>();
 
-        foreach (var area in PlatformAreas.All)
+        // Built areas have their own pages; the preview stands in for the others only.
+        foreach (var area in PlatformAreas.All.Where(a => a.ComingKey is not null))
         {
             navigation.NavigateTo(area.Href);
             var cut = RenderPage<AreaPreview>();

@@ -8,6 +8,7 @@ using Noress.App.Accounts;
 using Noress.App.Documents;
 using Noress.App.Sessions;
 using Noress.App.Sessions.Manage;
+using Noress.App.Shared.Pdf;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Time;
 using Noress.Tests.Infrastructure;
@@ -24,6 +25,7 @@ public sealed class SessionPagesTests : NoressTestContext
         database = await UseDatabaseAsync();
         Services.AddNoressDocuments(new ConfigurationBuilder().Build());
         Services.TryAddSingleton<IEventBus, InProcessEventBus>();
+        Services.AddNoressPdf(new ConfigurationBuilder().Build());
         Services.AddNoressSessions();
         await database.AddPersonAsync(UserId, UserName);
         await SignInAsAsync(role);

@@ -194,14 +194,23 @@ public sealed partial class SessionService
             return refuse[error];
         }
 
-        // Two saves (the documents feature owns its own): a refusal after the first leaves a document in the session's space, nothing worse.
-        var created = await documents.CreateAsync(user, DocumentSpaceKind.Session, item.SessionId, title, string.Empty, ct);
-        if (!created.Succeeded)
+        // The document, its grants and the link are saved together (DocumentRecords, ADR 0001): a refusal leaves nothing.
+        var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == item.SessionId, ct);
+        var document = DocumentRecords.Add(db, DocumentSpaceKind.Session, item.SessionId, title, string.Empty, SessionsAccess.UserId(user) ?? Guid.Empty, access.UtcNow);
+        // What is put before a body is read and commented on by its members; the secretariat edits it as staff.
+        if (session.Body == SessionBody.Plenary)
         {
-            return created;
+            DocumentRecords.Grant(db, document.Id, DocumentPrincipalKind.Role, Accounts.Roles.Member, DocumentRight.Comment);
+        }
+        else
+        {
+            foreach (var institution in await SessionBodies.VotingInstitutionsAsync(db, session, ct))
+            {
+                DocumentRecords.Grant(db, document.Id, DocumentPrincipalKind.Institution, institution.ToString(), DocumentRight.Comment);
+            }
         }
 
-        return await AttachAsync(db, user, itemId, created.Value, ct);
+        return await AttachAsync(db, user, itemId, document.Id, ct);
     }
 
     /// <summary>Removes a document from an agenda item; the document itself stays.</summary>

@@ -8,9 +8,11 @@ public static class PlatformAreas
     public static readonly IReadOnlyList<PlatformArea> All =
     [
         new("members", "Nav.Members", "Area.Members.Coming", Icons.Material.Filled.Groups),
-        new("sessions", "Nav.Sessions", "Area.Sessions.Coming", Icons.Material.Filled.EventSeat),
+        new("sessions", "Nav.Sessions", null, Icons.Material.Filled.EventSeat),
+        new("decisions", "Nav.Decisions", null, Icons.Material.Filled.Gavel),
+        new("rules", "Nav.Rules", null, Icons.Material.Filled.MenuBook),
         new("documents", "Nav.Documents", "Area.Documents.Coming", Icons.Material.Filled.Description),
-        new("committees", "Nav.Committees", "Area.Committees.Coming", Icons.Material.Filled.Diversity3),
+        new("committees", "Nav.Committees", null, Icons.Material.Filled.Diversity3),
         new("action-plans", "Nav.ActionPlans", "Area.ActionPlans.Coming", Icons.Material.Filled.AccountTree),
         new("calls", "Nav.Calls", "Area.Calls.Coming", Icons.Material.Filled.Campaign),
         new("competition", "Nav.Competition", "Area.Competition.Coming", Icons.Material.Filled.EmojiEvents),
@@ -19,6 +21,6 @@ public static class PlatformAreas
 
 /// <param name="Href">App-relative path of the area.</param>
 /// <param name="TitleKey">SharedText key of the area's name.</param>
-/// <param name="ComingKey">SharedText key describing what the area will offer, until it is built.</param>
+/// <param name="ComingKey">SharedText key describing what the area will offer, until it is built (null once it is).</param>
 /// <param name="Icon">MudBlazor icon shown in the drawer and on the area page.</param>
-public sealed record PlatformArea(string Href, string TitleKey, string ComingKey, string Icon);
+public sealed record PlatformArea(string Href, string TitleKey, string? ComingKey, string Icon);

@@ -2,14 +2,17 @@ using System.Reflection;
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Noress.App.Accounts;
+using Noress.App.Documents;
 using Noress.App.Members;
 using Noress.App.Members.Mou;
 using Noress.App.Sessions;
 using Noress.App.Sessions.Live;
 using Noress.App.Sessions.Votes;
+using Noress.App.Shared.Pdf;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Sessions.Live;
@@ -25,6 +28,8 @@ public sealed class SessionConsolePageTests : NoressTestContext
     private async Task ArrangeAsync()
     {
         var database = await UseDatabaseAsync();
+        Services.AddNoressDocuments(new ConfigurationBuilder().Build());
+        Services.AddNoressPdf(new ConfigurationBuilder().Build());
         Services.AddNoressSessions();
         await SignInAsAsync(Roles.Secretariat);
         var today = new DateOnly(2026, 3, 5);
