@@ -78,6 +78,12 @@ public sealed class SessionLiveJourneyTests(NoressServer server)
 
             await projector.ScreenshotAsync("session-projector.png");
             await secretariat.ScreenshotAsync("session-console-fr.png");
+
+            // Closing the session drafts its minutes from its data: the vote is in them, with its counts.
+            await secretariat.GoToInteractiveAsync($"sessions/{sessionId}");
+            await secretariat.Page.GetByTestId("session-close").ClickAsync();
+            await secretariat.Page.GetByTestId("minutes-doc-fr").ClickAsync();
+            await Expect(secretariat.Page.Locator(".cm-content")).ToContainTextAsync("Adopter le rapport moral 2026");
             await secretariat.AssertNoBrowserErrorsAsync();
             await projector.AssertNoBrowserErrorsAsync();
             foreach (var voter in voters)
