@@ -7,8 +7,6 @@ namespace Noress.App.Sessions;
 
 public sealed partial class SessionPage
 {
-    private TopicFollower? follower;
-    private Guid followed;
     private Session? session;
     private IReadOnlyList<AgendaItem> agenda = [];
     private IReadOnlyList<AgendaDocumentLink> documents = [];
@@ -24,24 +22,8 @@ public sealed partial class SessionPage
     protected override async Task OnParametersSetAsync()
     {
         await ReloadAsync();
-        if (followed != Id)
-        {
-            // Another screen (the console, a second secretary) changed the session: show it without a reload.
-            follower?.Dispose();
-            followed = Id;
-            follower = TopicFollower.Start(Bus, Topics.Session(Id), null, () => InvokeAsync(async () =>
-            {
-                try
-                {
-                    await ReloadAsync();
-                    StateHasChanged();
-                }
-                catch (Exception e)
-                {
-                    await DispatchExceptionAsync(e);
-                }
-            }), Clock);
-        }
+        // Another screen (the console, a second secretary) changed the session: show it without a reload.
+        Follow(Topics.Session(Id), null, ReloadAsync);
     }
 
     private async Task ReloadAsync()
@@ -65,6 +47,4 @@ public sealed partial class SessionPage
 
         loaded = true;
     }
-
-    public void Dispose() => follower?.Dispose();
 }

@@ -7,6 +7,7 @@ using Noress.App.Data;
 using Noress.App.Members;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
+using Noress.App.Sessions.Votes;
 using Noress.App.Shared.Operations;
 
 namespace Noress.App.Sessions.Elections;
@@ -287,6 +288,8 @@ public sealed class ElectionService(IDbContextFactory<NoressDbContext> dbFactory
         var choices = ElectionRules.Format(candidateIds);
         try
         {
+            // A round's ballots arrive in the same burst as a vote's: the same wait for SQLite's write lock.
+            using var writing = await SqliteWriteGate.EnterAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // The same serialisation point as votes (ADR 0021): no place in the count once the round is closed.
             var claimed = await db.Set<ElectionRound>()
@@ -334,6 +337,7 @@ public sealed class ElectionService(IDbContextFactory<NoressDbContext> dbFactory
     {
         await access.EnsureSecretariatAsync(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var writing = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.Set<ElectionRound>()
             .Where(r => r.Id == roundId && r.State == ElectionRoundState.Open)

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using Noress.App.Sessions.Votes;
 using Noress.App.Shared.RealTime;
 
@@ -8,20 +7,13 @@ namespace Noress.App.Sessions.Live;
 /// A screen of one session that follows <see cref="Topics.Session"/>: a vote count (a <see cref="VoteSignal"/> for
 /// the open vote already shown) is applied at once without reloading; every other change reloads after a short pause.
 /// </summary>
-public abstract class SessionScreen : ComponentBase, IDisposable
+public abstract class SessionScreen : FollowingComponent
 {
     /// <summary>Session screens catch up quickly: a burst of check-ins still costs one reload.</summary>
     public static readonly TimeSpan FollowDelay = TimeSpan.FromMilliseconds(150);
 
-    private TopicFollower? follower;
     private IDisposable? votes;
-    private Guid followed;
-
-    [Inject]
-    private IEventBus Bus { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
+    private Guid? followed;
 
     /// <summary>Loads what the screen shows.</summary>
     protected abstract Task ReloadAsync();
@@ -32,25 +24,15 @@ public abstract class SessionScreen : ComponentBase, IDisposable
     /// <summary>Follows <paramref name="sessionId"/> (again when it changes); events of <paramref name="kinds"/> (null: all) reload.</summary>
     protected void Follow(Guid sessionId, IReadOnlySet<string>? kinds = null)
     {
-        if (follower is not null && followed == sessionId)
+        if (followed == sessionId)
         {
             return;
         }
 
-        Unfollow();
+        votes?.Dispose();
+        votes = null;
         followed = sessionId;
-        follower = TopicFollower.Start(Bus, Topics.Session(sessionId), kinds is null ? null : kinds.Where(k => k != SessionEvents.Vote).ToHashSet(), () => InvokeAsync(async () =>
-        {
-            try
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            }
-            catch (Exception e)
-            {
-                await DispatchExceptionAsync(e);
-            }
-        }), Clock, FollowDelay);
+        Follow(Topics.Session(sessionId), kinds is null ? null : kinds.Where(k => k != SessionEvents.Vote).ToHashSet(), ReloadAsync, FollowDelay);
         if (kinds is null || kinds.Contains(SessionEvents.Vote))
         {
             votes = Bus.Subscribe(Topics.Session(sessionId), message => message.Kind == SessionEvents.Vote ? OnVoteAsync(message) : Task.CompletedTask);
@@ -65,20 +47,18 @@ public abstract class SessionScreen : ComponentBase, IDisposable
         }
         else
         {
-            follower?.Request();
+            RequestRefresh();
         }
     });
 
-    private void Unfollow()
+    protected override void Dispose(bool disposing)
     {
-        follower?.Dispose();
-        votes?.Dispose();
-        (follower, votes) = (null, null);
-    }
+        if (disposing)
+        {
+            votes?.Dispose();
+            votes = null;
+        }
 
-    public void Dispose()
-    {
-        Unfollow();
-        GC.SuppressFinalize(this);
+        base.Dispose(disposing);
     }
 }

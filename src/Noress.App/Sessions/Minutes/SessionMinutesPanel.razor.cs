@@ -18,7 +18,6 @@ public sealed partial class SessionMinutesPanel
     private Guid laterSession;
     private string? message;
     private bool failed;
-    private TopicFollower? follower;
 
     [Parameter]
     public Guid SessionId { get; set; }
@@ -33,19 +32,7 @@ public sealed partial class SessionMinutesPanel
 
     protected override async Task OnParametersSetAsync()
     {
-        follower?.Dispose();
-        follower = TopicFollower.Start(Bus, Topics.Session(SessionId), Kinds, () => InvokeAsync(async () =>
-        {
-            try
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }
-            catch (Exception e)
-            {
-                await DispatchExceptionAsync(e);
-            }
-        }), Clock);
+        Follow(Topics.Session(SessionId), Kinds, LoadAsync);
         await LoadAsync();
     }
 
@@ -78,6 +65,4 @@ public sealed partial class SessionMinutesPanel
         message = result.Error ?? T["Panel.Done"];
         await LoadAsync();
     }
-
-    public void Dispose() => follower?.Dispose();
 }

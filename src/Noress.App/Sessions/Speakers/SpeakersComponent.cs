@@ -10,15 +10,12 @@ namespace Noress.App.Sessions.Speakers;
 /// A speakers' widget placed on a session screen: it follows the session's topic itself and reloads when the list,
 /// the attendance or the session's state changes, so the page that places it needs no wiring.
 /// </summary>
-public abstract class SpeakersComponent : ComponentBase, IDisposable
+public abstract class SpeakersComponent : FollowingComponent
 {
     private static readonly IReadOnlySet<string> Followed = new HashSet<string>(StringComparer.Ordinal)
     {
         SessionEvents.Speakers, SessionEvents.Attendance, SessionEvents.State, SessionEvents.Agenda,
     };
-
-    private TopicFollower? follower;
-    private Guid followed;
 
     [Parameter]
     [EditorRequired]
@@ -27,12 +24,6 @@ public abstract class SpeakersComponent : ComponentBase, IDisposable
     /// <summary>The agenda item whose list is shown (the projector's view may leave it out: it shows the session's speaker).</summary>
     [Parameter]
     public Guid? AgendaItemId { get; set; }
-
-    [Inject]
-    protected TimeProvider Clock { get; set; } = default!;
-
-    [Inject]
-    private IEventBus Bus { get; set; } = default!;
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
@@ -44,25 +35,7 @@ public abstract class SpeakersComponent : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (follower is null || followed != SessionId)
-        {
-            follower?.Dispose();
-            followed = SessionId;
-            follower = TopicFollower.Start(Bus, Topics.Session(SessionId), Followed, () => InvokeAsync(async () =>
-            {
-                try
-                {
-                    await LoadAsync(CancellationToken.None);
-                    StateHasChanged();
-                }
-                catch (Exception e)
-                {
-                    // A failure off the UI event loop still reaches the error boundary like any other.
-                    await DispatchExceptionAsync(e);
-                }
-            }), Clock);
-        }
-
+        Follow(Topics.Session(SessionId), Followed, () => LoadAsync(CancellationToken.None));
         User = await CurrentUser.GetPrincipalAsync();
         await LoadAsync(CancellationToken.None);
     }
@@ -71,10 +44,4 @@ public abstract class SpeakersComponent : ComponentBase, IDisposable
     protected static string Label(SpeakerEntry entry) => entry.Person is { } person
         ? PeopleText.Isolate(person) + " · " + PeopleText.Isolate(entry.Institution)
         : PeopleText.Isolate(entry.Institution);
-
-    public void Dispose()
-    {
-        follower?.Dispose();
-        GC.SuppressFinalize(this);
-    }
 }
