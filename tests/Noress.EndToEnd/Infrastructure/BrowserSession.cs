@@ -61,7 +61,11 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.Locator("#email").FillAsync(email);
         await Page.Locator("#password").FillAsync(password);
         await Page.GetByTestId("login-submit").ClickAsync();
-        await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/Account/", StringComparison.OrdinalIgnoreCase));
+        // Wait for the redirect to commit, not for the next page's load event: the circuit wait below is what
+        // matters, and a page's late resources on a loaded machine must not fail a sign-in.
+        await Page.WaitForURLAsync(
+            url => !new Uri(url).AbsolutePath.StartsWith("/Account/", StringComparison.OrdinalIgnoreCase),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync();
     }
 
