@@ -5,7 +5,14 @@ using Noress.App.Sessions.Rules;
 namespace Noress.App.Sessions.Attendance;
 
 /// <summary>One proxy as the session page lists it.</summary>
-public sealed record ProxyRow(Guid Id, Guid GrantorId, string GrantorAcronym, Guid HolderId, string HolderAcronym, string? Note, ProxyStatus Status, DateTime CreatedAt);
+public sealed record ProxyRow(Guid Id, Guid GrantorId, string GrantorAcronym, Guid HolderId, string HolderAcronym, string? Note, ProxyStatus Status, DateTime CreatedAt, string? MandateFileName = null)
+{
+    /// <summary>Whether a signed mandate's scan is attached (<see cref="MandateFileName"/> names it).</summary>
+    public bool HasMandate => MandateFileName is not null;
+
+    /// <summary>Where the scan downloads from (authorized again by the endpoint).</summary>
+    public string MandateUrl => ProxyMandateService.DownloadPath(Id);
+}
 
 /// <summary>
 /// A session's proxies, the cap on proxies one institution may hold (with the article that sets it), and the
@@ -30,7 +37,7 @@ public sealed partial class AttendanceService
                           join g in db.Institutions on p.GrantorInstitutionId equals g.Id
                           join h in db.Institutions on p.HolderInstitutionId equals h.Id
                           where p.SessionId == sessionId
-                          select new ProxyRow(p.Id, g.Id, g.Acronym, h.Id, h.Acronym, p.Note, p.Status, p.CreatedAt)).ToListAsync(ct);
+                          select new ProxyRow(p.Id, g.Id, g.Acronym, h.Id, h.Acronym, p.Note, p.Status, p.CreatedAt, p.MandateFile == null ? null : p.MandateFileName ?? "mandat")).ToListAsync(ct);
         var date = SessionDate(session);
         var rules = await RuleParameterService.InForceAsync(db, date, ct);
         Guid? own = null;
