@@ -26,13 +26,13 @@ public sealed class SessionLivePageTests : NoressTestContext
     private Guid ads;
     private ClaimsPrincipal me = null!;
 
-    private async Task ArrangeAsync(bool checkedIn)
+    private async Task ArrangeAsync(bool checkedIn, string role = Roles.Member)
     {
         database = await UseDatabaseAsync();
         Services.AddNoressDocuments(new ConfigurationBuilder().Build());
         Services.AddNoressPdf(new ConfigurationBuilder().Build());
         Services.AddNoressSessions();
-        await SignInAsAsync(Roles.Member);
+        await SignInAsAsync(role);
         var today = new DateOnly(2026, 3, 5);
         await using var db = await database.Factory.CreateDbContextAsync();
         var institution = new Institution { Acronym = "ADS", NameFr = "Agence de développement social", NameAr = "وكالة التنمية الاجتماعية", Status = MembershipStatus.Active };
@@ -81,7 +81,8 @@ public sealed class SessionLivePageTests : NoressTestContext
     [Fact]
     public async Task BallotCard_InstitutionVotesFromAnotherDevice_ShowsVotedWithoutReload()
     {
-        await ArrangeAsync(checkedIn: true);
+        // bUnit grants policies to the signed-in person: one who is also in the secretariat can open the vote here.
+        await ArrangeAsync(checkedIn: true, Roles.Secretariat);
         var secretariat = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new Claim(ClaimTypes.Role, Roles.Secretariat)], "test"));
         var votes = Services.GetRequiredService<VoteService>();
         var voteId = (await votes.OpenAsync(secretariat, sessionId, null, "Adopter le plan d'action 2027 ?", BallotKind.Secret, default)).Value;
