@@ -83,7 +83,7 @@ public sealed class ProxyMandateTests : IAsyncLifetime
 
         Assert.Equal("Error.MandateTooLarge", declared.Refusal?.Code);
         Assert.Equal("Error.MandateTooLarge", lying.Refusal?.Code);
-        Assert.Contains("4", declared.Error, StringComparison.Ordinal);
+        Assert.Contains("(1 Mo)", declared.Error, StringComparison.Ordinal);
         await AssertNothingSavedAsync();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Noress.App.Data;
 using Noress.App.Members;
+using Noress.App.Shared.Localization;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.Uploads;
 
@@ -33,6 +34,9 @@ public sealed partial class ProxyMandateService(
 
     /// <summary>The largest accepted scan: the same limit as the signed memorandum's.</summary>
     public long MaxBytes => storage.Options.MaxScanBytes;
+
+    /// <summary>The limit as people read it, in whole megabytes (rounded up).</summary>
+    public long MaxMegabytes => (MaxBytes + (1024 * 1024) - 1) / (1024 * 1024);
 
     /// <summary>Where a proxy's scan downloads from (<see cref="ProxyMandateEndpoints"/>).</summary>
     public static string DownloadPath(Guid proxyId) => $"/sessions/proxies/{proxyId}/mandate";
@@ -171,7 +175,7 @@ public sealed partial class ProxyMandateService(
         var content = await UploadReader.ReadAsync(upload.Size, MaxBytes, upload.OpenRead, ct);
         if (content is null)
         {
-            return refuse.Format("Error.MandateTooLarge", MaxBytes / 1024 / 1024);
+            return refuse.Format("Error.MandateTooLarge", NoressFormat.Number(MaxMegabytes));
         }
 
         var kind = UploadChecks.IsPdf(content) ? ("application/pdf", ".pdf") : UploadChecks.ImageKind(content);
