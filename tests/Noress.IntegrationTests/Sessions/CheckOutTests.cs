@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Data;
-using Noress.App.Sessions;
 using Noress.App.Documents;
+using Noress.App.Sessions;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Minutes;
 using Noress.App.Sessions.Rules;

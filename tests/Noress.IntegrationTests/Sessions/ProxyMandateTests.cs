@@ -55,6 +55,13 @@ public sealed class ProxyMandateTests : IAsyncLifetime
         Assert.Equal(Pdf, await File.ReadAllBytesAsync(Path.Combine(storageRoot, ProxyMandateService.Kind, proxy.MandateFile!)));
         var board = await host.WithAsync<AttendanceService, ProxyBoard?>(a => a.ProxyBoardAsync(host.Secretariat, sessionId, default));
         Assert.True(board!.Proxies.Single().HasMandate);
+        Assert.True(board.Proxies.Single().MandateReadable);
+        var holderBoard = await host.WithAsync<AttendanceService, ProxyBoard?>(a => a.ProxyBoardAsync(host.Representatives[odco], sessionId, default));
+        Assert.True(holderBoard!.Proxies.Single().MandateReadable);
+        // A third institution sees that the mandate is attached, not a link it could not follow.
+        var outsiderBoard = await host.WithAsync<AttendanceService, ProxyBoard?>(a => a.ProxyBoardAsync(host.Representatives[host.Institutions["UAE"]], sessionId, default));
+        Assert.True(outsiderBoard!.Proxies.Single().HasMandate);
+        Assert.False(outsiderBoard.Proxies.Single().MandateReadable);
     }
 
     [Theory]

@@ -10,6 +10,9 @@ public sealed record ProxyRow(Guid Id, Guid GrantorId, string GrantorAcronym, Gu
     /// <summary>Whether a signed mandate's scan is attached (<see cref="MandateFileName"/> names it).</summary>
     public bool HasMandate => MandateFileName is not null;
 
+    /// <summary>Whether the viewer may download the scan: the secretariat and people of the two institutions.</summary>
+    public bool MandateReadable { get; init; }
+
     /// <summary>Where the scan downloads from (authorized again by the endpoint).</summary>
     public string MandateUrl => ProxyMandateService.DownloadPath(Id);
 }
@@ -40,10 +43,13 @@ public sealed partial class AttendanceService
                           select new ProxyRow(p.Id, g.Id, g.Acronym, h.Id, h.Acronym, p.Note, p.Status, p.CreatedAt, p.MandateFile == null ? null : p.MandateFileName ?? "mandat")).ToListAsync(ct);
         var date = SessionDate(session);
         var rules = await RuleParameterService.InForceAsync(db, date, ct);
+        var secretariat = await access.IsSecretariatAsync(user);
         Guid? own = null;
+        Guid? viewer = null;
         if (SessionsAccess.UserId(user) is { } userId)
         {
             var institutionId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.InstitutionId).SingleOrDefaultAsync(ct);
+            viewer = institutionId;
             if ((await SessionBodies.VotingInstitutionsAsync(db, session, ct)).Contains(institutionId))
             {
                 var representation = (await SessionBodies.RepresentativesAsync(db, [institutionId], date, ct))[institutionId];
@@ -51,6 +57,7 @@ public sealed partial class AttendanceService
             }
         }
 
-        return new ProxyBoard([.. rows.OrderBy(r => r.CreatedAt)], rules.MaxProxiesPerInstitution, rules.Article(RuleKey.MaxProxiesPerInstitution), own);
+        // The same rule as the download (ProxyMandateService.OpenAsync), so nobody is shown a link that answers 404.
+        return new ProxyBoard([.. rows.OrderBy(r => r.CreatedAt).Select(r => r with { MandateReadable = secretariat || viewer == r.GrantorId || viewer == r.HolderId })], rules.MaxProxiesPerInstitution, rules.Article(RuleKey.MaxProxiesPerInstitution), own);
     }
 }
