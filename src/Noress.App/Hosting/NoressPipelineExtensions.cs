@@ -54,6 +54,7 @@ public static class NoressPipelineExtensions
         app.MapCalendarFeed();
         app.MapNoressDocuments();
         Sessions.Minutes.MinutesServiceCollectionExtensions.MapNoressMinutes(app);
+        Sessions.Attendance.ProxyMandateEndpoints.MapProxyMandates(app);
         return app;
     }
 }

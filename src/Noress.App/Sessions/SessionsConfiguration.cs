@@ -49,6 +49,19 @@ internal sealed class SessionAttendanceConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class AttendanceMovementConfiguration : IEntityTypeConfiguration<AttendanceMovement>
+{
+    public void Configure(EntityTypeBuilder<AttendanceMovement> builder)
+    {
+        builder.ToTable("AttendanceMovements");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Move).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(m => new { m.SessionId, m.Convocation, m.InstitutionId });
+        builder.HasOne<Session>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Institution>().WithMany().HasForeignKey(m => m.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class SessionProxyConfiguration : IEntityTypeConfiguration<SessionProxy>
 {
     public void Configure(EntityTypeBuilder<SessionProxy> builder)
@@ -57,6 +70,9 @@ internal sealed class SessionProxyConfiguration : IEntityTypeConfiguration<Sessi
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Note).HasMaxLength(1000);
+        builder.Property(p => p.MandateFile).HasMaxLength(64);
+        builder.Property(p => p.MandateFileName).HasMaxLength(128);
+        builder.Property(p => p.MandateContentType).HasMaxLength(32);
         builder.HasIndex(p => new { p.SessionId, p.GrantorInstitutionId });
         builder.HasIndex(p => new { p.SessionId, p.HolderInstitutionId });
         builder.HasOne<Session>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);

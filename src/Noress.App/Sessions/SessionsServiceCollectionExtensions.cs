@@ -20,6 +20,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<RuleParameterService>();
         services.AddScoped<SessionService>();
         services.AddScoped<AttendanceService>();
+        services.AddScoped<ProxyMandateService>();
         services.AddScoped<VoteService>();
         services.AddScoped<SpeakerService>();
         services.AddScoped<RulesService>();

@@ -1511,6 +1511,41 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.ToTable("AgendaItems", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.Attendance.AttendanceMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Convocation")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Move")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("SessionId", "Convocation", "InstitutionId");
+
+                    b.ToTable("AttendanceMovements", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Sessions.Attendance.SessionAttendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1562,6 +1597,18 @@ namespace Noress.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("HolderInstitutionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("MandateContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MandateFile")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MandateFileName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -3324,6 +3371,21 @@ namespace Noress.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Noress.App.Sessions.AgendaItem", b =>
                 {
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Attendance.AttendanceMovement", b =>
+                {
+                    b.HasOne("Noress.App.Members.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Noress.App.Sessions.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")

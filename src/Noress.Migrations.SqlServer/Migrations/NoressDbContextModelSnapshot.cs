@@ -1513,6 +1513,41 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.ToTable("AgendaItems", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.Attendance.AttendanceMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Convocation")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Move")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("SessionId", "Convocation", "InstitutionId");
+
+                    b.ToTable("AttendanceMovements", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Sessions.Attendance.SessionAttendance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1564,6 +1599,18 @@ namespace Noress.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("HolderInstitutionId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("MandateContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("MandateFile")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("MandateFileName")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -3331,6 +3378,21 @@ namespace Noress.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Noress.App.Sessions.AgendaItem", b =>
                 {
+                    b.HasOne("Noress.App.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Sessions.Attendance.AttendanceMovement", b =>
+                {
+                    b.HasOne("Noress.App.Members.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Noress.App.Sessions.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")

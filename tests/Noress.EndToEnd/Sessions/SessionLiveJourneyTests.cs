@@ -14,7 +14,9 @@ namespace Noress.EndToEnd.Sessions;
 
 /// <summary>
 /// Issue 10's room: the secretariat runs an open session from its console, three representatives check in and vote
-/// from their own browsers, and the projector follows the count and then the result without a reload.
+/// from their own browsers, and the projector follows the count and then the result without a reload. The first
+/// representative also follows on a second device, whose ballot card learns of the vote cast on the first; the
+/// third leaves the room after the vote.
 /// </summary>
 [Collection(NoressServerCollection.Name)]
 public sealed class SessionLiveJourneyTests(NoressServer server)
@@ -38,6 +40,7 @@ public sealed class SessionLiveJourneyTests(NoressServer server)
         var french = projector.Page.Locator("[data-testid=projector-half][data-lang=fr]");
 
         var voters = new List<BrowserSession>();
+        BrowserSession? twin = null;
         try
         {
             foreach (var (email, acronym) in representatives)
@@ -50,6 +53,13 @@ public sealed class SessionLiveJourneyTests(NoressServer server)
             }
 
             await Expect(secretariat.Page.Locator("[data-testid=attendance-row][data-mark=Present]")).ToHaveCountAsync(3);
+
+            // The first representative's second device (a tablet beside the laptop): same person, same institution.
+            var (firstEmail, firstAcronym) = representatives[0];
+            twin = await server.OpenSessionAsync();
+            await twin.SignInAsync(firstEmail, returnPath: $"/sessions/{sessionId}/live");
+            await Expect(twin.Page.Locator($"[data-testid=checked-in][data-institution='{firstAcronym}']")).ToBeVisibleAsync();
+            await twin.Page.EvaluateAsync("() => window.noressTwinMark = 'same page'");
             await Expect(french.GetByTestId("quorum-present")).ToContainTextAsync("3");
 
             await secretariat.Page.GetByTestId("set-current-item").First.ClickAsync();
@@ -57,6 +67,8 @@ public sealed class SessionLiveJourneyTests(NoressServer server)
             await secretariat.Page.GetByTestId("vote-question").FillAsync("Adopter le rapport moral 2026 ?");
             await secretariat.Page.GetByTestId("open-vote-submit").ClickAsync();
             await Expect(french.GetByTestId("projector-count")).ToHaveAttributeAsync("data-count", "0");
+            var twinCard = twin.Page.Locator($"[data-testid=ballot-card][data-institution='{firstAcronym}']");
+            await Expect(twinCard).ToHaveAttributeAsync("data-voted", "false");
 
             string[] choices = ["ballot-for", "ballot-for", "ballot-against"];
             for (var i = 0; i < voters.Count; i++)
@@ -65,6 +77,12 @@ public sealed class SessionLiveJourneyTests(NoressServer server)
                 await Expect(voters[i].Page.GetByTestId("ballot-voted")).ToBeVisibleAsync();
                 await Expect(french.GetByTestId("projector-count")).ToHaveAttributeAsync("data-count", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
+
+            // The second device was told only that the count moved; it asked, and now shows the institution voted.
+            await Expect(twinCard).ToHaveAttributeAsync("data-voted", "true");
+            await Expect(twinCard.GetByTestId("ballot-voted")).ToBeVisibleAsync();
+            await Expect(twinCard.GetByTestId("ballot-for")).ToHaveCountAsync(0);
+            Assert.Equal("same page", await twin.Page.EvaluateAsync<string>("() => window.noressTwinMark"));
 
             await Expect(secretariat.Page.GetByTestId("participation-count")).ToHaveAttributeAsync("data-count", "3");
             await secretariat.Page.GetByTestId("close-vote").ClickAsync();
@@ -75,6 +93,13 @@ public sealed class SessionLiveJourneyTests(NoressServer server)
             Assert.Equal("same page", await projector.Page.EvaluateAsync<string>("() => window.noressProjectorMark"));
             await Expect(voters[0].Page.GetByTestId("vote-result")).ToHaveAttributeAsync("data-verdict", "Adopted");
             await Expect(secretariat.Page.GetByTestId("closed-vote")).ToHaveCountAsync(1);
+
+            // The third representative leaves the room: absent again on the console, free to check in again.
+            var (_, thirdAcronym) = representatives[2];
+            await voters[2].Page.Locator($"[data-testid=self-check-out][data-institution='{thirdAcronym}']").ClickAsync();
+            await Expect(voters[2].Page.Locator($"[data-testid=self-check-in][data-institution='{thirdAcronym}']")).ToBeVisibleAsync();
+            await Expect(secretariat.Page.Locator($"[data-testid=attendance-row][data-institution='{thirdAcronym}']")).ToHaveAttributeAsync("data-mark", "Absent");
+            await Expect(secretariat.Page.Locator("[data-testid=attendance-row][data-mark=Present]")).ToHaveCountAsync(2);
 
             await projector.ScreenshotAsync("session-projector.png");
             await secretariat.ScreenshotAsync("session-console-fr.png");
@@ -90,9 +115,16 @@ public sealed class SessionLiveJourneyTests(NoressServer server)
             {
                 await voter.AssertNoBrowserErrorsAsync();
             }
+
+            await twin.AssertNoBrowserErrorsAsync();
         }
         finally
         {
+            if (twin is not null)
+            {
+                await twin.DisposeAsync();
+            }
+
             foreach (var voter in voters)
             {
                 await voter.DisposeAsync();

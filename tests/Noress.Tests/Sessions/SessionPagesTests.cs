@@ -3,14 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using Noress.App.Accounts;
 using Noress.App.Documents;
+using Noress.App.Members;
 using Noress.App.Sessions;
 using Noress.App.Sessions.Manage;
 using Noress.App.Shared.Pdf;
 using Noress.App.Shared.RealTime;
 using Noress.App.Shared.Time;
+using Noress.App.Shared.Uploads;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Sessions;
@@ -27,6 +30,9 @@ public sealed class SessionPagesTests : NoressTestContext
         Services.TryAddSingleton<IEventBus, InProcessEventBus>();
         Services.AddNoressPdf(new ConfigurationBuilder().Build());
         Services.AddNoressSessions();
+        // The proxies panel attaches signed mandates through the uploads' checks and the members' file storage.
+        Services.AddNoressUploads(new ConfigurationBuilder().Build());
+        Services.AddSingleton(new MembersStorage(Options.Create(new StorageOptions { Root = Path.Combine(Path.GetTempPath(), $"noress-bunit-{Guid.NewGuid():N}") }), Path.GetTempPath()));
         await database.AddPersonAsync(UserId, UserName);
         await SignInAsAsync(role);
     }

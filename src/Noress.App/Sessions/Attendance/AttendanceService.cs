@@ -70,6 +70,7 @@ public sealed partial class AttendanceService(IDbContextFactory<NoressDbContext>
             CheckedInAt = access.UtcNow,
         };
         db.Add(attendance);
+        db.Add(new AttendanceMovement { SessionId = sessionId, Convocation = session.Convocation, InstitutionId = institutionId, Move = AttendanceMove.Arrived, At = attendance.CheckedInAt, ById = userId });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -89,8 +90,73 @@ public sealed partial class AttendanceService(IDbContextFactory<NoressDbContext>
         return Outcome<Guid>.Done(attendance.Id);
     }
 
+    /// <summary>
+    /// Marks a present institution absent again (it left the room): the secretariat for anyone, or a titular or
+    /// alternate representative for their own institution when the session allows self check-in. Allowed while a
+    /// vote is open: its quorum was frozen at the opening and a ballot already cast stays (ADR 0020).
+    /// </summary>
+    public async Task<Outcome<Guid>> CheckOutAsync(ClaimsPrincipal user, Guid sessionId, Guid institutionId, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return refuse["Error.NotFound"];
+        }
+
+        if (session.State is not (SessionState.Convened or SessionState.Open))
+        {
+            return refuse["Error.SessionNotRunning"];
+        }
+
+        var userId = SessionsAccess.UserId(user);
+        if (!await access.IsSecretariatAsync(user))
+        {
+            if (!session.AllowsSelfCheckIn)
+            {
+                return refuse["Error.NoSelfCheckIn"];
+            }
+
+            var representation = (await SessionBodies.RepresentativesAsync(db, [institutionId], SessionDate(session), ct))[institutionId];
+            if (userId is not { } id || (representation.TitularId != id && representation.AlternateId != id))
+            {
+                return refuse["Error.NotRepresentative"];
+            }
+        }
+
+        var attendance = await db.Set<SessionAttendance>()
+            .SingleOrDefaultAsync(a => a.SessionId == sessionId && a.Convocation == session.Convocation && a.InstitutionId == institutionId, ct);
+        if (attendance is null)
+        {
+            return refuse["Error.NotPresent"];
+        }
+
+        db.Remove(attendance);
+        db.Add(new AttendanceMovement { SessionId = sessionId, Convocation = session.Convocation, InstitutionId = institutionId, Move = AttendanceMove.Left, At = access.UtcNow, ById = userId });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else recorded the departure at the same instant: the row was already gone, nothing was saved here.
+            return refuse["Error.NotPresent"];
+        }
+
+        await live.ChangedAsync(sessionId, SessionEvents.Attendance);
+        return Outcome<Guid>.Done(attendance.Id);
+    }
+
     /// <summary>An institution gives its vote to another for this session: asked by its representative or the secretariat, pending validation.</summary>
-    public async Task<Outcome<Guid>> GrantProxyAsync(ClaimsPrincipal user, Guid sessionId, Guid grantorId, Guid holderId, string? note, CancellationToken ct)
+    public Task<Outcome<Guid>> GrantProxyAsync(ClaimsPrincipal user, Guid sessionId, Guid grantorId, Guid holderId, string? note, CancellationToken ct) =>
+        GrantProxyAsync(user, sessionId, grantorId, holderId, note, null, ct);
+
+    /// <summary>
+    /// <see cref="GrantProxyAsync(ClaimsPrincipal, Guid, Guid, Guid, string?, CancellationToken)"/> with a signed mandate
+    /// already checked and stored (<see cref="ProxyMandateService"/>), saved with the proxy or not at all.
+    /// </summary>
+    public async Task<Outcome<Guid>> GrantProxyAsync(ClaimsPrincipal user, Guid sessionId, Guid grantorId, Guid holderId, string? note, StoredMandate? mandate, CancellationToken ct)
     {
         await access.EnsureMemberAsync(user);
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -146,6 +212,9 @@ public sealed partial class AttendanceService(IDbContextFactory<NoressDbContext>
             GrantorInstitutionId = grantorId,
             HolderInstitutionId = holderId,
             Note = note,
+            MandateFile = mandate?.StoredName,
+            MandateFileName = mandate?.FileName,
+            MandateContentType = mandate?.ContentType,
             CreatedById = SessionsAccess.UserId(user),
             CreatedAt = access.UtcNow,
         };

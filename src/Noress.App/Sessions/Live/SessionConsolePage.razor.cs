@@ -126,6 +126,9 @@ public sealed partial class SessionConsolePage
     private Task CheckInAsync(Guid institutionId) =>
         RunAsync(async user => await Attendance.CheckInAsync(user, Id, institutionId, default));
 
+    private Task CheckOutAsync(Guid institutionId) =>
+        RunAsync(async user => await Attendance.CheckOutAsync(user, Id, institutionId, default));
+
     private Task OpenVoteAsync() =>
         RunAsync(async user =>
         {

@@ -51,6 +51,7 @@ public sealed record MinutesVote(Vote Vote, IReadOnlyList<(MinutesInstitution In
 /// <param name="Votes">Closed votes, in order of opening.</param>
 /// <param name="Decisions">The decisions taken, in number order.</param>
 /// <param name="Db">The context, for sections that read more; null in unit tests.</param>
+/// <param name="Departures">Institutions that came and left before the close (not in <paramref name="Present"/>), by acronym.</param>
 public sealed record MinutesData(
     Session Session,
     IReadOnlyList<AgendaItem> Agenda,
@@ -59,7 +60,11 @@ public sealed record MinutesData(
     QuorumStatus Quorum,
     IReadOnlyList<MinutesVote> Votes,
     IReadOnlyList<Decision> Decisions,
-    NoressDbContext? Db = null);
+    NoressDbContext? Db = null,
+    IReadOnlyList<MinutesDeparture>? Departures = null);
+
+/// <summary>An institution that checked in and then left before the close: first arrival, last departure.</summary>
+public sealed record MinutesDeparture(MinutesInstitution Institution, DateTime ArrivedAt, DateTime LeftAt);
 
 /// <summary>Writes in one language whatever the reader's: strings, dates and numbers in <see cref="Culture"/>.</summary>
 public sealed class MinutesWriter(string culture, IStringLocalizer<MinutesText> text)
@@ -75,6 +80,8 @@ public sealed class MinutesWriter(string culture, IStringLocalizer<MinutesText> 
     public string Date(DateTime utc) => In(() => NoressFormat.LongDate(utc));
 
     public string DateTime(DateTime utc) => In(() => NoressFormat.LongDateTime(utc));
+
+    public string Time(DateTime utc) => In(() => NoressFormat.Time(utc));
 
     public string Number(long value) => In(() => NoressFormat.Number(value, CultureInfo.CurrentCulture));
 

@@ -53,6 +53,13 @@ public sealed class MinutesGenerator(IEnumerable<IMinutesSection> sections, IStr
         var proxies = await db.Set<SessionProxy>().AsNoTracking()
             .Where(p => p.SessionId == session.Id && p.Status == ProxyStatus.Validated)
             .Select(p => new { p.GrantorInstitutionId, p.HolderInstitutionId }).ToListAsync(ct);
+        var movements = await db.Set<AttendanceMovement>().AsNoTracking()
+            .Where(m => m.SessionId == session.Id && m.Convocation == session.Convocation)
+            .Select(m => new { m.InstitutionId, m.Move, m.At }).ToListAsync(ct);
+        var departures = movements.Where(m => !present.Contains(m.InstitutionId)).GroupBy(m => m.InstitutionId)
+            .Where(g => g.Any(m => m.Move == AttendanceMove.Arrived) && g.Any(m => m.Move == AttendanceMove.Left))
+            .Select(g => new MinutesDeparture(institutions[g.Key], g.Where(m => m.Move == AttendanceMove.Arrived).Min(m => m.At), g.Where(m => m.Move == AttendanceMove.Left).Max(m => m.At)))
+            .OrderBy(d => d.Institution.Acronym, StringComparer.Ordinal).ToList();
         var votes = (await db.Set<Vote>().AsNoTracking().Where(v => v.SessionId == session.Id && v.State == VoteState.Closed).ToListAsync(ct))
             .OrderBy(v => v.OpenedAt).ThenBy(v => v.Id).ToList();
         var voteIds = votes.Select(v => v.Id).ToList();
@@ -67,6 +74,7 @@ public sealed class MinutesGenerator(IEnumerable<IMinutesSection> sections, IStr
                 .Select(c => (institutions[c.InstitutionId], c.Choice))
                 .OrderBy(n => n.Item1.Acronym, StringComparer.Ordinal)]))],
             await DecisionService.OfSessionAsync(db, session.Id, ct),
-            db);
+            db,
+            departures);
     }
 }

@@ -20,6 +20,17 @@ public sealed class AttendanceMinutesSection : IMinutesSection
         }
 
         text.AppendLine();
+        if (data.Departures is { Count: > 0 } departures)
+        {
+            text.AppendLine(w["Attendance.Departures", w.Number(departures.Count)]).AppendLine();
+            foreach (var departure in departures)
+            {
+                text.Append("- ").AppendLine(w["Attendance.Departure", w.Name(departure.Institution), w.Time(departure.ArrivedAt), w.Time(departure.LeftAt)]);
+            }
+
+            text.AppendLine();
+        }
+
         if (data.Proxies.Count == 0)
         {
             text.AppendLine(w["Attendance.NoProxies"]).AppendLine();

@@ -1,9 +1,12 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Noress.App.Sessions;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Live;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
 using Noress.App.Shared.Operations;
+using Noress.App.Shared.RealTime;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Sessions.Live;
@@ -12,7 +15,7 @@ public sealed class BallotCardTests : NoressTestContext
 {
     private static readonly VoterMandate Own = new(Guid.NewGuid(), "ADS", null, true);
 
-    private static Vote OpenVote(BallotKind ballot = BallotKind.Open) => new() { Question = "Adopter le plan d'action 2027 ?", Ballot = ballot };
+    private static Vote OpenVote(BallotKind ballot = BallotKind.Open) => new() { SessionId = Guid.NewGuid(), Question = "Adopter le plan d'action 2027 ?", Ballot = ballot };
 
     [Fact]
     public void Render_OpenVote_OffersTheThreeChoicesForTheInstitution()
@@ -71,6 +74,50 @@ public sealed class BallotCardTests : NoressTestContext
         Assert.Contains("Scrutin secret", cut.Find("[data-testid=ballot-secret]").TextContent, StringComparison.Ordinal);
         Assert.Equal("REMESS a voté.", cut.Find("[data-testid=ballot-voted]").TextContent.Trim());
         Assert.Empty(cut.FindAll("button"));
+    }
+
+    [Fact]
+    public async Task VoteEvent_InstitutionVotedOnAnotherDevice_ShowsVotedWithoutReload()
+    {
+        var vote = OpenVote(BallotKind.Secret);
+        var votedElsewhere = false;
+        var checks = 0;
+        var cut = RenderPage<BallotCard>(p => p.Add(c => c.Vote, vote).Add(c => c.Mandate, Own).Add(c => c.Cast, _ => throw new InvalidOperationException())
+            .Add(c => c.CheckVoted, () =>
+            {
+                checks++;
+                return Task.FromResult(votedElsewhere);
+            }));
+        Assert.Equal(3, cut.FindAll("button").Count);
+
+        // The other device's ballot is stored, then announced with a count only: nothing says who voted.
+        votedElsewhere = true;
+        await Services.GetRequiredService<IEventBus>().PublishAsync(Topics.Session(vote.SessionId), new BusEvent(SessionEvents.Vote, new VoteSignal(vote.Id, VoteState.Open, 1).ToPayload()));
+        Clock.Advance(SessionScreen.FollowDelay);
+
+        cut.WaitForAssertion(() => Assert.Equal("Votre institution a voté.", cut.Find("[data-testid=ballot-voted]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("button"));
+        Assert.Equal(1, checks);
+    }
+
+    [Fact]
+    public async Task VoteEvent_InstitutionNotYetVoted_KeepsTheChoices()
+    {
+        var vote = OpenVote();
+        var checks = 0;
+        var cut = RenderPage<BallotCard>(p => p.Add(c => c.Vote, vote).Add(c => c.Mandate, Own).Add(c => c.Cast, _ => throw new InvalidOperationException())
+            .Add(c => c.CheckVoted, () =>
+            {
+                checks++;
+                return Task.FromResult(false);
+            }));
+
+        await Services.GetRequiredService<IEventBus>().PublishAsync(Topics.Session(vote.SessionId), new BusEvent(SessionEvents.Vote, new VoteSignal(vote.Id, VoteState.Open, 1).ToPayload()));
+        Clock.Advance(SessionScreen.FollowDelay);
+
+        cut.WaitForAssertion(() => Assert.Equal(1, checks));
+        Assert.Equal(3, cut.FindAll("button").Count);
+        Assert.Empty(cut.FindAll("[data-testid=ballot-voted]"));
     }
 
     [Fact]

@@ -102,6 +102,26 @@ public sealed class SessionConsolePageTests : NoressTestContext
     }
 
     [Fact]
+    public async Task CheckOut_APresentInstitution_MarksItAbsentAndOffersTheCheckInAgain()
+    {
+        await ArrangeAsync();
+        RenderPage<MudPopoverProvider>();
+        var cut = RenderPage<SessionConsolePage>(p => p.Add(c => c.Id, sessionId));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=attendance-row]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=check-out]"));
+        cut.Find("[data-testid=attendance-row][data-institution=ADS] [data-testid=check-in]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Present", cut.Find("[data-testid=attendance-row][data-institution=ADS]").GetAttribute("data-mark")));
+        Assert.Equal("Marquer le départ de ADS", cut.Find("[data-testid=attendance-row][data-institution=ADS] [data-testid=check-out]").GetAttribute("aria-label"));
+
+        cut.Find("[data-testid=attendance-row][data-institution=ADS] [data-testid=check-out]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Absent", cut.Find("[data-testid=attendance-row][data-institution=ADS]").GetAttribute("data-mark")));
+        Assert.Single(cut.FindAll("[data-testid=attendance-row][data-institution=ADS] [data-testid=check-in]"));
+        Assert.Empty(cut.FindAll("[data-testid=check-out]"));
+        Assert.Empty(cut.FindAll("[data-testid=console-error]"));
+    }
+
+    [Fact]
     public async Task CloseVote_ClosedElsewhereFirst_ShowsTheRefusal()
     {
         await ArrangeAsync();
