@@ -37,6 +37,7 @@ internal sealed record CommitteeWorkspaceHost(SessionsTestHost Host, Guid Commit
         var start = NoressClock.ToUtc(NoressClock.Today(TimeProvider.System).AddDays(3).ToDateTime(new TimeOnly(9, 0)));
         var meeting = SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.CreateAsync(host.Secretariat,
             new SessionInput(SessionBody.Committee, committee, MeetingTitle, "Tétouan", start, start.AddHours(2)), default)));
+        SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.AddAgendaItemAsync(host.Secretariat, meeting, AgendaItemKind.Information, "Tour de table", 20, default)));
         SessionsTestHost.Ok(await host.WithAsync<SessionService, Outcome<Guid>>(s => s.ConveneAsync(host.Secretariat, meeting, default)));
         return new CommitteeWorkspaceHost(host, committee, document, meeting, chair, host.Representatives[uae], chairId);
     }

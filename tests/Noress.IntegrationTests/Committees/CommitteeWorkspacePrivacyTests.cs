@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Noress.App.Accounts;
 using Noress.App.Calendar.Feed;
 using Noress.App.Committees.Recommendations;
 using Noress.App.Committees.Workspace;
@@ -54,7 +53,10 @@ public sealed class CommitteeWorkspacePrivacyTests
         // The workspace's services: feed, meetings, documents, recommendations, and the document list.
         Assert.Null(await host.WithAsync<CommitteeWorkspaceService, IReadOnlyList<CommitteeActivity>?>(s => s.ActivityAsync(outsider, w.CommitteeId, default)));
         Assert.Null(await host.WithAsync<CommitteeWorkspaceService, CommitteeMeetings?>(s => s.MeetingsAsync(outsider, w.CommitteeId, default)));
-        Assert.Empty(await host.WithAsync<CommitteeWorkspaceService, IReadOnlyList<SpaceDocumentItem>>(s => s.DocumentsAsync(outsider, w.CommitteeId, default)));
+        // Only the documents the committee shares with the network (the demo's summary note) are listed.
+        var listed = await host.WithAsync<CommitteeWorkspaceService, IReadOnlyList<SpaceDocumentItem>>(s => s.DocumentsAsync(outsider, w.CommitteeId, default));
+        Assert.DoesNotContain(listed, d => d.Id == w.DocumentId);
+        Assert.All(listed, d => Assert.True(d.SharedWithNetwork));
         Assert.Null(await host.WithAsync<RecommendationService, IReadOnlyList<RecommendationItem>?>(s => s.OfCommitteeAsync(outsider, w.CommitteeId, default)));
         Assert.DoesNotContain(await host.WithAsync<DocumentService, IReadOnlyList<DocumentListItem>>(s => s.ListAsync(outsider, default)), d => d.Id == w.DocumentId);
 
@@ -101,7 +103,7 @@ public sealed class CommitteeWorkspacePrivacyTests
 
         SessionsTestHost.Ok(await host.WithAsync<CommitteeWorkspaceService, Outcome<Guid>>(s => s.SetSharedAsync(w.SeatedMember, w.CommitteeId, w.DocumentId, true, default)));
         Assert.Contains(CommitteeWorkspaceHost.SecretText, await client.GetStringAsync($"/documents/{w.DocumentId}/export.md"), StringComparison.Ordinal);
-        var shared = Assert.Single(await host.WithAsync<CommitteeWorkspaceService, IReadOnlyList<SpaceDocumentItem>>(s => s.DocumentsAsync(outsider, w.CommitteeId, default)));
+        var shared = Assert.Single(await host.WithAsync<CommitteeWorkspaceService, IReadOnlyList<SpaceDocumentItem>>(s => s.DocumentsAsync(outsider, w.CommitteeId, default)), d => d.Id == w.DocumentId);
         Assert.Equal((DocumentRight.Read, true), (shared.Right, shared.SharedWithNetwork));
 
         SessionsTestHost.Ok(await host.WithAsync<CommitteeWorkspaceService, Outcome<Guid>>(s => s.SetSharedAsync(w.Chair, w.CommitteeId, w.DocumentId, false, default)));
