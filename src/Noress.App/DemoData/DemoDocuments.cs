@@ -75,9 +75,14 @@ internal static class DemoDocuments
         await documents.CreateAsync(secretariat, DocumentSpaceKind.Platform, null, "Plan d'action stratégique 2026-2028 (démonstration)", ActionPlan, cancellationToken);
         foreach (var committee in committees)
         {
+            // Private to the committee (ADR 0028): its roadmap; shared with the network: its summary note.
             await documents.CreateAsync(
                 secretariat, DocumentSpaceKind.Committee, committee.Id, $"Feuille de route – {committee.NameFr} (démonstration)",
                 $"# {committee.NameFr}\n\n## {committee.NameAr}\n\n- Réunion de lancement\n- Plan d'action thématique\n", cancellationToken);
+            var note = (await documents.CreateAsync(
+                secretariat, DocumentSpaceKind.Committee, committee.Id, $"Note de synthèse – {committee.NameFr} (démonstration)",
+                $"# Note de synthèse\n\nTravaux du {committee.NameFr}, partagés avec tout le réseau.\n\n## ملخص\n\nأعمال {committee.NameAr}، متاحة لجميع أعضاء الشبكة.\n", cancellationToken)).Value;
+            await sharing.SetSharedWithNetworkAsync(secretariat, note, true, cancellationToken);
         }
 
         return rules;

@@ -1,5 +1,6 @@
 using Noress.App.Accounts;
 using Noress.App.Committees;
+using Noress.App.Committees.Recommendations;
 using Noress.App.Data;
 using Noress.App.Members;
 using Noress.App.Sessions;
@@ -10,7 +11,8 @@ namespace Noress.App.DemoData;
 
 /// <summary>
 /// A convened plenary three weeks ahead with a full agenda (the internal rules attached), a committee meeting
-/// in draft, and the financing committee's composition, so the sessions pages show real work from the start.
+/// in draft, the financing and observation committees' composition and a recommendation waiting for the secretariat,
+/// so the sessions and committee pages show real work from the start.
 /// </summary>
 /// <remarks>Written directly, not through SessionService: convening through the service would mail every demo representative.</remarks>
 public static class DemoSessions
@@ -72,6 +74,28 @@ public static class DemoSessions
         if (people.FirstOrDefault(p => p.Email == "rep1@noress.demo") is { } chair)
         {
             db.Add(new CommitteePosition { CommitteeId = financing.Id, UserId = chair.Id, Role = CommitteeRole.Chair, StartsOn = since, CreatedAt = now });
+        }
+
+        // The observation committee works without the demo member's institution: its workspace is private to them (ADR 0028).
+        var observation = committees.Single(c => c.Code == "observation");
+        foreach (var institution in institutions.Where(i => i.Acronym is "UAE" or "ORESS"))
+        {
+            db.Add(new CommitteeSeat { CommitteeId = observation.Id, InstitutionId = institution.Id, StartsOn = since, CreatedAt = now });
+        }
+
+        if (people.FirstOrDefault(p => p.Email == "rep2@noress.demo") is { } rapporteur)
+        {
+            db.Add(new CommitteePosition { CommitteeId = observation.Id, UserId = rapporteur.Id, Role = CommitteeRole.Rapporteur, StartsOn = since, CreatedAt = now });
+            // Forwarded before the plenary was convened: it waits on the secretariat's list of recommendations to schedule.
+            db.Add(new CommitteeRecommendation
+            {
+                CommitteeId = observation.Id,
+                Title = "Publier un baromètre annuel de l'ESS régionale (démonstration)",
+                Text = "Ajouter au plan d'action thématique une action : **baromètre annuel** de l'économie sociale et solidaire de la région, publié en français et en arabe.\n\nإضافة إجراء: **مقياس سنوي** للاقتصاد الاجتماعي والتضامني بالجهة.",
+                State = RecommendationState.Pending,
+                ForwardedById = rapporteur.Id,
+                ForwardedAt = now.AddDays(-6),
+            });
         }
     }
 }

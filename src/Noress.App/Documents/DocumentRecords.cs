@@ -30,6 +30,25 @@ public static class DocumentRecords
     public static void Grant(NoressDbContext db, Guid documentId, DocumentPrincipalKind kind, string principal, DocumentRight right) =>
         db.DocumentPermissions.Add(new DocumentPermission { DocumentId = documentId, PrincipalKind = kind, Principal = principal, Right = right });
 
+    /// <summary>The titles of documents, by id (the caller shows them only to people who may read them).</summary>
+    public static async Task<Dictionary<Guid, string>> TitlesAsync(NoressDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Title, ct);
+
+    /// <summary>Gives every member at least <paramref name="right"/> on one document (raising an existing Member grant, never lowering it).</summary>
+    public static async Task OpenToMembersAsync(NoressDbContext db, Guid documentId, DocumentRight right, CancellationToken ct)
+    {
+        var grant = await db.DocumentPermissions.SingleOrDefaultAsync(
+            p => p.DocumentId == documentId && p.PrincipalKind == DocumentPrincipalKind.Role && p.Principal == Accounts.Roles.Member, ct);
+        if (grant is null)
+        {
+            Grant(db, documentId, DocumentPrincipalKind.Role, Accounts.Roles.Member, right);
+        }
+        else if (grant.Right < right)
+        {
+            grant.Right = right;
+        }
+    }
+
     /// <summary>Freezes the documents (everyone may then only read them), or thaws them with null.</summary>
     public static async Task FreezeAsync(NoressDbContext db, IReadOnlyCollection<Guid> documentIds, DateTime? frozenAt, CancellationToken ct)
     {

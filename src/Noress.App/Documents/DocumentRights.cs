@@ -45,12 +45,22 @@ public static class DocumentRights
         DocumentSpaceKind.Platform => subject.IsStaff ? DocumentRight.Edit
             : subject.Roles.Contains(Roles.Member) ? DocumentRight.Comment : DocumentRight.None,
         DocumentSpaceKind.Institution => spaceId is not null && subject.InstitutionId == spaceId ? DocumentRight.Edit : DocumentRight.None,
+        // Private to the committee (ADR 0028): its people and the staff; the network reads it only through a grant
+        // (SharedWithNetwork), which the committee's people switch on per document.
         DocumentSpaceKind.Committee => subject.IsStaff || (spaceId is { } committee && subject.CommitteeIds.Contains(committee)) ? DocumentRight.Edit
-            : subject.Roles.Contains(Roles.Member) ? DocumentRight.Read : DocumentRight.None,
+            : DocumentRight.None,
         // Sessions and call applications get their own membership rules with their features; staff runs them meanwhile.
         DocumentSpaceKind.Session or DocumentSpaceKind.CallApplication => subject.IsStaff ? DocumentRight.Edit : DocumentRight.None,
         _ => DocumentRight.None,
     };
+
+    /// <summary>The grant that opens a document to every member (read only): the "shared with the network" switch.</summary>
+    public static DocumentPermission NetworkGrant(Guid documentId) =>
+        new() { DocumentId = documentId, PrincipalKind = DocumentPrincipalKind.Role, Principal = Roles.Member, Right = DocumentRight.Read };
+
+    /// <summary>Whether <paramref name="grants"/> open the document to every member (a grant to the Member role on it, any right).</summary>
+    public static bool IsSharedWithNetwork(Guid documentId, IEnumerable<DocumentPermission> grants) =>
+        grants.Any(g => g.DocumentId == documentId && g.PrincipalKind == DocumentPrincipalKind.Role && g.Principal == Roles.Member && g.Right >= DocumentRight.Read);
 
     private static bool Matches(DocumentSubject subject, DocumentPermission grant) => grant.PrincipalKind switch
     {

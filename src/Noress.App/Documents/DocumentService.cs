@@ -9,6 +9,9 @@ namespace Noress.App.Documents;
 
 public sealed record DocumentListItem(Guid Id, string Title, DocumentSpaceKind SpaceKind, Guid? SpaceId, int Version, DocumentRight Right, DateTime CreatedAt);
 
+/// <summary>A document of one space with its last change and whether it is open to every member.</summary>
+public sealed record SpaceDocumentItem(Guid Id, string Title, int Version, DocumentRight Right, DateTime CreatedAt, DateTime LastChangedAt, bool SharedWithNetwork);
+
 public sealed record DocumentView(Guid Id, string Title, DocumentSpaceKind SpaceKind, Guid? SpaceId, int Version, string Text, DocumentRight Right);
 
 /// <summary>A document with the right the person has on it.</summary>
@@ -28,6 +31,27 @@ public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory
             .Where(x => x.Right >= DocumentRight.Read)
             .Select(x => new DocumentListItem(x.Document.Id, x.Document.Title, x.Document.SpaceKind, x.Document.SpaceId, x.Document.CurrentVersion, x.Right, x.Document.CreatedAt))
             .ToList();
+    }
+
+    /// <summary>The documents of one space the person may read, last changed first (a committee's workspace lists its own).</summary>
+    public async Task<IReadOnlyList<SpaceDocumentItem>> ListInSpaceAsync(ClaimsPrincipal principal, DocumentSpaceKind spaceKind, Guid spaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (subject, _) = await LoadSubjectAsync(db, principal, cancellationToken);
+        var documents = await db.Documents.AsNoTracking().Where(d => d.SpaceKind == spaceKind && d.SpaceId == spaceId).ToListAsync(cancellationToken);
+        var ids = documents.Select(d => d.Id).ToList();
+        var grants = await db.DocumentPermissions.AsNoTracking()
+            .Where(p => (p.DocumentId != null && ids.Contains(p.DocumentId.Value)) || (p.DocumentId == null && p.SpaceKind == spaceKind && p.SpaceId == spaceId))
+            .ToListAsync(cancellationToken);
+        var changes = (await db.DocumentUpdates.AsNoTracking().Where(u => ids.Contains(u.DocumentId))
+            .GroupBy(u => u.DocumentId).Select(g => new { g.Key, At = g.Max(u => u.At) }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Key, c => c.At);
+        return [.. documents
+            .Select(d => (Document: d, Right: DocumentRights.Resolve(subject, d.SpaceKind, d.SpaceId, d.Id, grants)))
+            .Where(x => x.Right >= DocumentRight.Read)
+            .Select(x => new SpaceDocumentItem(x.Document.Id, x.Document.Title, x.Document.CurrentVersion, x.Right, x.Document.CreatedAt,
+                changes.GetValueOrDefault(x.Document.Id, x.Document.CreatedAt), DocumentRights.IsSharedWithNetwork(x.Document.Id, grants)))
+            .OrderByDescending(x => x.LastChangedAt)];
     }
 
     /// <summary>True when the person may create documents in the space (the space gives them Edit).</summary>

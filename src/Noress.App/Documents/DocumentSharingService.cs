@@ -123,6 +123,31 @@ public sealed class DocumentSharingService(IDbContextFactory<NoressDbContext> db
         return Outcome<Guid>.Done(grantId);
     }
 
+    /// <summary>
+    /// The "shared with the network" switch (ADR 0028): on, every member may read the document (a Member role grant);
+    /// off, the grants to the Member role on it go and the space's default applies again (a committee's: its people only).
+    /// </summary>
+    public async Task<Outcome<Guid>> SetSharedWithNetworkAsync(ClaimsPrincipal principal, Guid documentId, bool shared, CancellationToken cancellationToken = default)
+    {
+        await RequireEditAsync(principal, documentId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var grants = await db.DocumentPermissions
+            .Where(p => p.DocumentId == documentId && p.PrincipalKind == DocumentPrincipalKind.Role && p.Principal == Roles.Member)
+            .ToListAsync(cancellationToken);
+        if (shared && grants.Count == 0)
+        {
+            db.DocumentPermissions.Add(DocumentRights.NetworkGrant(documentId));
+        }
+        else if (!shared)
+        {
+            db.DocumentPermissions.RemoveRange(grants);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await broadcaster.RightsChangedAsync(documentId, cancellationToken);
+        return Outcome<Guid>.Done(documentId);
+    }
+
     private static async Task<string?> NormalizeTargetAsync(NoressDbContext db, DocumentPrincipalKind kind, string target, CancellationToken cancellationToken)
     {
         switch (kind)

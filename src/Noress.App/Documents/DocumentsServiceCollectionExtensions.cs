@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Noress.App.Audit;
+using Noress.App.Committees.Workspace;
 using Noress.App.Documents.History;
 
 namespace Noress.App.Documents;
@@ -39,6 +40,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<DocumentSuggestionService>();
         services.AddSingleton<DocumentSharingService>();
         services.AddAuditSubjectSource<DocumentsAuditSubjects>();
+        services.AddCommitteeActivitySource<CommitteeDocumentsActivitySource>();
         return services;
     }
 

@@ -15,6 +15,7 @@ using MudBlazor.Services;
 using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Calendar;
+using Noress.App.Committees;
 using Noress.App.Data;
 using Noress.App.DemoData;
 using Noress.App.Documents;
@@ -78,6 +79,7 @@ public static class NoressHostingExtensions
         services.AddNoressUploads(configuration);
         services.AddNoressMembers(configuration, builder.Environment);
         services.AddNoressSessions();
+        services.AddNoressCommittees();
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressCalendar();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calendar;
 using Noress.App.Committees;
+using Noress.App.Committees.Workspace;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Elections;
 using Noress.App.Sessions.Minutes;
@@ -29,6 +30,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();
+        services.AddCommitteeActivitySource<CommitteeMeetingsActivitySource>();
         services.AddSessionRecords();
         return services;
     }

@@ -738,6 +738,65 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.ToTable("CommitteeSeats", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Committees.Recommendations.CommitteeRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ForwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ForwardedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ScheduledById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForwardedById");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CommitteeId", "ForwardedAt");
+
+                    b.ToTable("CommitteeRecommendations", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Documents.Comment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3228,6 +3287,21 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.HasOne("Noress.App.Members.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Committees.Recommendations.CommitteeRecommendation", b =>
+                {
+                    b.HasOne("Noress.App.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("ForwardedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -740,6 +740,65 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.ToTable("CommitteeSeats", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Committees.Recommendations.CommitteeRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ForwardedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ForwardedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ScheduledById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForwardedById");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CommitteeId", "ForwardedAt");
+
+                    b.ToTable("CommitteeRecommendations", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Documents.Comment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3235,6 +3294,21 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.HasOne("Noress.App.Members.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Committees.Recommendations.CommitteeRecommendation", b =>
+                {
+                    b.HasOne("Noress.App.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("ForwardedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

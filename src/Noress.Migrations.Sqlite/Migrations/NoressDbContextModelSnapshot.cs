@@ -727,6 +727,65 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.ToTable("CommitteeSeats", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Committees.Recommendations.CommitteeRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ForwardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForwardedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScheduledById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForwardedById");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CommitteeId", "ForwardedAt");
+
+                    b.ToTable("CommitteeRecommendations", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Documents.Comment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3217,6 +3276,21 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.HasOne("Noress.App.Members.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Committees.Recommendations.CommitteeRecommendation", b =>
+                {
+                    b.HasOne("Noress.App.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("ForwardedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

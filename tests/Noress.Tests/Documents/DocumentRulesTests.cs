@@ -20,7 +20,61 @@ public sealed class DocumentRulesTests
         Assert.Equal(DocumentRight.Edit, DocumentRights.Resolve(secretariat, DocumentSpaceKind.Platform, null, Guid.NewGuid(), []));
         Assert.Equal(DocumentRight.Edit, DocumentRights.Resolve(member, DocumentSpaceKind.Institution, institution, Guid.NewGuid(), []));
         Assert.Equal(DocumentRight.None, DocumentRights.Resolve(secretariat, DocumentSpaceKind.Institution, institution, Guid.NewGuid(), []));
-        Assert.Equal(DocumentRight.Read, DocumentRights.Resolve(member, DocumentSpaceKind.Committee, Guid.NewGuid(), Guid.NewGuid(), []));
+        Assert.Equal(DocumentRight.None, DocumentRights.Resolve(member, DocumentSpaceKind.Committee, Guid.NewGuid(), Guid.NewGuid(), []));
+    }
+
+    [Theory]
+    [InlineData("in-committee", DocumentRight.Edit)]
+    [InlineData("other-committee", DocumentRight.None)]
+    [InlineData("no-committee", DocumentRight.None)]
+    [InlineData("secretariat", DocumentRight.Edit)]
+    [InlineData("administrator", DocumentRight.Edit)]
+    [InlineData("no-role", DocumentRight.None)]
+    public void Default_CommitteeSpace_IsPrivateToItsPeopleAndTheStaff(string who, DocumentRight expected)
+    {
+        var committee = Guid.NewGuid();
+        var subject = who switch
+        {
+            "in-committee" => new DocumentSubject(Guid.NewGuid(), new HashSet<string> { Roles.Member }, Guid.NewGuid(), new HashSet<Guid> { committee }),
+            "other-committee" => new DocumentSubject(Guid.NewGuid(), new HashSet<string> { Roles.Member }, Guid.NewGuid(), new HashSet<Guid> { Guid.NewGuid() }),
+            "no-committee" => Person(Guid.NewGuid(), Roles.Member),
+            "secretariat" => Person(Guid.NewGuid(), Roles.Member, Roles.Secretariat),
+            "administrator" => Person(null, Roles.Administrator),
+            _ => new DocumentSubject(Guid.NewGuid(), new HashSet<string>(), null, new HashSet<Guid> { Guid.NewGuid() }),
+        };
+
+        Assert.Equal(expected, DocumentRights.Default(subject, DocumentSpaceKind.Committee, committee));
+        Assert.Equal(expected, DocumentRights.Resolve(subject, DocumentSpaceKind.Committee, committee, Guid.NewGuid(), []));
+    }
+
+    [Fact]
+    public void Resolve_CommitteeDocumentSharedWithTheNetwork_IsReadByEveryMemberOnly()
+    {
+        var committee = Guid.NewGuid();
+        var documentId = Guid.NewGuid();
+        var shared = new[] { DocumentRights.NetworkGrant(documentId) };
+        var outsider = Person(Guid.NewGuid(), Roles.Member);
+        var insider = new DocumentSubject(Guid.NewGuid(), new HashSet<string> { Roles.Member }, Guid.NewGuid(), new HashSet<Guid> { committee });
+
+        Assert.Equal(DocumentRight.Read, DocumentRights.Resolve(outsider, DocumentSpaceKind.Committee, committee, documentId, shared));
+        // The grant is for that document: the committee's other documents stay closed.
+        Assert.Equal(DocumentRight.None, DocumentRights.Resolve(outsider, DocumentSpaceKind.Committee, committee, Guid.NewGuid(), shared));
+        // It raises, never lowers: the committee's people keep editing.
+        Assert.Equal(DocumentRight.Edit, DocumentRights.Resolve(insider, DocumentSpaceKind.Committee, committee, documentId, shared));
+        Assert.Equal(DocumentRight.None, DocumentRights.Resolve(new DocumentSubject(Guid.Empty, new HashSet<string> { Roles.Member }, null, new HashSet<Guid>()), DocumentSpaceKind.Committee, committee, documentId, shared));
+    }
+
+    [Fact]
+    public void IsSharedWithNetwork_ReadsTheMemberRoleGrantOfThatDocument()
+    {
+        var documentId = Guid.NewGuid();
+
+        Assert.True(DocumentRights.IsSharedWithNetwork(documentId, [DocumentRights.NetworkGrant(documentId)]));
+        Assert.True(DocumentRights.IsSharedWithNetwork(documentId, [new DocumentPermission { DocumentId = documentId, PrincipalKind = DocumentPrincipalKind.Role, Principal = Roles.Member, Right = DocumentRight.Comment }]));
+        Assert.False(DocumentRights.IsSharedWithNetwork(documentId, [DocumentRights.NetworkGrant(Guid.NewGuid())]));
+        Assert.False(DocumentRights.IsSharedWithNetwork(documentId, [new DocumentPermission { DocumentId = documentId, PrincipalKind = DocumentPrincipalKind.Role, Principal = Roles.Secretariat, Right = DocumentRight.Read }]));
+        Assert.False(DocumentRights.IsSharedWithNetwork(documentId, [new DocumentPermission { DocumentId = documentId, PrincipalKind = DocumentPrincipalKind.User, Principal = Guid.NewGuid().ToString(), Right = DocumentRight.Edit }]));
+        Assert.False(DocumentRights.IsSharedWithNetwork(documentId, []));
     }
 
     [Fact]

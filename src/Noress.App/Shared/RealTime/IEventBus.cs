@@ -26,4 +26,7 @@ public static class Topics
 
     /// <summary>A session: anything that its screens show changed (<c>Sessions.SessionEvents</c> names the kinds).</summary>
     public static string Session(Guid sessionId) => $"session:{sessionId:N}";
+
+    /// <summary>A committee's workspace: its documents, meetings, decisions, recommendations or plan changed (<c>Committees.CommitteeEvents</c>).</summary>
+    public static string Committee(Guid committeeId) => $"committee:{committeeId:N}";
 }
