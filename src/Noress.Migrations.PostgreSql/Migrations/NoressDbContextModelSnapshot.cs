@@ -2041,6 +2041,9 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("GeneratedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("PdfFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("RemarksUntil")
                         .HasColumnType("timestamp with time zone");
 
@@ -2536,6 +2539,9 @@ namespace Noress.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("Repealed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TextAr")
                         .IsRequired()

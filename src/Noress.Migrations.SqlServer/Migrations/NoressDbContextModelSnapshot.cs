@@ -2044,6 +2044,9 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("GeneratedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("PdfFailedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("RemarksUntil")
                         .HasColumnType("datetime2");
 
@@ -2540,6 +2543,9 @@ namespace Noress.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("Repealed")
                         .HasColumnType("bit");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("TextAr")
                         .IsRequired()

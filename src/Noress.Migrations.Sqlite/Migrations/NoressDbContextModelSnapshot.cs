@@ -2030,6 +2030,9 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("GeneratedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PdfFailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RemarksUntil")
                         .HasColumnType("TEXT");
 
@@ -2525,6 +2528,9 @@ namespace Noress.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Repealed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TextAr")
                         .IsRequired()

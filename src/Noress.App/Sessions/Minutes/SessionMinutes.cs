@@ -47,6 +47,9 @@ public sealed class SessionMinutes : IVersioned
     /// <summary>SHA-256 (hex) of the Arabic PDF as stored and served.</summary>
     public string? ArabicPdfSha256 { get; set; }
 
+    /// <summary>When the background job last failed to print the PDFs (Chromium missing or failing); cleared by a retry.</summary>
+    public DateTime? PdfFailedAt { get; set; }
+
     public Guid Version { get; set; }
 
     public Guid DocumentId(string culture) => culture == MinutesCultures.Arabic ? ArabicDocumentId : FrenchDocumentId;
@@ -60,7 +63,7 @@ public enum MinutesState
     /// <summary>Sent to the members for remarks until <see cref="SessionMinutes.RemarksUntil"/>.</summary>
     Circulated,
 
-    /// <summary>The approval vote is adopted and the documents frozen; the PDFs are still to be produced.</summary>
+    /// <summary>The approval vote is adopted and the documents frozen; the PDFs are being produced by a background job.</summary>
     Adopted,
 
     /// <summary>Frozen as a labelled version, PDFs stored and their hashes in the audit chain.</summary>
