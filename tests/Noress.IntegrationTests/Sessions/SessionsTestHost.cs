@@ -48,9 +48,11 @@ public sealed class SessionsTestHost : IAsyncDisposable
     /// <param name="provider">The database.</param>
     /// <param name="twoNodes">Start a second app node on the same database.</param>
     /// <param name="redisBus">Join the nodes with the Redis bus of the test run (channels of their own), as in production.</param>
-    public static async Task<SessionsTestHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool twoNodes = false, bool redisBus = false)
+    /// <param name="configure">Settings of the first node (before it starts).</param>
+    public static async Task<SessionsTestHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool twoNodes = false, bool redisBus = false, Action<NoressAppFactory>? configure = null)
     {
         var factory = new NoressAppFactory(provider);
+        configure?.Invoke(factory);
         var second = twoNodes ? NoressAppFactory.OnExistingDatabase(provider, factory.ConnectionString).With("Email:PickupDirectory", factory.MailDirectory) : null;
         if (redisBus)
         {
