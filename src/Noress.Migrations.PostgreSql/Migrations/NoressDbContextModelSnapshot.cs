@@ -1984,6 +1984,12 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<int>("DocumentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MinutesId")
                         .HasColumnType("uuid");
 
@@ -1994,7 +2000,7 @@ namespace Noress.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MinutesId", "Culture")
+                    b.HasIndex("MinutesId", "Culture", "IsDraft")
                         .IsUnique();
 
                     b.ToTable("MinutesPdfs", (string)null);
@@ -2026,6 +2032,9 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<DateTime?>("CirculatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DraftPdfRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("FrenchDocumentId")

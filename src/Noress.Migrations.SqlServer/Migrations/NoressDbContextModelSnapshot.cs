@@ -1987,6 +1987,12 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<int>("DocumentVersion")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("MinutesId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1997,7 +2003,7 @@ namespace Noress.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MinutesId", "Culture")
+                    b.HasIndex("MinutesId", "Culture", "IsDraft")
                         .IsUnique();
 
                     b.ToTable("MinutesPdfs", (string)null);
@@ -2029,6 +2035,9 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime?>("CirculatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DraftPdfRequestedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<Guid>("FrenchDocumentId")

@@ -1973,6 +1973,12 @@ namespace Noress.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DocumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MinutesId")
                         .HasColumnType("TEXT");
 
@@ -1983,7 +1989,7 @@ namespace Noress.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MinutesId", "Culture")
+                    b.HasIndex("MinutesId", "Culture", "IsDraft")
                         .IsUnique();
 
                     b.ToTable("MinutesPdfs", (string)null);
@@ -2015,6 +2021,9 @@ namespace Noress.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CirculatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DraftPdfRequestedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FrenchDocumentId")

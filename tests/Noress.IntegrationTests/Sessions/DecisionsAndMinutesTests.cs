@@ -194,6 +194,41 @@ public sealed class DecisionsAndMinutesTests
         Assert.Equal(french, await client.GetByteArrayAsync(MinutesService.PdfLink(sessionId, MinutesCultures.French)));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task RequestDraftPdfsAsync_ByTheSecretariat_AJobPrintsTheDraftOnce_ServedToMembers(DatabaseProvider provider)
+    {
+        await using var host = await SessionsTestHost.StartAsync(provider);
+        var sessionId = await ClosedSessionAsync(host);
+        var member = await host.PrincipalAsync("member@noress.demo");
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => host.WithAsync<MinutesService, Outcome<Guid>>(s => s.RequestDraftPdfsAsync(member, sessionId, default)));
+
+        SessionsTestHost.Ok(await host.WithAsync<MinutesService, Outcome<Guid>>(s => s.RequestDraftPdfsAsync(host.Secretariat, sessionId, default)));
+        var client = await host.Factory.CreateSignedInClientAsync("member@noress.demo");
+        var early = await client.GetAsync(MinutesService.DraftPdfLink(sessionId, MinutesCultures.Arabic));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, early.StatusCode);
+
+        Assert.Equal(1, await host.RunJobsAsync());
+
+        var arabic = await client.GetByteArrayAsync(MinutesService.DraftPdfLink(sessionId, MinutesCultures.Arabic));
+        Assert.Contains("التصويت", PdfText.Text(arabic), StringComparison.Ordinal);
+        Assert.Contains("Procès-verbal", PdfText.Text(await client.GetByteArrayAsync(MinutesService.DraftPdfLink(sessionId, MinutesCultures.French))), StringComparison.Ordinal);
+        var view = await host.WithAsync<MinutesService, MinutesView?>(s => s.GetAsync(host.Secretariat, sessionId, default));
+        Assert.Null(view!.Minutes.DraftPdfRequestedAt);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(arabic)), view.DraftPdfs!.Single(d => d.Culture == MinutesCultures.Arabic).Sha256);
+        // The approved PDFs are not these: the approved address has nothing yet.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(MinutesService.PdfLink(sessionId, MinutesCultures.Arabic))).StatusCode);
+
+        // Asked again with the documents unchanged: the job finds the same versions printed and prints nothing.
+        SessionsTestHost.Ok(await host.WithAsync<MinutesService, Outcome<Guid>>(s => s.RequestDraftPdfsAsync(host.Secretariat, sessionId, default)));
+        await host.RunJobsAsync();
+        await using var db = await host.DbAsync();
+        var drafts = await db.Set<MinutesPdf>().AsNoTracking().Where(p => p.MinutesId == view.Minutes.Id && p.IsDraft).ToListAsync();
+        Assert.Equal(2, drafts.Count);
+        Assert.Equal(arabic, drafts.Single(d => d.Culture == MinutesCultures.Arabic).Content);
+    }
+
     [Fact]
     public async Task MinutesPdfJob_WithoutChromium_NotesTheFailureAndThrowsForARetry_ThenTheSecretariatQueuesItAgain()
     {

@@ -23,7 +23,14 @@ namespace Noress.App.Sessions.Minutes;
 /// <param name="ApprovalSessionId">The later session whose agenda holds their approval, once scheduled.</param>
 /// <param name="ApprovalSessionTitle">Its title.</param>
 /// <param name="LaterSessions">Sessions whose agenda can still take the approval (for the secretariat).</param>
-public sealed record MinutesView(SessionMinutes Minutes, Session Session, Guid? ApprovalSessionId, string? ApprovalSessionTitle, IReadOnlyList<Session> LaterSessions);
+/// <param name="DraftPdfs">The PDFs of the draft printed on request (culture, hash, document version).</param>
+public sealed record MinutesView(SessionMinutes Minutes, Session Session, Guid? ApprovalSessionId, string? ApprovalSessionTitle, IReadOnlyList<Session> LaterSessions, IReadOnlyList<DraftPdf>? DraftPdfs = null);
+
+/// <summary>A stored PDF of the draft, as the panel lists it.</summary>
+/// <param name="Culture">"fr" or "ar".</param>
+/// <param name="Sha256">Its hash.</param>
+/// <param name="DocumentVersion">The document version it prints.</param>
+public sealed record DraftPdf(string Culture, string Sha256, int DocumentVersion);
 
 /// <summary>What the PDF endpoint serves: the stored file, or word that it is being prepared.</summary>
 /// <param name="Pdf">The stored PDF, when there is one.</param>
@@ -92,7 +99,109 @@ public sealed partial class MinutesService(
         var later = minutes.State == MinutesState.Circulated && approval is null && await access.IsSecretariatAsync(user)
             ? await LaterSessionsAsync(db, session, ct)
             : [];
-        return new MinutesView(minutes, session, approval?.Id, approval?.Title, later);
+        var drafts = minutes.State is MinutesState.Draft or MinutesState.Circulated
+            ? await db.Set<MinutesPdf>().AsNoTracking().Where(p => p.MinutesId == minutes.Id && p.IsDraft)
+                .Select(p => new DraftPdf(p.Culture, p.Sha256, p.DocumentVersion)).ToListAsync(ct)
+            : [];
+        return new MinutesView(minutes, session, approval?.Id, approval?.Title, later, [.. drafts.OrderBy(d => d.Culture == MinutesCultures.Arabic)]);
+    }
+
+    /// <summary>The secretariat asks for PDFs of the draft as it reads now (both languages): a background job prints and stores them.</summary>
+    public async Task<Outcome<Guid>> RequestDraftPdfsAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var minutes = await db.Set<SessionMinutes>().SingleOrDefaultAsync(m => m.SessionId == sessionId, ct);
+        if (minutes is null)
+        {
+            return refuse["Error.NotFound"];
+        }
+
+        if (minutes.State is not (MinutesState.Draft or MinutesState.Circulated))
+        {
+            return refuse["Error.DraftPdf"];
+        }
+
+        minutes.DraftPdfRequestedAt = access.UtcNow;
+        if (await SaveAsync(db, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        jobs.Enqueue<MinutesPdfJob>(job => job.RunDraftAsync(minutes.Id, CancellationToken.None));
+        await live.ChangedAsync(sessionId, SessionEvents.Minutes);
+        return Outcome<Guid>.Done(minutes.Id);
+    }
+
+    /// <summary>
+    /// The job's work for a requested draft: prints each language's current version unless the stored draft PDF
+    /// already has it, and clears the request in the same save. Does nothing when no request is pending.
+    /// </summary>
+    /// <exception cref="PdfUnavailableException">Chromium is missing, failed or ran out of time (Hangfire retries).</exception>
+    public async Task ProduceDraftPdfsAsync(Guid minutesId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var minutes = await db.Set<SessionMinutes>().SingleOrDefaultAsync(m => m.Id == minutesId, ct);
+        if (minutes is not { DraftPdfRequestedAt: not null })
+        {
+            return;
+        }
+
+        if (minutes.State is MinutesState.Draft or MinutesState.Circulated)
+        {
+            var now = access.UtcNow;
+            var stored = await db.Set<MinutesPdf>().Where(p => p.MinutesId == minutes.Id && p.IsDraft).ToListAsync(ct);
+            foreach (var culture in MinutesCultures.All)
+            {
+                var documentId = minutes.DocumentId(culture);
+                var head = await authority.GetHeadAsync(documentId, ct) ?? throw new InvalidOperationException($"Document {documentId} has no text.");
+                var existing = stored.SingleOrDefault(p => p.Culture == culture);
+                if (existing?.DocumentVersion == head.Version)
+                {
+                    continue;
+                }
+
+                var title = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => d.Title).SingleAsync(ct);
+                var writer = new MinutesWriter(culture, text);
+                var bytes = await pdf.RenderMarkdownAsync(title, writer["Pdf.DraftSubtitle", writer.Date(now), writer.Number(head.Version)], head.Text, CultureInfo.GetCultureInfo(NoressCultures.Normalize(culture)), ct);
+                if (existing is null)
+                {
+                    db.Add(new MinutesPdf { MinutesId = minutes.Id, Culture = culture, IsDraft = true, Content = bytes, Sha256 = Sha256(bytes), DocumentVersion = head.Version, CreatedAt = now });
+                }
+                else
+                {
+                    (existing.Content, existing.Sha256, existing.DocumentVersion, existing.CreatedAt) = (bytes, Sha256(bytes), head.Version, now);
+                }
+            }
+        }
+
+        minutes.DraftPdfRequestedAt = null;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another run stored them first (the minutes' version, the unique draft PDF per language): theirs stands.
+            return;
+        }
+
+        await live.ChangedAsync(minutes.SessionId, SessionEvents.Minutes);
+    }
+
+    /// <summary>The latest PDF of the draft in one language, or that it is being prepared.</summary>
+    public async Task<MinutesPdfResult> DraftPdfAsync(ClaimsPrincipal user, Guid sessionId, string culture, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var minutes = await db.Set<SessionMinutes>().AsNoTracking().SingleOrDefaultAsync(m => m.SessionId == sessionId, ct);
+        if (minutes is not { State: MinutesState.Draft or MinutesState.Circulated })
+        {
+            return new MinutesPdfResult(null, Preparing: false);
+        }
+
+        var stored = await db.Set<MinutesPdf>().AsNoTracking().SingleOrDefaultAsync(p => p.MinutesId == minutes.Id && p.IsDraft && p.Culture == culture, ct);
+        return new MinutesPdfResult(stored, Preparing: stored is null && minutes.DraftPdfRequestedAt is not null);
     }
 
     /// <summary>Sends the draft to the body's members for remarks (comments and suggestions) until the end of <paramref name="until"/>.</summary>
@@ -325,13 +434,13 @@ public sealed partial class MinutesService(
     public async Task<int> ProducePendingPdfsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var pending = await db.Set<SessionMinutes>().AsNoTracking().Where(m => m.State == MinutesState.Adopted).Select(m => m.Id).ToListAsync(ct);
+        var pending = await db.Set<SessionMinutes>().AsNoTracking().Where(m => m.State == MinutesState.Adopted || m.DraftPdfRequestedAt != null).Select(m => new { m.Id, m.State }).ToListAsync(ct);
         var done = 0;
-        foreach (var id in pending)
+        foreach (var minutes in pending)
         {
             try
             {
-                await ProduceStoredPdfsAsync(id, ct);
+                await (minutes.State == MinutesState.Adopted ? ProduceStoredPdfsAsync(minutes.Id, ct) : ProduceDraftPdfsAsync(minutes.Id, ct));
                 done++;
             }
             catch (PdfUnavailableException)
@@ -356,7 +465,7 @@ public sealed partial class MinutesService(
 
         var pdf = await (from p in db.Set<MinutesPdf>().AsNoTracking()
                          join m in db.Set<SessionMinutes>() on p.MinutesId equals m.Id
-                         where m.SessionId == sessionId && p.Culture == culture && m.State == MinutesState.Approved
+                         where m.SessionId == sessionId && p.Culture == culture && !p.IsDraft && m.State == MinutesState.Approved
                          select p).SingleOrDefaultAsync(ct);
         return new MinutesPdfResult(pdf, Preparing: false);
     }
@@ -364,6 +473,8 @@ public sealed partial class MinutesService(
     public static string Link(Guid sessionId) => $"/sessions/{sessionId}/minutes";
 
     public static string PdfLink(Guid sessionId, string culture) => $"/sessions/{sessionId}/minutes/{culture}.pdf";
+
+    public static string DraftPdfLink(Guid sessionId, string culture) => $"/sessions/{sessionId}/minutes/draft/{culture}.pdf";
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
@@ -399,7 +510,7 @@ public sealed partial class MinutesService(
 
         foreach (var (culture, bytes) in pdfs)
         {
-            db.Add(new MinutesPdf { MinutesId = minutes.Id, Culture = culture, Content = bytes, Sha256 = Sha256(bytes), CreatedAt = now });
+            db.Add(new MinutesPdf { MinutesId = minutes.Id, Culture = culture, Content = bytes, Sha256 = Sha256(bytes), DocumentVersion = labels[culture].DocumentVersion, CreatedAt = now });
         }
 
         minutes.FrenchLabelId = labels[MinutesCultures.French].Id;

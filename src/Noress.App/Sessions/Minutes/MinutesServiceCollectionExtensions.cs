@@ -42,26 +42,30 @@ public static class MinutesServiceCollectionExtensions
     public static IEndpointRouteBuilder MapNoressMinutes(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/sessions/{id:guid}/minutes/{culture}.pdf", async (Guid id, string culture, HttpContext context, MinutesService minutes, IStringLocalizer<MinutesText> text, CancellationToken ct) =>
-        {
-            if (!MinutesCultures.All.Contains(culture))
-            {
-                return Results.NotFound();
-            }
-
-            var result = await minutes.PdfAsync(context.User, id, culture, ct);
-            if (result.Preparing)
-            {
-                context.Response.Headers.RetryAfter = "30";
-                var body = $"""<p data-testid="minutes-pdf-preparing">{PrintableHtml.Encode(text["Pdf.Preparing.Body"].Value)}</p><p><a href="{MinutesService.Link(id)}">{PrintableHtml.Encode(text["Pdf.Preparing.Back"].Value)}</a></p>""";
-                var page = PrintableHtml.FromHtml(text["Pdf.Preparing.Title"].Value, string.Empty, body, CultureInfo.CurrentUICulture, PrintTarget.Browser);
-                return Results.Content(page, "text/html; charset=utf-8", statusCode: StatusCodes.Status202Accepted);
-            }
-
-            return result.Pdf is { } file
-                ? Results.File(file.Content, "application/pdf", $"proces-verbal-{id:N}-{culture}.pdf")
-                : Results.NotFound();
-        }).RequireAuthorization(Policies.Member);
+            MinutesCultures.All.Contains(culture)
+                ? Serve(await minutes.PdfAsync(context.User, id, culture, ct), id, culture, context, text, "Pdf.Preparing.Body")
+                : Results.NotFound()).RequireAuthorization(Policies.Member);
+        // The draft as printed on the secretariat's request (the latest print, not frozen, no audited hash).
+        endpoints.MapGet("/sessions/{id:guid}/minutes/draft/{culture}.pdf", async (Guid id, string culture, HttpContext context, MinutesService minutes, IStringLocalizer<MinutesText> text, CancellationToken ct) =>
+            MinutesCultures.All.Contains(culture)
+                ? Serve(await minutes.DraftPdfAsync(context.User, id, culture, ct), id, $"draft-{culture}", context, text, "Pdf.Preparing.DraftBody")
+                : Results.NotFound()).RequireAuthorization(Policies.Member);
         return endpoints;
+    }
+
+    private static IResult Serve(MinutesPdfResult result, Guid id, string name, HttpContext context, IStringLocalizer<MinutesText> text, string preparingKey)
+    {
+        if (result.Preparing)
+        {
+            context.Response.Headers.RetryAfter = "30";
+            var body = $"""<p data-testid="minutes-pdf-preparing">{PrintableHtml.Encode(text[preparingKey].Value)}</p><p><a href="{MinutesService.Link(id)}">{PrintableHtml.Encode(text["Pdf.Preparing.Back"].Value)}</a></p>""";
+            var page = PrintableHtml.FromHtml(text["Pdf.Preparing.Title"].Value, string.Empty, body, CultureInfo.CurrentUICulture, PrintTarget.Browser);
+            return Results.Content(page, "text/html; charset=utf-8", statusCode: StatusCodes.Status202Accepted);
+        }
+
+        return result.Pdf is { } file
+            ? Results.File(file.Content, "application/pdf", $"proces-verbal-{id:N}-{name}.pdf")
+            : Results.NotFound();
     }
 
     private sealed class MinutesJobs : IRecurringJobs

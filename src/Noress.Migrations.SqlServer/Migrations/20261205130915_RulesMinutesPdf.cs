@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Noress.Migrations.Sqlite.Migrations
+namespace Noress.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class RulesMinutesPdf : Migration
@@ -11,17 +11,41 @@ namespace Noress.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_MinutesPdfs_MinutesId_Culture",
+                table: "MinutesPdfs");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DraftPdfRequestedAt",
+                table: "SessionMinutes",
+                type: "datetime2",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "PdfFailedAt",
                 table: "SessionMinutes",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RevokedAt",
                 table: "RulesArticleVersions",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DocumentVersion",
+                table: "MinutesPdfs",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsDraft",
+                table: "MinutesPdfs",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.UpdateData(
                 table: "RulesArticleVersions",
@@ -148,11 +172,25 @@ namespace Noress.Migrations.Sqlite.Migrations
                 keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000018"),
                 column: "RevokedAt",
                 value: null);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesPdfs_MinutesId_Culture_IsDraft",
+                table: "MinutesPdfs",
+                columns: new[] { "MinutesId", "Culture", "IsDraft" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_MinutesPdfs_MinutesId_Culture_IsDraft",
+                table: "MinutesPdfs");
+
+            migrationBuilder.DropColumn(
+                name: "DraftPdfRequestedAt",
+                table: "SessionMinutes");
+
             migrationBuilder.DropColumn(
                 name: "PdfFailedAt",
                 table: "SessionMinutes");
@@ -160,6 +198,20 @@ namespace Noress.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "RevokedAt",
                 table: "RulesArticleVersions");
+
+            migrationBuilder.DropColumn(
+                name: "DocumentVersion",
+                table: "MinutesPdfs");
+
+            migrationBuilder.DropColumn(
+                name: "IsDraft",
+                table: "MinutesPdfs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesPdfs_MinutesId_Culture",
+                table: "MinutesPdfs",
+                columns: new[] { "MinutesId", "Culture" },
+                unique: true);
         }
     }
 }
