@@ -145,6 +145,22 @@ public sealed class MinutesPagesTests : NoressTestContext
     }
 
     [Fact]
+    public async Task Panel_DraftForTheSecretariat_AsksForThePdfsOfTheDraft_AndSaysTheyAreBeingPrepared()
+    {
+        await ArrangeAsync(Roles.Secretariat, MinutesState.Draft);
+
+        var (_, cut) = RenderWithPopovers<SessionMinutesPanel>(p => p.Add(x => x.SessionId, sessionId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=minutes-draft-pdf-request]"));
+        cut.Find("[data-testid=minutes-draft-pdf-request]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("PDF du projet en préparation", cut.Find("[data-testid=minutes-draft-pdf-preparing]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=minutes-draft-pdf-request]"));
+        var job = Assert.Single(((RecordedJobs)Services.GetRequiredService<Hangfire.IBackgroundJobClient>()).Enqueued);
+        Assert.Equal(nameof(MinutesPdfJob.RunDraftAsync), job.Method.Name);
+    }
+
+    [Fact]
     public async Task Panel_Circulated_ShowsTheDeadline_AndAMemberHasNoActions()
     {
         await ArrangeAsync(Roles.Member, MinutesState.Circulated);

@@ -151,6 +151,7 @@ public sealed partial class MinutesService(
         {
             var now = access.UtcNow;
             var stored = await db.Set<MinutesPdf>().Where(p => p.MinutesId == minutes.Id && p.IsDraft).ToListAsync(ct);
+            var sessionTitle = await db.Set<Session>().Where(x => x.Id == minutes.SessionId).Select(x => x.Title).SingleAsync(ct);
             foreach (var culture in MinutesCultures.All)
             {
                 var documentId = minutes.DocumentId(culture);
@@ -161,8 +162,9 @@ public sealed partial class MinutesService(
                     continue;
                 }
 
-                var title = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => d.Title).SingleAsync(ct);
                 var writer = new MinutesWriter(culture, text);
+                // The title the draft was created with (ADR 0001: Documents' own tables are not read from here).
+                var title = writer["Document.Title", MinutesWriter.Inline(sessionTitle)];
                 var bytes = await pdf.RenderMarkdownAsync(title, writer["Pdf.DraftSubtitle", writer.Date(now), writer.Number(head.Version)], head.Text, CultureInfo.GetCultureInfo(NoressCultures.Normalize(culture)), ct);
                 if (existing is null)
                 {
