@@ -2090,6 +2090,12 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<int>("DocumentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MinutesId")
                         .HasColumnType("uuid");
 
@@ -2100,7 +2106,7 @@ namespace Noress.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MinutesId", "Culture")
+                    b.HasIndex("MinutesId", "Culture", "IsDraft")
                         .IsUnique();
 
                     b.ToTable("MinutesPdfs", (string)null);
@@ -2134,6 +2140,9 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("CirculatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DraftPdfRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("FrenchDocumentId")
                         .HasColumnType("uuid");
 
@@ -2145,6 +2154,9 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PdfFailedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("RemarksUntil")
@@ -2642,6 +2654,9 @@ namespace Noress.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("Repealed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TextAr")
                         .IsRequired()

@@ -2093,6 +2093,12 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<int>("DocumentVersion")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("MinutesId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2103,7 +2109,7 @@ namespace Noress.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MinutesId", "Culture")
+                    b.HasIndex("MinutesId", "Culture", "IsDraft")
                         .IsUnique();
 
                     b.ToTable("MinutesPdfs", (string)null);
@@ -2137,6 +2143,9 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("CirculatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("DraftPdfRequestedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("FrenchDocumentId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2148,6 +2157,9 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PdfFailedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("RemarksUntil")
@@ -2646,6 +2658,9 @@ namespace Noress.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("Repealed")
                         .HasColumnType("bit");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("TextAr")
                         .IsRequired()

@@ -2079,6 +2079,12 @@ namespace Noress.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DocumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MinutesId")
                         .HasColumnType("TEXT");
 
@@ -2089,7 +2095,7 @@ namespace Noress.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MinutesId", "Culture")
+                    b.HasIndex("MinutesId", "Culture", "IsDraft")
                         .IsUnique();
 
                     b.ToTable("MinutesPdfs", (string)null);
@@ -2123,6 +2129,9 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("CirculatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DraftPdfRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("FrenchDocumentId")
                         .HasColumnType("TEXT");
 
@@ -2134,6 +2143,9 @@ namespace Noress.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PdfFailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RemarksUntil")
@@ -2631,6 +2643,9 @@ namespace Noress.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Repealed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TextAr")
                         .IsRequired()

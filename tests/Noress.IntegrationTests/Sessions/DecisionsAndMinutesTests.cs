@@ -10,6 +10,7 @@ using Noress.App.Sessions.Minutes;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
 using Noress.App.Shared.Operations;
+using Noress.App.Shared.Pdf;
 using Noress.App.Shared.Time;
 using Noress.IntegrationTests.Infrastructure;
 using Noress.Testing;
@@ -142,11 +143,115 @@ public sealed class DecisionsAndMinutesTests
         Assert.Equal("Error.RemarksOpen", early.Refusal?.Code);
     }
 
-    [Fact]
-    public async Task ApprovalVote_AtALaterSession_FreezesTheMinutesAndAuditsTheHashesOfTwoPdfs()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ApprovalVote_AtALaterSession_FreezesTheMinutes_AndAJobStoresAndAuditsTwoPdfs(DatabaseProvider provider)
     {
-        await using var host = await SessionsTestHost.StartAsync();
+        await using var host = await SessionsTestHost.StartAsync(provider);
         var sessionId = await ClosedSessionAsync(host);
+        await ApproveAsync(host, sessionId);
+
+        // The close returned without printing: the minutes are frozen and their PDFs are being prepared by a job.
+        var adopted = await host.WithAsync<MinutesService, MinutesView?>(s => s.GetAsync(host.Secretariat, sessionId, default));
+        Assert.Equal(MinutesState.Adopted, adopted!.Minutes.State);
+        var job = Assert.Single(host.Jobs.Pending);
+        Assert.Equal(typeof(MinutesPdfJob), job.Type);
+        var client = await host.Factory.CreateSignedInClientAsync("member@noress.demo");
+        var early = await client.GetAsync(MinutesService.PdfLink(sessionId, MinutesCultures.French));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, early.StatusCode);
+        Assert.Equal("text/html", early.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("minutes-pdf-preparing", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(early.Headers.RetryAfter);
+
+        Assert.Equal(1, await host.RunJobsAsync());
+
+        var view = await host.WithAsync<MinutesService, MinutesView?>(s => s.GetAsync(host.Secretariat, sessionId, default));
+        Assert.Equal(MinutesState.Approved, view!.Minutes.State);
+        Assert.Equal(SessionState.MinutesApproved, view.Session.State);
+        await using var db2 = await host.DbAsync();
+        // No decision for a minutes approval: it is not a deliberation.
+        Assert.False(await db2.Set<Decision>().AnyAsync(d => d.VoteId == view.Minutes.ApprovalVoteId));
+        var french = await client.GetByteArrayAsync(MinutesService.PdfLink(sessionId, MinutesCultures.French));
+        var arabic = await client.GetByteArrayAsync(MinutesService.PdfLink(sessionId, MinutesCultures.Arabic));
+        Assert.Contains("Procès-verbal", PdfText.Text(french), StringComparison.Ordinal);
+        Assert.Contains("التصويت", PdfText.Text(arabic), StringComparison.Ordinal);
+        var audited = await db2.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(SessionMinutes) && e.EntityId == view.Minutes.Id.ToString()).Select(e => e.Changes).ToListAsync();
+        Assert.Contains(audited, c => c.Contains(Convert.ToHexStringLower(SHA256.HashData(french)), StringComparison.Ordinal));
+        Assert.Contains(audited, c => c.Contains(Convert.ToHexStringLower(SHA256.HashData(arabic)), StringComparison.Ordinal));
+        Assert.Equal(view.Minutes.FrenchPdfSha256, Convert.ToHexStringLower(SHA256.HashData(french)));
+        // Frozen: the secretariat itself may only read, and the labelled version is there.
+        var access = await host.WithAsync<DocumentService, DocumentAccess?>(s => s.GetAccessAsync(host.Secretariat, view.Minutes.FrenchDocumentId, default));
+        Assert.Equal(DocumentRight.Read, access!.Right);
+        Assert.True(await db2.DocumentLabels.AnyAsync(l => l.DocumentId == view.Minutes.ArabicDocumentId && l.Label == MinutesService.ApprovedLabel));
+
+        // The job again (a Hangfire retry, a second worker) and the sweep: nothing printed twice, the approved files stand.
+        await RecordedJobs.RunAsync(host.Factory.Services, job);
+        Assert.Equal(0, await host.WithAsync<MinutesService, int>(s => s.ProducePendingPdfsAsync(default)));
+        await using var db3 = await host.DbAsync();
+        Assert.Equal(2, await db3.Set<MinutesPdf>().CountAsync(p => p.MinutesId == view.Minutes.Id));
+        Assert.Equal(2, await db3.DocumentLabels.CountAsync(l => (l.DocumentId == view.Minutes.FrenchDocumentId || l.DocumentId == view.Minutes.ArabicDocumentId) && l.Label == MinutesService.ApprovedLabel));
+        Assert.Equal(french, await client.GetByteArrayAsync(MinutesService.PdfLink(sessionId, MinutesCultures.French)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task RequestDraftPdfsAsync_ByTheSecretariat_AJobPrintsTheDraftOnce_ServedToMembers(DatabaseProvider provider)
+    {
+        await using var host = await SessionsTestHost.StartAsync(provider);
+        var sessionId = await ClosedSessionAsync(host);
+        var member = await host.PrincipalAsync("member@noress.demo");
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => host.WithAsync<MinutesService, Outcome<Guid>>(s => s.RequestDraftPdfsAsync(member, sessionId, default)));
+
+        SessionsTestHost.Ok(await host.WithAsync<MinutesService, Outcome<Guid>>(s => s.RequestDraftPdfsAsync(host.Secretariat, sessionId, default)));
+        var client = await host.Factory.CreateSignedInClientAsync("member@noress.demo");
+        var early = await client.GetAsync(MinutesService.DraftPdfLink(sessionId, MinutesCultures.Arabic));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, early.StatusCode);
+
+        Assert.Equal(1, await host.RunJobsAsync());
+
+        var arabic = await client.GetByteArrayAsync(MinutesService.DraftPdfLink(sessionId, MinutesCultures.Arabic));
+        Assert.Contains("التصويت", PdfText.Text(arabic), StringComparison.Ordinal);
+        Assert.Contains("Procès-verbal", PdfText.Text(await client.GetByteArrayAsync(MinutesService.DraftPdfLink(sessionId, MinutesCultures.French))), StringComparison.Ordinal);
+        var view = await host.WithAsync<MinutesService, MinutesView?>(s => s.GetAsync(host.Secretariat, sessionId, default));
+        Assert.Null(view!.Minutes.DraftPdfRequestedAt);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(arabic)), view.DraftPdfs!.Single(d => d.Culture == MinutesCultures.Arabic).Sha256);
+        // The approved PDFs are not these: the approved address has nothing yet.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(MinutesService.PdfLink(sessionId, MinutesCultures.Arabic))).StatusCode);
+
+        // Asked again with the documents unchanged: the job finds the same versions printed and prints nothing.
+        SessionsTestHost.Ok(await host.WithAsync<MinutesService, Outcome<Guid>>(s => s.RequestDraftPdfsAsync(host.Secretariat, sessionId, default)));
+        await host.RunJobsAsync();
+        await using var db = await host.DbAsync();
+        var drafts = await db.Set<MinutesPdf>().AsNoTracking().Where(p => p.MinutesId == view.Minutes.Id && p.IsDraft).ToListAsync();
+        Assert.Equal(2, drafts.Count);
+        Assert.Equal(arabic, drafts.Single(d => d.Culture == MinutesCultures.Arabic).Content);
+    }
+
+    [Fact]
+    public async Task MinutesPdfJob_WithoutChromium_NotesTheFailureAndThrowsForARetry_ThenTheSecretariatQueuesItAgain()
+    {
+        await using var host = await SessionsTestHost.StartAsync(configure: f => f.With("Pdf:ChromiumPath", "/nonexistent/chromium"));
+        var sessionId = await ClosedSessionAsync(host);
+        await ApproveAsync(host, sessionId);
+
+        await Assert.ThrowsAsync<PdfUnavailableException>(() => host.RunJobsAsync());
+
+        var view = await host.WithAsync<MinutesService, MinutesView?>(s => s.GetAsync(host.Secretariat, sessionId, default));
+        Assert.Equal(MinutesState.Adopted, view!.Minutes.State);
+        Assert.NotNull(view.Minutes.PdfFailedAt);
+        var member = await host.PrincipalAsync("member@noress.demo");
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => host.WithAsync<MinutesService, Outcome<Guid>>(s => s.ProducePdfsAsync(member, sessionId, default)));
+        SessionsTestHost.Ok(await host.WithAsync<MinutesService, Outcome<Guid>>(s => s.ProducePdfsAsync(host.Secretariat, sessionId, default)));
+        Assert.Single(host.Jobs.Pending);
+        var again = await host.WithAsync<MinutesService, MinutesView?>(s => s.GetAsync(host.Secretariat, sessionId, default));
+        Assert.Null(again!.Minutes.PdfFailedAt);
+    }
+
+    /// <summary>Circulates the minutes, lets the deadline pass, and approves them by vote at a later plenary.</summary>
+    private static async Task ApproveAsync(SessionsTestHost host, Guid sessionId)
+    {
         SessionsTestHost.Ok(await host.WithAsync<MinutesService, Outcome<Guid>>(s => s.CirculateAsync(host.Secretariat, sessionId, NoressClock.Today(TimeProvider.System).AddDays(3), default)));
         await using (var db = await host.DbAsync())
         {
@@ -169,26 +274,6 @@ public sealed class DecisionsAndMinutesTests
         }
 
         SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CloseAsync(host.Secretariat, vote, default)));
-
-        var view = await host.WithAsync<MinutesService, MinutesView?>(s => s.GetAsync(host.Secretariat, sessionId, default));
-        Assert.Equal(MinutesState.Approved, view!.Minutes.State);
-        Assert.Equal(SessionState.MinutesApproved, view.Session.State);
-        // No decision for a minutes approval: it is not a deliberation.
-        await using var db2 = await host.DbAsync();
-        Assert.False(await db2.Set<Decision>().AnyAsync(d => d.VoteId == vote));
-        var client = await host.Factory.CreateSignedInClientAsync("member@noress.demo");
-        var french = await client.GetByteArrayAsync(MinutesService.PdfLink(sessionId, MinutesCultures.French));
-        var arabic = await client.GetByteArrayAsync(MinutesService.PdfLink(sessionId, MinutesCultures.Arabic));
-        Assert.Contains("Procès-verbal", PdfText.Text(french), StringComparison.Ordinal);
-        Assert.Contains("التصويت", PdfText.Text(arabic), StringComparison.Ordinal);
-        var audited = await db2.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(SessionMinutes) && e.EntityId == view.Minutes.Id.ToString()).Select(e => e.Changes).ToListAsync();
-        Assert.Contains(audited, c => c.Contains(Convert.ToHexStringLower(SHA256.HashData(french)), StringComparison.Ordinal));
-        Assert.Contains(audited, c => c.Contains(Convert.ToHexStringLower(SHA256.HashData(arabic)), StringComparison.Ordinal));
-        Assert.Equal(view.Minutes.FrenchPdfSha256, Convert.ToHexStringLower(SHA256.HashData(french)));
-        // Frozen: the secretariat itself may only read, and the labelled version is there.
-        var access = await host.WithAsync<DocumentService, DocumentAccess?>(s => s.GetAccessAsync(host.Secretariat, view.Minutes.FrenchDocumentId, default));
-        Assert.Equal(DocumentRight.Read, access!.Right);
-        Assert.True(await db2.DocumentLabels.AnyAsync(l => l.DocumentId == view.Minutes.ArabicDocumentId && l.Label == MinutesService.ApprovedLabel));
     }
 
     private static async Task<Guid> ClosedSessionAsync(SessionsTestHost host)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ using Noress.App.Sessions.Votes;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.Time;
 using Noress.IntegrationTests.Infrastructure;
+using Noress.Testing;
 
 namespace Noress.IntegrationTests.Sessions;
 
@@ -29,6 +31,9 @@ public sealed class SessionsTestHost : IAsyncDisposable
     }
 
     public NoressAppFactory Factory { get; }
+
+    /// <summary>The jobs the app enqueued (minutes' PDFs), run when a test says: <see cref="RunJobsAsync"/>.</summary>
+    public RecordedJobs Jobs { get; } = new();
 
     /// <summary>A second app node on the same database, when asked for.</summary>
     public NoressAppFactory? Second { get; }
@@ -57,6 +62,8 @@ public sealed class SessionsTestHost : IAsyncDisposable
         }
 
         var host = new SessionsTestHost(factory, second);
+        factory.WithServices(s => s.AddSingleton<IBackgroundJobClient>(host.Jobs));
+        second?.WithServices(s => s.AddSingleton<IBackgroundJobClient>(host.Jobs));
         await host.PrepareAsync();
         if (second is not null)
         {
@@ -76,6 +83,9 @@ public sealed class SessionsTestHost : IAsyncDisposable
         await using var scope = (node ?? Factory).Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
+
+    /// <summary>Runs the jobs enqueued so far, as a Hangfire worker of the first node would; returns how many ran.</summary>
+    public Task<int> RunJobsAsync() => Jobs.RunPendingAsync(Factory.Services);
 
     /// <summary>A plenary tomorrow at 10:00 (Casablanca), with one deliberation on its agenda, convened and opened.</summary>
     public async Task<Guid> OpenPlenaryAsync(bool allowSelfCheckIn = false)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using Hangfire;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -15,6 +16,7 @@ using Noress.App.Notifications;
 using Noress.App.Shared.Layout;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
+using Noress.Testing;
 
 namespace Noress.Tests.Infrastructure;
 
@@ -42,6 +44,8 @@ public abstract class NoressTestContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<IEventBus, InProcessEventBus>();
+        // Background jobs are recorded, not run: a component test never waits on Hangfire.
+        Services.AddSingleton<IBackgroundJobClient, RecordedJobs>();
         Services.AddScoped<CurrentUser>();
         Services.AddSingleton<NotificationMails>();
         Services.AddSingleton<NotificationService>();

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Documents;
 using Noress.App.Sessions;
@@ -8,6 +9,8 @@ using Noress.App.Sessions.Minutes;
 using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
 using Noress.App.Shared.Pdf;
+using Noress.App.Shared.RealTime;
+using Noress.Testing;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Sessions;
@@ -18,7 +21,7 @@ public sealed class MinutesPagesTests : NoressTestContext
     private TestDatabase database = default!;
     private Guid sessionId;
 
-    private async Task ArrangeAsync(string role, MinutesState state)
+    private async Task ArrangeAsync(string role, MinutesState state, DateTime? pdfFailedAt = null)
     {
         database = await UseDatabaseAsync();
         Services.AddNoressDocuments(new ConfigurationBuilder().Build());
@@ -60,6 +63,7 @@ public sealed class MinutesPagesTests : NoressTestContext
             ApprovedAt = state == MinutesState.Approved ? Clock.GetUtcNow().UtcDateTime : null,
             FrenchPdfSha256 = state == MinutesState.Approved ? new string('a', 64) : null,
             ArabicPdfSha256 = state == MinutesState.Approved ? new string('b', 64) : null,
+            PdfFailedAt = pdfFailedAt,
         });
         await db.SaveChangesAsync();
         await SignInAsAsync(role);
@@ -88,6 +92,47 @@ public sealed class MinutesPagesTests : NoressTestContext
     }
 
     [Fact]
+    public async Task Panel_Adopted_SaysThePdfsAreBeingPrepared_ThenShowsTheLinksWhenTheJobStoredThem()
+    {
+        await ArrangeAsync(Roles.Member, MinutesState.Adopted);
+
+        var (_, cut) = RenderWithPopovers<SessionMinutesPanel>(p => p.Add(x => x.SessionId, sessionId));
+
+        cut.WaitForAssertion(() => Assert.Contains("PDF en préparation", cut.Find("[data-testid=minutes-pdf-preparing]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=minutes-pdfs]"));
+        Assert.Empty(cut.FindAll("[data-testid=minutes-produce]"));
+
+        // What the job does once both files are stored: the row turns Approved and the session's topic is told.
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            var minutes = db.Set<SessionMinutes>().Single(m => m.SessionId == sessionId);
+            (minutes.State, minutes.FrenchPdfSha256, minutes.ArabicPdfSha256) = (MinutesState.Approved, new string('c', 64), new string('d', 64));
+            await db.SaveChangesAsync();
+        }
+
+        await Services.GetRequiredService<SessionLive>().ChangedAsync(sessionId, SessionEvents.Minutes);
+        Clock.Advance(TopicFollower.DefaultDelay);
+
+        cut.WaitForAssertion(() => Assert.Equal(new string('c', 64), cut.Find("[data-testid=minutes-hash-fr]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=minutes-pdf-preparing]"));
+    }
+
+    [Fact]
+    public async Task Panel_AdoptedAfterAFailedPrint_OffersTheSecretariatToProduceThePdfsAgain()
+    {
+        await ArrangeAsync(Roles.Secretariat, MinutesState.Adopted, Clock.GetUtcNow().UtcDateTime);
+
+        var (_, cut) = RenderWithPopovers<SessionMinutesPanel>(p => p.Add(x => x.SessionId, sessionId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=minutes-produce]"));
+        Assert.Contains("nouvelle tentative", cut.Find("[data-testid=minutes-pdf-preparing]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-testid=minutes-produce]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("PDF en préparation", cut.Find("[data-testid=minutes-pdf-preparing]").TextContent, StringComparison.Ordinal));
+        var job = Assert.Single(((RecordedJobs)Services.GetRequiredService<Hangfire.IBackgroundJobClient>()).Enqueued);
+        Assert.Equal(typeof(MinutesPdfJob), job.Type);
+    }
+
+    [Fact]
     public async Task Panel_DraftForTheSecretariat_OffersToCirculate_ButNotToAMember()
     {
         await ArrangeAsync(Roles.Secretariat, MinutesState.Draft);
@@ -97,6 +142,22 @@ public sealed class MinutesPagesTests : NoressTestContext
         cut.WaitForAssertion(() => cut.Find("[data-testid=minutes-circulate]"));
         Assert.Empty(cut.FindAll("[data-testid=minutes-pdfs]"));
         Assert.Contains("Projet", cut.Find("[data-testid=minutes-state]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Panel_DraftForTheSecretariat_AsksForThePdfsOfTheDraft_AndSaysTheyAreBeingPrepared()
+    {
+        await ArrangeAsync(Roles.Secretariat, MinutesState.Draft);
+
+        var (_, cut) = RenderWithPopovers<SessionMinutesPanel>(p => p.Add(x => x.SessionId, sessionId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=minutes-draft-pdf-request]"));
+        cut.Find("[data-testid=minutes-draft-pdf-request]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("PDF du projet en préparation", cut.Find("[data-testid=minutes-draft-pdf-preparing]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=minutes-draft-pdf-request]"));
+        var job = Assert.Single(((RecordedJobs)Services.GetRequiredService<Hangfire.IBackgroundJobClient>()).Enqueued);
+        Assert.Equal(nameof(MinutesPdfJob.RunDraftAsync), job.Method.Name);
     }
 
     [Fact]

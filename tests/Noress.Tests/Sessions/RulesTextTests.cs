@@ -40,6 +40,23 @@ public sealed class RulesTextTests
         Assert.Equal([new DateOnly(2027, 1, 1), (DateOnly?)null], history.Select(h => h.SupersededOn));
     }
 
+    [Fact]
+    public void InForceAndHistory_RevokedVersion_IsNotInForce_ListedButSupersedesNothing()
+    {
+        var revoked = Version(Seven, "2026-06-01", "Quatre fois par an.");
+        revoked.RevokedAt = new DateTime(2026, 5, 20, 0, 0, 0, DateTimeKind.Utc);
+        var versions = Versions.Where(v => v.ArticleId == Seven.Id).Append(revoked).ToList();
+
+        var inForce = RulesText.InForce([Seven], versions, new DateOnly(2026, 6, 2));
+        var history = RulesText.History(versions);
+
+        Assert.Equal("Deux fois par an.", Assert.Single(inForce).Version.TextFr);
+        Assert.Equal(["Deux fois par an.", "Quatre fois par an.", "Trois fois par an."], history.Select(h => h.Version.TextFr));
+        Assert.Equal([new DateOnly(2027, 1, 1), (DateOnly?)null, null], history.Select(h => h.SupersededOn));
+        // The next standing version reads against the last one standing, not against the revoked one.
+        Assert.Equal("Deux fois par an.", RulesText.Previous(history, 2)?.TextFr);
+    }
+
     [Theory]
     [InlineData("La plénière se réunit deux fois par an.", "La plénière se réunit trois fois par an.", "=La plénière se réunit |-deux |+trois |=fois par an.")]
     [InlineData("Texte identique.", "Texte identique.", "=Texte identique.")]

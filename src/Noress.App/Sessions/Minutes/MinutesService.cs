@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,19 @@ namespace Noress.App.Sessions.Minutes;
 /// <param name="ApprovalSessionId">The later session whose agenda holds their approval, once scheduled.</param>
 /// <param name="ApprovalSessionTitle">Its title.</param>
 /// <param name="LaterSessions">Sessions whose agenda can still take the approval (for the secretariat).</param>
-public sealed record MinutesView(SessionMinutes Minutes, Session Session, Guid? ApprovalSessionId, string? ApprovalSessionTitle, IReadOnlyList<Session> LaterSessions);
+/// <param name="DraftPdfs">The PDFs of the draft printed on request (culture, hash, document version).</param>
+public sealed record MinutesView(SessionMinutes Minutes, Session Session, Guid? ApprovalSessionId, string? ApprovalSessionTitle, IReadOnlyList<Session> LaterSessions, IReadOnlyList<DraftPdf>? DraftPdfs = null);
+
+/// <summary>A stored PDF of the draft, as the panel lists it.</summary>
+/// <param name="Culture">"fr" or "ar".</param>
+/// <param name="Sha256">Its hash.</param>
+/// <param name="DocumentVersion">The document version it prints.</param>
+public sealed record DraftPdf(string Culture, string Sha256, int DocumentVersion);
+
+/// <summary>What the PDF endpoint serves: the stored file, or word that it is being prepared.</summary>
+/// <param name="Pdf">The stored PDF, when there is one.</param>
+/// <param name="Preparing">The minutes are approved and the background job has not stored their PDFs yet.</param>
+public sealed record MinutesPdfResult(MinutesPdf? Pdf, bool Preparing);
 
 /// <summary>
 /// The minutes' life: drafted at the session's close, circulated for remarks until a deadline, put on a later
@@ -36,6 +49,7 @@ public sealed partial class MinutesService(
     MinutesGenerator generator,
     DocumentAuthority authority,
     PdfRenderer pdf,
+    IBackgroundJobClient jobs,
     NotificationService notifications,
     IStringLocalizer<MinutesText> text,
     Refusals<MinutesText> refuse,
@@ -85,7 +99,111 @@ public sealed partial class MinutesService(
         var later = minutes.State == MinutesState.Circulated && approval is null && await access.IsSecretariatAsync(user)
             ? await LaterSessionsAsync(db, session, ct)
             : [];
-        return new MinutesView(minutes, session, approval?.Id, approval?.Title, later);
+        var drafts = minutes.State is MinutesState.Draft or MinutesState.Circulated
+            ? await db.Set<MinutesPdf>().AsNoTracking().Where(p => p.MinutesId == minutes.Id && p.IsDraft)
+                .Select(p => new DraftPdf(p.Culture, p.Sha256, p.DocumentVersion)).ToListAsync(ct)
+            : [];
+        return new MinutesView(minutes, session, approval?.Id, approval?.Title, later, [.. drafts.OrderBy(d => d.Culture == MinutesCultures.Arabic)]);
+    }
+
+    /// <summary>The secretariat asks for PDFs of the draft as it reads now (both languages): a background job prints and stores them.</summary>
+    public async Task<Outcome<Guid>> RequestDraftPdfsAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var minutes = await db.Set<SessionMinutes>().SingleOrDefaultAsync(m => m.SessionId == sessionId, ct);
+        if (minutes is null)
+        {
+            return refuse["Error.NotFound"];
+        }
+
+        if (minutes.State is not (MinutesState.Draft or MinutesState.Circulated))
+        {
+            return refuse["Error.DraftPdf"];
+        }
+
+        minutes.DraftPdfRequestedAt = access.UtcNow;
+        if (await SaveAsync(db, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        jobs.Enqueue<MinutesPdfJob>(job => job.RunDraftAsync(minutes.Id, CancellationToken.None));
+        await live.ChangedAsync(sessionId, SessionEvents.Minutes);
+        return Outcome<Guid>.Done(minutes.Id);
+    }
+
+    /// <summary>
+    /// The job's work for a requested draft: prints each language's current version unless the stored draft PDF
+    /// already has it, and clears the request in the same save. Does nothing when no request is pending.
+    /// </summary>
+    /// <exception cref="PdfUnavailableException">Chromium is missing, failed or ran out of time (Hangfire retries).</exception>
+    public async Task ProduceDraftPdfsAsync(Guid minutesId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var minutes = await db.Set<SessionMinutes>().SingleOrDefaultAsync(m => m.Id == minutesId, ct);
+        if (minutes is not { DraftPdfRequestedAt: not null })
+        {
+            return;
+        }
+
+        if (minutes.State is MinutesState.Draft or MinutesState.Circulated)
+        {
+            var now = access.UtcNow;
+            var stored = await db.Set<MinutesPdf>().Where(p => p.MinutesId == minutes.Id && p.IsDraft).ToListAsync(ct);
+            var sessionTitle = await db.Set<Session>().Where(x => x.Id == minutes.SessionId).Select(x => x.Title).SingleAsync(ct);
+            foreach (var culture in MinutesCultures.All)
+            {
+                var documentId = minutes.DocumentId(culture);
+                var head = await authority.GetHeadAsync(documentId, ct) ?? throw new InvalidOperationException($"Document {documentId} has no text.");
+                var existing = stored.SingleOrDefault(p => p.Culture == culture);
+                if (existing?.DocumentVersion == head.Version)
+                {
+                    continue;
+                }
+
+                var writer = new MinutesWriter(culture, text);
+                // The title the draft was created with (ADR 0001: Documents' own tables are not read from here).
+                var title = writer["Document.Title", MinutesWriter.Inline(sessionTitle)];
+                var bytes = await pdf.RenderMarkdownAsync(title, writer["Pdf.DraftSubtitle", writer.Date(now), writer.Number(head.Version)], head.Text, CultureInfo.GetCultureInfo(NoressCultures.Normalize(culture)), ct);
+                if (existing is null)
+                {
+                    db.Add(new MinutesPdf { MinutesId = minutes.Id, Culture = culture, IsDraft = true, Content = bytes, Sha256 = Sha256(bytes), DocumentVersion = head.Version, CreatedAt = now });
+                }
+                else
+                {
+                    (existing.Content, existing.Sha256, existing.DocumentVersion, existing.CreatedAt) = (bytes, Sha256(bytes), head.Version, now);
+                }
+            }
+        }
+
+        minutes.DraftPdfRequestedAt = null;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another run stored them first (the minutes' version, the unique draft PDF per language): theirs stands.
+            return;
+        }
+
+        await live.ChangedAsync(minutes.SessionId, SessionEvents.Minutes);
+    }
+
+    /// <summary>The latest PDF of the draft in one language, or that it is being prepared.</summary>
+    public async Task<MinutesPdfResult> DraftPdfAsync(ClaimsPrincipal user, Guid sessionId, string culture, CancellationToken ct)
+    {
+        await access.EnsureMemberAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var minutes = await db.Set<SessionMinutes>().AsNoTracking().SingleOrDefaultAsync(m => m.SessionId == sessionId, ct);
+        if (minutes is not { State: MinutesState.Draft or MinutesState.Circulated })
+        {
+            return new MinutesPdfResult(null, Preparing: false);
+        }
+
+        var stored = await db.Set<MinutesPdf>().AsNoTracking().SingleOrDefaultAsync(p => p.MinutesId == minutes.Id && p.IsDraft && p.Culture == culture, ct);
+        return new MinutesPdfResult(stored, Preparing: stored is null && minutes.DraftPdfRequestedAt is not null);
     }
 
     /// <summary>Sends the draft to the body's members for remarks (comments and suggestions) until the end of <paramref name="until"/>.</summary>
@@ -251,76 +369,150 @@ public sealed partial class MinutesService(
         var minutes = await db.Set<SessionMinutes>().AsNoTracking().SingleOrDefaultAsync(m => m.ApprovalAgendaItemId == itemId, ct);
         if (minutes is { State: MinutesState.Adopted })
         {
-            await FinishAsync(minutes.Id, ct);
+            // Printing takes seconds per language: a background job does it, never the request that closed the vote (ADR 0030).
+            EnqueuePdfs(minutes.Id);
         }
     }
 
-    /// <summary>The secretariat's retry when the PDFs could not be produced at the approval (Chromium missing or failing).</summary>
+    /// <summary>The secretariat's "produce the PDFs again" after a failure (Chromium missing or failing): queues the job once more.</summary>
     public async Task<Outcome<Guid>> ProducePdfsAsync(ClaimsPrincipal user, Guid sessionId, CancellationToken ct)
     {
         await access.EnsureSecretariatAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var minutes = await db.Set<SessionMinutes>().AsNoTracking().SingleOrDefaultAsync(m => m.SessionId == sessionId, ct);
+        var minutes = await db.Set<SessionMinutes>().SingleOrDefaultAsync(m => m.SessionId == sessionId, ct);
         if (minutes is not { State: MinutesState.Adopted })
         {
             return refuse["Error.NotAdopted"];
         }
 
-        return await FinishAsync(minutes.Id, ct) ? Outcome<Guid>.Done(minutes.Id) : refuse["Error.PdfUnavailable"];
+        if (minutes.PdfFailedAt is not null)
+        {
+            minutes.PdfFailedAt = null;
+            if (await SaveAsync(db, ct) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        EnqueuePdfs(minutes.Id);
+        await live.ChangedAsync(sessionId, SessionEvents.Minutes);
+        return Outcome<Guid>.Done(minutes.Id);
     }
 
-    /// <summary>An approved minutes' PDF as stored, with its hash; null when there is none.</summary>
-    public async Task<MinutesPdf?> PdfAsync(ClaimsPrincipal user, Guid sessionId, string culture, CancellationToken ct)
+    /// <summary>
+    /// The background job's work (<see cref="MinutesPdfJob"/>): prints and stores both PDFs of adopted minutes.
+    /// Idempotent: minutes already approved are left as they are. A failure is noted on the minutes for the
+    /// secretariat and thrown again so that Hangfire retries.
+    /// </summary>
+    /// <exception cref="PdfUnavailableException">Chromium is missing, failed or ran out of time.</exception>
+    public async Task ProduceStoredPdfsAsync(Guid minutesId, CancellationToken ct)
+    {
+        try
+        {
+            await FinishAsync(minutesId, ct);
+        }
+        catch (PdfUnavailableException e)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            var minutes = await db.Set<SessionMinutes>().SingleOrDefaultAsync(m => m.Id == minutesId, CancellationToken.None);
+            LogPdfUnavailable(minutes?.SessionId ?? Guid.Empty, e.Message);
+            if (minutes is { State: MinutesState.Adopted, PdfFailedAt: null })
+            {
+                minutes.PdfFailedAt = access.UtcNow;
+                if (await SaveAsync(db, CancellationToken.None) is null)
+                {
+                    await live.ChangedAsync(minutes.SessionId, SessionEvents.Minutes);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The recurring sweep: minutes adopted whose PDFs are still missing (a job lost with the in-memory job storage
+    /// on a restart, or out of retries) are printed now. The durable intent is the minutes' Adopted state (ADR 0003).
+    /// </summary>
+    public async Task<int> ProducePendingPdfsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = await db.Set<SessionMinutes>().AsNoTracking().Where(m => m.State == MinutesState.Adopted || m.DraftPdfRequestedAt != null).Select(m => new { m.Id, m.State }).ToListAsync(ct);
+        var done = 0;
+        foreach (var minutes in pending)
+        {
+            try
+            {
+                await (minutes.State == MinutesState.Adopted ? ProduceStoredPdfsAsync(minutes.Id, ct) : ProduceDraftPdfsAsync(minutes.Id, ct));
+                done++;
+            }
+            catch (PdfUnavailableException)
+            {
+                // Noted on the minutes and logged; the next sweep tries again.
+            }
+        }
+
+        return done;
+    }
+
+    /// <summary>An approved minutes' PDF as stored, with its hash; or that it is being prepared; null Pdf when there is none.</summary>
+    public async Task<MinutesPdfResult> PdfAsync(ClaimsPrincipal user, Guid sessionId, string culture, CancellationToken ct)
     {
         await access.EnsureMemberAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (from p in db.Set<MinutesPdf>().AsNoTracking()
-                      join m in db.Set<SessionMinutes>() on p.MinutesId equals m.Id
-                      where m.SessionId == sessionId && p.Culture == culture && m.State == MinutesState.Approved
-                      select p).SingleOrDefaultAsync(ct);
+        var state = await db.Set<SessionMinutes>().AsNoTracking().Where(m => m.SessionId == sessionId).Select(m => (MinutesState?)m.State).SingleOrDefaultAsync(ct);
+        if (state == MinutesState.Adopted)
+        {
+            return new MinutesPdfResult(null, Preparing: true);
+        }
+
+        var pdf = await (from p in db.Set<MinutesPdf>().AsNoTracking()
+                         join m in db.Set<SessionMinutes>() on p.MinutesId equals m.Id
+                         where m.SessionId == sessionId && p.Culture == culture && !p.IsDraft && m.State == MinutesState.Approved
+                         select p).SingleOrDefaultAsync(ct);
+        return new MinutesPdfResult(pdf, Preparing: false);
     }
 
     public static string Link(Guid sessionId) => $"/sessions/{sessionId}/minutes";
 
     public static string PdfLink(Guid sessionId, string culture) => $"/sessions/{sessionId}/minutes/{culture}.pdf";
 
+    public static string DraftPdfLink(Guid sessionId, string culture) => $"/sessions/{sessionId}/minutes/draft/{culture}.pdf";
+
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>
     /// Labels both documents' current versions "PV approuvé", prints each in its language and direction, keeps the
-    /// PDFs and writes their hashes on the audited minutes row; the session moves to MinutesApproved. False when
-    /// the PDFs cannot be made now (the minutes stay Adopted, frozen, for a retry).
+    /// PDFs and writes their hashes on the audited minutes row; the session moves to MinutesApproved. Does nothing
+    /// unless the minutes are Adopted (a second run finds them Approved). Throws when the PDFs cannot be made now
+    /// (the minutes stay Adopted, frozen, for a retry).
     /// </summary>
-    private async Task<bool> FinishAsync(Guid minutesId, CancellationToken ct)
+    private async Task FinishAsync(Guid minutesId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var minutes = await db.Set<SessionMinutes>().SingleAsync(m => m.Id == minutesId, ct);
+        var minutes = await db.Set<SessionMinutes>().SingleOrDefaultAsync(m => m.Id == minutesId, ct);
+        if (minutes is not { State: MinutesState.Adopted })
+        {
+            return;
+        }
+
         var session = await db.Set<Session>().SingleAsync(s => s.Id == minutes.SessionId, ct);
         var now = access.UtcNow;
         var pdfs = new Dictionary<string, byte[]>();
         var labels = new Dictionary<string, DocumentLabel>();
         var approverId = minutes.ApprovalVoteId is { } voteId ? await db.Set<Vote>().Where(v => v.Id == voteId).Select(v => v.ClosedById).SingleAsync(ct) ?? Guid.Empty : Guid.Empty;
-        try
+        foreach (var culture in MinutesCultures.All)
         {
-            foreach (var culture in MinutesCultures.All)
-            {
-                var documentId = minutes.DocumentId(culture);
-                var (label, title, markdown) = await DocumentRecords.LabelHeadAsync(db, authority, documentId, ApprovedLabel, approverId, now, ct);
-                var writer = new MinutesWriter(culture, text);
-                var subtitle = writer["Pdf.Subtitle", writer.Date(minutes.ApprovedAt ?? now), writer.Number(label.DocumentVersion)];
-                pdfs[culture] = await pdf.RenderMarkdownAsync(title, subtitle, markdown, CultureInfo.GetCultureInfo(NoressCultures.Normalize(culture)), ct);
-                labels[culture] = label;
-            }
-        }
-        catch (PdfUnavailableException e)
-        {
-            LogPdfUnavailable(minutes.SessionId, e.Message);
-            return false;
+            var documentId = minutes.DocumentId(culture);
+            var (label, title, markdown) = await DocumentRecords.LabelHeadAsync(db, authority, documentId, ApprovedLabel, approverId, now, ct);
+            var writer = new MinutesWriter(culture, text);
+            var subtitle = writer["Pdf.Subtitle", writer.Date(minutes.ApprovedAt ?? now), writer.Number(label.DocumentVersion)];
+            pdfs[culture] = await pdf.RenderMarkdownAsync(title, subtitle, markdown, CultureInfo.GetCultureInfo(NoressCultures.Normalize(culture)), ct);
+            labels[culture] = label;
         }
 
         foreach (var (culture, bytes) in pdfs)
         {
-            db.Add(new MinutesPdf { MinutesId = minutes.Id, Culture = culture, Content = bytes, Sha256 = Sha256(bytes), CreatedAt = now });
+            db.Add(new MinutesPdf { MinutesId = minutes.Id, Culture = culture, Content = bytes, Sha256 = Sha256(bytes), DocumentVersion = labels[culture].DocumentVersion, CreatedAt = now });
         }
 
         minutes.FrenchLabelId = labels[MinutesCultures.French].Id;
@@ -328,6 +520,7 @@ public sealed partial class MinutesService(
         minutes.FrenchPdfSha256 = Sha256(pdfs[MinutesCultures.French]);
         minutes.ArabicPdfSha256 = Sha256(pdfs[MinutesCultures.Arabic]);
         minutes.State = MinutesState.Approved;
+        minutes.PdfFailedAt = null;
         if (SessionLifecycle.Find(session.State, SessionAction.ApproveMinutes) is { } step)
         {
             session.State = step.To;
@@ -339,15 +532,17 @@ public sealed partial class MinutesService(
         }
         catch (DbUpdateException)
         {
-            // Another node finished the same minutes first (the unique (minutes, culture) PDF row): theirs stands.
-            return true;
+            // Another run finished the same minutes first (the unique (minutes, culture) PDF row, the minutes' version): theirs stands.
+            return;
         }
 
         LogApproved(minutes.SessionId, minutes.FrenchPdfSha256, minutes.ArabicPdfSha256);
         await live.ChangedAsync(session.Id, SessionEvents.Minutes);
         await live.ChangedAsync(session.Id, SessionEvents.State);
-        return true;
     }
+
+    private void EnqueuePdfs(Guid minutesId) =>
+        jobs.Enqueue<MinutesPdfJob>(job => job.RunAsync(minutesId, CancellationToken.None));
 
     private static Task FreezeAsync(NoressDbContext db, SessionMinutes minutes, DateTime? frozenAt, CancellationToken ct) =>
         DocumentRecords.FreezeAsync(db, [minutes.FrenchDocumentId, minutes.ArabicDocumentId], frozenAt, ct);

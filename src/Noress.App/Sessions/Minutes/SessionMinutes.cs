@@ -47,6 +47,12 @@ public sealed class SessionMinutes : IVersioned
     /// <summary>SHA-256 (hex) of the Arabic PDF as stored and served.</summary>
     public string? ArabicPdfSha256 { get; set; }
 
+    /// <summary>When the background job last failed to print the PDFs (Chromium missing or failing); cleared by a retry.</summary>
+    public DateTime? PdfFailedAt { get; set; }
+
+    /// <summary>When the secretariat asked for PDFs of the draft that the background job has not stored yet.</summary>
+    public DateTime? DraftPdfRequestedAt { get; set; }
+
     public Guid Version { get; set; }
 
     public Guid DocumentId(string culture) => culture == MinutesCultures.Arabic ? ArabicDocumentId : FrenchDocumentId;
@@ -60,7 +66,7 @@ public enum MinutesState
     /// <summary>Sent to the members for remarks until <see cref="SessionMinutes.RemarksUntil"/>.</summary>
     Circulated,
 
-    /// <summary>The approval vote is adopted and the documents frozen; the PDFs are still to be produced.</summary>
+    /// <summary>The approval vote is adopted and the documents frozen; the PDFs are being produced by a background job.</summary>
     Adopted,
 
     /// <summary>Frozen as a labelled version, PDFs stored and their hashes in the audit chain.</summary>
@@ -76,7 +82,10 @@ public static class MinutesCultures
     public static readonly IReadOnlyList<string> All = [French, Arabic];
 }
 
-/// <summary>An approved minutes' PDF, kept as served. Its hash is on the audited <see cref="SessionMinutes"/>; the bytes stay out of the chain.</summary>
+/// <summary>
+/// A minutes' PDF, kept as served: the approved one (its hash is on the audited <see cref="SessionMinutes"/>; the
+/// bytes stay out of the chain; never replaced), or the latest one of the draft, printed on request.
+/// </summary>
 public sealed class MinutesPdf : IAuditExempt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -88,6 +97,12 @@ public sealed class MinutesPdf : IAuditExempt
     public required byte[] Content { get; set; }
 
     public required string Sha256 { get; set; }
+
+    /// <summary>A PDF of the draft, replaced by the next one asked for; false for the approved record.</summary>
+    public bool IsDraft { get; set; }
+
+    /// <summary>The document version printed.</summary>
+    public int DocumentVersion { get; set; }
 
     public DateTime CreatedAt { get; set; }
 }
@@ -119,7 +134,7 @@ internal sealed class MinutesPdfConfiguration : IEntityTypeConfiguration<Minutes
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Culture).HasMaxLength(8);
         builder.Property(p => p.Sha256).HasMaxLength(64);
-        builder.HasIndex(p => new { p.MinutesId, p.Culture }).IsUnique();
+        builder.HasIndex(p => new { p.MinutesId, p.Culture, p.IsDraft }).IsUnique();
         builder.HasOne<SessionMinutes>().WithMany().HasForeignKey(p => p.MinutesId).OnDelete(DeleteBehavior.Cascade);
     }
 }

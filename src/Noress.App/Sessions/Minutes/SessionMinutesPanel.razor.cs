@@ -56,6 +56,8 @@ public sealed partial class SessionMinutesPanel
 
     private Task ScheduleAsync() => RunAsync(user => Minutes.ScheduleApprovalAsync(user, SessionId, laterSession, default));
 
+    private Task RequestDraftPdfsAsync() => RunAsync(user => Minutes.RequestDraftPdfsAsync(user, SessionId, default));
+
     private Task ProducePdfsAsync() => RunAsync(user => Minutes.ProducePdfsAsync(user, SessionId, default));
 
     private async Task RunAsync(Func<System.Security.Claims.ClaimsPrincipal, Task<Outcome<Guid>>> action)

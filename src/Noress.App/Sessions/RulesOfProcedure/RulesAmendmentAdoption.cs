@@ -12,16 +12,40 @@ namespace Noress.App.Sessions.RulesOfProcedure;
 /// When the vote on a rules-amendment agenda item closes: adopted, the amendment becomes the article's new
 /// version from its effective date (default: the day after the session), and the rule parameters it declares
 /// get new versions citing the article from the same date; rejected, it is marked so. Same transaction as the close.
+/// When the secretariat overrides that vote's verdict, adoption follows in the override's transaction: to rejected,
+/// the version is revoked (kept in the history, no longer in force) and the parameter versions it wrote are removed;
+/// to adopted, the amendment is adopted as at a close happening now (ADR 0026).
 /// </summary>
-public sealed class RulesAmendmentAdoption(SessionLive live, ILogger<RulesAmendmentAdoption> logger) : IVerdictListener
+public sealed class RulesAmendmentAdoption(SessionsAccess access, SessionLive live, ILogger<RulesAmendmentAdoption> logger) : IVerdictListener
 {
     private Guid? decidedInSession;
 
-    /// <summary>Only the close decides an amendment: an override finds it decided already and changes nothing (ADR 0026).</summary>
     public async Task OnVerdictAsync(NoressDbContext db, Vote vote, CancellationToken ct)
     {
         decidedInSession = null;
-        if ((await DecideAsync(db, vote, ct)).Count > 0)
+        if (vote.AgendaItemId is not { } itemId)
+        {
+            return;
+        }
+
+        var amendment = await db.Set<RulesAmendment>().SingleOrDefaultAsync(a => a.AgendaItemId == itemId, ct);
+        if (amendment is null)
+        {
+            return;
+        }
+
+        var decidedHere = amendment.DecidedByVoteId == vote.Id;
+        var adopted = vote.Verdict == Verdict.Adopted;
+        var changed = amendment.State switch
+        {
+            AmendmentState.OnAgenda => await DecideAsync(db, vote, amendment, vote.ClosedAt ?? access.UtcNow, ct),
+            // Only the vote that decided the amendment can undo it; a later vote on the same item decides nothing.
+            AmendmentState.Adopted when decidedHere && !adopted => await RevokeAsync(db, vote, amendment, ct),
+            // Never retroactive: adopted by an override, it takes effect as if the vote closed now.
+            AmendmentState.Rejected when decidedHere && adopted => await DecideAsync(db, vote, amendment, access.UtcNow, ct),
+            _ => false,
+        };
+        if (changed)
         {
             decidedInSession = vote.SessionId;
         }
@@ -36,26 +60,14 @@ public sealed class RulesAmendmentAdoption(SessionLive live, ILogger<RulesAmendm
         }
     }
 
-    private async Task<IReadOnlyList<string>> DecideAsync(NoressDbContext db, Vote vote, CancellationToken ct)
+    private async Task<bool> DecideAsync(NoressDbContext db, Vote vote, RulesAmendment amendment, DateTime decidedAt, CancellationToken ct)
     {
-        if (vote.AgendaItemId is not { } itemId)
-        {
-            return [];
-        }
-
-        var amendment = await db.Set<RulesAmendment>().SingleOrDefaultAsync(a => a.AgendaItemId == itemId && a.State == AmendmentState.OnAgenda, ct);
-        if (amendment is null)
-        {
-            return [];
-        }
-
-        var decidedAt = vote.ClosedAt ?? DateTime.UtcNow;
         (amendment.DecidedByVoteId, amendment.DecidedAt) = (vote.Id, decidedAt);
         if (vote.Verdict != Verdict.Adopted)
         {
             amendment.State = AmendmentState.Rejected;
             logger.LogInformation("Amendment {AmendmentId} rejected by vote {VoteId}", amendment.Id, vote.Id);
-            return [SessionEvents.Rules];
+            return true;
         }
 
         var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == vote.SessionId, ct);
@@ -97,7 +109,30 @@ public sealed class RulesAmendmentAdoption(SessionLive live, ILogger<RulesAmendm
         }));
         (amendment.State, amendment.ArticleId, amendment.AdoptedVersionId) = (AmendmentState.Adopted, article.Id, version.Id);
         logger.LogInformation("Amendment {AmendmentId} adopted by vote {VoteId}, in force from {EffectiveFrom}", amendment.Id, vote.Id, effective.ToString("O", CultureInfo.InvariantCulture));
-        return [SessionEvents.Rules];
+        return true;
+    }
+
+    /// <summary>
+    /// Undoes an adoption after an override to rejected: the article version is revoked (the history keeps it,
+    /// marked) so the previous version reads again, and the parameter versions it wrote are removed (the audit chain
+    /// keeps them). Their (key, date) is unique and adoption chose a date free for every key, so they are exactly these.
+    /// </summary>
+    private async Task<bool> RevokeAsync(NoressDbContext db, Vote vote, RulesAmendment amendment, CancellationToken ct)
+    {
+        var now = access.UtcNow;
+        if (amendment.AdoptedVersionId is { } versionId && await db.Set<RulesArticleVersion>().SingleOrDefaultAsync(v => v.Id == versionId, ct) is { } version)
+        {
+            version.RevokedAt = now;
+            var number = await db.Set<RulesArticle>().Where(a => a.Id == version.ArticleId).Select(a => a.Number).SingleAsync(ct);
+            var keys = await db.Set<RulesAmendmentParameter>().Where(p => p.AmendmentId == amendment.Id).Select(p => p.Key).ToListAsync(ct);
+            db.RemoveRange(await db.Set<RuleParameter>()
+                .Where(p => keys.Contains(p.Key) && p.EffectiveFrom == version.EffectiveFrom && p.Article == number)
+                .ToListAsync(ct));
+        }
+
+        (amendment.State, amendment.AdoptedVersionId, amendment.DecidedAt) = (AmendmentState.Rejected, null, now);
+        logger.LogInformation("Amendment {AmendmentId} revoked: the verdict of vote {VoteId} was overridden to rejected", amendment.Id, vote.Id);
+        return true;
     }
 
     /// <summary>The article amended, or the new one (its order follows its number: "Art. 11 bis" after "Art. 11").</summary>

@@ -48,7 +48,15 @@ public sealed class RulesArticleVersion
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Set when the secretariat overrode the adopting vote's verdict to rejected: the version stays in the history,
+    /// marked, but is no longer in force; the article reads as before it (ADR 0026).
+    /// </summary>
+    public DateTime? RevokedAt { get; set; }
+
     public bool IsFounding => AmendmentId is null;
+
+    public bool IsRevoked => RevokedAt is not null;
 }
 
 /// <summary>

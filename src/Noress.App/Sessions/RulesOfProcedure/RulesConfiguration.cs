@@ -35,6 +35,7 @@ internal sealed class RulesArticleVersionConfiguration : IEntityTypeConfiguratio
         builder.Property(v => v.TextFr).HasMaxLength(RulesText.MaxTextLength).IsRequired();
         builder.Property(v => v.TextAr).HasMaxLength(RulesText.MaxTextLength).IsRequired();
         builder.Ignore(v => v.IsFounding);
+        builder.Ignore(v => v.IsRevoked);
         // One version of an article per date: the text in force on a day is never ambiguous.
         builder.HasIndex(v => new { v.ArticleId, v.EffectiveFrom }).IsUnique();
         builder.HasOne<RulesArticle>().WithMany().HasForeignKey(v => v.ArticleId).OnDelete(DeleteBehavior.Restrict);

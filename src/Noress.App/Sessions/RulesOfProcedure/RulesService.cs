@@ -62,6 +62,19 @@ public sealed record ArticleVersionView(ArticleHistoryEntry Entry, IReadOnlyList
 /// <param name="Amendments">The amendments of this article, newest first.</param>
 public sealed record ArticleDetail(RulesArticle Article, IReadOnlyList<ArticleVersionView> Versions, IReadOnlyList<RuleParameter> Parameters, IReadOnlyList<AmendmentView> Amendments);
 
+/// <summary>One article of the founding text as the secretariat enters or corrects it.</summary>
+/// <param name="Number">"Art. 7", "7" or "7 bis": an existing founding article is corrected, a new number adds one.</param>
+/// <param name="TitleFr">French title.</param>
+/// <param name="TitleAr">Arabic title.</param>
+/// <param name="TextFr">French text.</param>
+/// <param name="TextAr">Arabic text.</param>
+public sealed record FoundingArticleInput(string Number, string TitleFr, string TitleAr, string TextFr, string TextAr);
+
+/// <summary>The founding text as the secretariat edits it.</summary>
+/// <param name="IsOpen">Whether it may still be entered or corrected: until the first amendment is adopted.</param>
+/// <param name="Articles">Each article with its founding version, in order.</param>
+public sealed record FoundingText(bool IsOpen, IReadOnlyList<ArticleInForce> Articles);
+
 /// <summary>
 /// The internal rules: the consolidated text on any date, each article's history, and amendments proposed by
 /// representatives or the secretariat and put on a plenary's agenda (ADR 0026). Adoption is in
@@ -103,12 +116,103 @@ public sealed class RulesService(
         var history = RulesText.History(await db.Set<RulesArticleVersion>().AsNoTracking().Where(v => v.ArticleId == article.Id).ToListAsync(ct));
         var versions = history.Select((entry, i) => new ArticleVersionView(
             entry,
-            RulesText.Diff(i == 0 ? string.Empty : history[i - 1].Version.TextFr, entry.Version.TextFr),
-            RulesText.Diff(i == 0 ? string.Empty : history[i - 1].Version.TextAr, entry.Version.TextAr))).Reverse().ToList();
+            RulesText.Diff(RulesText.Previous(history, i)?.TextFr ?? string.Empty, entry.Version.TextFr),
+            RulesText.Diff(RulesText.Previous(history, i)?.TextAr ?? string.Empty, entry.Version.TextAr))).Reverse().ToList();
         var rules = await RuleParameterService.InForceAsync(db, access.Today, ct);
         var parameters = rules.Parameters.Values.Where(p => p.Article == article.Number).OrderBy(p => p.Key).ToList();
         var amendments = await ViewsAsync(db, db.Set<RulesAmendment>().Where(a => a.ArticleId == article.Id || a.NewNumber == article.Number), ct);
         return new ArticleDetail(article, versions, parameters, amendments);
+    }
+
+    /// <summary>The founding text (each article's version without amendment), for the secretariat's page.</summary>
+    public async Task<FoundingText> FoundingAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var articles = await db.Set<RulesArticle>().AsNoTracking().ToListAsync(ct);
+        var founding = (await db.Set<RulesArticleVersion>().AsNoTracking().Where(v => v.AmendmentId == null).ToListAsync(ct))
+            .GroupBy(v => v.ArticleId).ToDictionary(g => g.Key, g => g.MinBy(v => v.EffectiveFrom)!);
+        return new FoundingText(
+            !await AnyAmendmentAdoptedAsync(db, ct),
+            [.. articles.Where(a => founding.ContainsKey(a.Id))
+                .OrderBy(a => a.Position).ThenBy(a => a.Number, StringComparer.Ordinal)
+                .Select(a => new ArticleInForce(a, founding[a.Id]))]);
+    }
+
+    /// <summary>
+    /// Enters or corrects one article of the founding text (titles and texts in French and Arabic), by the
+    /// secretariat, as long as no amendment has ever been adopted: from then on only amendments voted in plenary
+    /// change the rules (ADR 0026). A correction rewrites the founding version in place (the audit chain keeps
+    /// what it said); a new number adds an article to the founding text, in force from the founding date.
+    /// </summary>
+    public async Task<Outcome<Guid>> SaveFoundingArticleAsync(ClaimsPrincipal user, FoundingArticleInput input, CancellationToken ct)
+    {
+        await access.EnsureSecretariatAsync(user);
+        if (RulesText.Normalize(input.Number) is not { } number)
+        {
+            return refuse["Error.ArticleNumber"];
+        }
+
+        var titleFr = (input.TitleFr ?? string.Empty).Trim();
+        var titleAr = (input.TitleAr ?? string.Empty).Trim();
+        var textFr = (input.TextFr ?? string.Empty).Trim();
+        var textAr = (input.TextAr ?? string.Empty).Trim();
+        if (titleFr.Length is 0 or > 200 || titleAr.Length is 0 or > 200)
+        {
+            return refuse["Error.ArticleTitle"];
+        }
+
+        if (textFr.Length is 0 or > RulesText.MaxTextLength || textAr.Length is 0 or > RulesText.MaxTextLength)
+        {
+            return refuse["Error.AmendmentText"];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await AnyAmendmentAdoptedAsync(db, ct))
+        {
+            return refuse["Error.FoundingClosed"];
+        }
+
+        var article = await db.Set<RulesArticle>().SingleOrDefaultAsync(a => a.Number == number, ct);
+        if (article is null)
+        {
+            article = new RulesArticle { Number = number, Position = RulesText.PositionOf(number), TitleFr = titleFr, TitleAr = titleAr, CreatedAt = access.UtcNow };
+            db.Add(article);
+            db.Add(new RulesArticleVersion { ArticleId = article.Id, TextFr = textFr, TextAr = textAr, EffectiveFrom = FoundingRules.Date, CreatedAt = access.UtcNow });
+        }
+        else
+        {
+            var founding = await db.Set<RulesArticleVersion>().Where(v => v.ArticleId == article.Id && v.AmendmentId == null).OrderBy(v => v.EffectiveFrom).FirstOrDefaultAsync(ct);
+            if (founding is null)
+            {
+                return refuse["Error.ArticleNumberTaken"];
+            }
+
+            // Members are voting on a diff against this text: it must not move under them.
+            if (await db.Set<RulesAmendment>().AnyAsync(a => a.ArticleId == article.Id && a.State == AmendmentState.OnAgenda, ct))
+            {
+                return refuse["Error.FoundingArticleOnAgenda"];
+            }
+
+            if (article.TitleFr == titleFr && article.TitleAr == titleAr && founding.TextFr == textFr && founding.TextAr == textAr)
+            {
+                return refuse["Error.FoundingUnchanged"];
+            }
+
+            (article.TitleFr, article.TitleAr, founding.TextFr, founding.TextAr) = (titleFr, titleAr, textFr, textAr);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same new number added at the same moment by someone else (unique number).
+            return refuse["Error.FoundingConcurrent"];
+        }
+
+        return Outcome<Guid>.Done(article.Id);
     }
 
     /// <summary>Every amendment not yet decided (proposed or on an agenda), or all of them.</summary>
@@ -395,9 +499,13 @@ public sealed class RulesService(
         return [.. sessions.OrderBy(s => s.StartsAt)];
     }
 
+    /// <summary>Whether any amendment was ever adopted (its version stays even when an override revoked it).</summary>
+    private static Task<bool> AnyAmendmentAdoptedAsync(NoressDbContext db, CancellationToken ct) =>
+        db.Set<RulesArticleVersion>().AnyAsync(v => v.AmendmentId != null, ct);
+
     internal static Task<RulesArticleVersion?> CurrentVersionAsync(NoressDbContext db, Guid articleId, DateOnly date, CancellationToken ct) =>
         db.Set<RulesArticleVersion>().AsNoTracking()
-            .Where(v => v.ArticleId == articleId && v.EffectiveFrom <= date)
+            .Where(v => v.ArticleId == articleId && v.EffectiveFrom <= date && v.RevokedAt == null)
             .OrderByDescending(v => v.EffectiveFrom).FirstOrDefaultAsync(ct);
 
     /// <summary>The institution <paramref name="userId"/> is titular or alternate of on <paramref name="date"/>, if any.</summary>

@@ -73,7 +73,7 @@ public static partial class RulesText
     /// <summary>Each article's version in force on <paramref name="date"/>, in order; articles not yet in force or repealed are left out.</summary>
     public static IReadOnlyList<ArticleInForce> InForce(IEnumerable<RulesArticle> articles, IEnumerable<RulesArticleVersion> versions, DateOnly date)
     {
-        var current = versions.Where(v => v.EffectiveFrom <= date)
+        var current = versions.Where(v => v.EffectiveFrom <= date && !v.IsRevoked)
             .GroupBy(v => v.ArticleId)
             .ToDictionary(g => g.Key, g => g.MaxBy(v => v.EffectiveFrom)!);
         return [.. articles
@@ -82,12 +82,19 @@ public static partial class RulesText
             .Select(a => new ArticleInForce(a, current[a.Id]))];
     }
 
-    /// <summary>The versions of one article, oldest first, each with the date it was superseded.</summary>
+    /// <summary>
+    /// The versions of one article, oldest first, each with the date it was superseded. A revoked version is listed
+    /// where it was (never superseded, never in force) and supersedes nothing.
+    /// </summary>
     public static IReadOnlyList<ArticleHistoryEntry> History(IEnumerable<RulesArticleVersion> versions)
     {
         var ordered = versions.OrderBy(v => v.EffectiveFrom).ToList();
-        return [.. ordered.Select((v, i) => new ArticleHistoryEntry(v, i + 1 < ordered.Count ? ordered[i + 1].EffectiveFrom : null))];
+        return [.. ordered.Select((v, i) => new ArticleHistoryEntry(v, v.IsRevoked ? null : ordered.Skip(i + 1).FirstOrDefault(n => !n.IsRevoked)?.EffectiveFrom))];
     }
+
+    /// <summary>The version a history entry reads against: the latest earlier version still standing (empty text for the first).</summary>
+    public static RulesArticleVersion? Previous(IReadOnlyList<ArticleHistoryEntry> history, int index) =>
+        history.Take(index).LastOrDefault(e => !e.Version.IsRevoked)?.Version;
 
     /// <summary>
     /// A word-level diff: runs of unchanged, deleted and inserted words, spacing kept, so that concatenating the
