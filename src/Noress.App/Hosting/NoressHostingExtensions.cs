@@ -22,6 +22,7 @@ using Noress.App.Documents.Editor;
 using Noress.App.Home;
 using Noress.App.Members;
 using Noress.App.Notifications;
+using Noress.App.Plans;
 using Noress.App.Sessions;
 using Noress.App.Shared.Email;
 using Noress.App.Shared.Health;
@@ -78,6 +79,7 @@ public static class NoressHostingExtensions
         services.AddNoressUploads(configuration);
         services.AddNoressMembers(configuration, builder.Environment);
         services.AddNoressSessions();
+        services.AddNoressPlans();
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressCalendar();

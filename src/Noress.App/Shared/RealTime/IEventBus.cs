@@ -26,4 +26,7 @@ public static class Topics
 
     /// <summary>A session: anything that its screens show changed (<c>Sessions.SessionEvents</c> names the kinds).</summary>
     public static string Session(Guid sessionId) => $"session:{sessionId:N}";
+
+    /// <summary>An action plan: rows changed, added, moved or removed (<c>Plans.PlanEvents</c> names the kinds, <c>Plans.PlanChange</c> the payload).</summary>
+    public static string Plan(Guid planId) => $"plan:{planId:N}";
 }
