@@ -70,9 +70,9 @@ public sealed record PlanFilter(Guid? Committee = null, Guid? Institution = null
     /// </summary>
     public IReadOnlyDictionary<string, object?> ToQueryParameters() => new Dictionary<string, object?>(StringComparer.Ordinal)
     {
-        [CommitteeKey] = Committee?.ToString("D"),
-        [InstitutionKey] = Institution?.ToString("D"),
-        [PersonKey] = Person?.ToString("D"),
+        [CommitteeKey] = Committee?.ToString(),
+        [InstitutionKey] = Institution?.ToString(),
+        [PersonKey] = Person?.ToString(),
         [StatusKey] = Status is { } status ? StatusName(status) : null,
         [OverdueKey] = Overdue ? "true" : null,
     };

@@ -176,7 +176,6 @@ public sealed class PlanViewPagesTests : NoressTestContext
         Assert.Contains("« Aménager le local »", conflict);
         Assert.Contains("« En cours »", conflict);
         Assert.Contains("« Réalisée »", conflict);
-        Assert.Contains(UserName, conflict);
         Assert.Equal(PlanItemStatus.InProgress, (await RowAsync(planned)).Status);
 
         cut.Find("[data-testid=board-conflict-mine]").Click();
