@@ -23,6 +23,7 @@ using Noress.App.Documents.Editor;
 using Noress.App.Home;
 using Noress.App.Members;
 using Noress.App.Notifications;
+using Noress.App.Plans;
 using Noress.App.Sessions;
 using Noress.App.Shared.Email;
 using Noress.App.Shared.Health;
@@ -80,6 +81,7 @@ public static class NoressHostingExtensions
         services.AddNoressMembers(configuration, builder.Environment);
         services.AddNoressSessions();
         services.AddNoressCommittees();
+        services.AddNoressPlans();
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressCalendar();

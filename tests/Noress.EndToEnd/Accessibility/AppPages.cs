@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Documents;
+using Noress.App.Plans;
 using Noress.App.Sessions;
 using Noress.App.Shared.Layout;
 
@@ -135,6 +136,7 @@ public static partial class AppPages
         var member = await db.Users.Where(u => u.Email == MemberEmail).Select(u => u.Id).SingleAsync();
         var session = await SampleSessionAsync(scope.ServiceProvider);
         var committee = await db.Committees.Where(c => c.Code == "financement").Select(c => c.Id).SingleAsync();
+        var plan = await SamplePlanAsync(scope.ServiceProvider);
         return new Dictionary<string, string>
         {
             ["/sessions/{Id:guid}"] = $"/sessions/{session}",
@@ -153,7 +155,57 @@ public static partial class AppPages
             ["/members/people/{Id:guid}"] = $"/members/people/{member}",
             // A founding article that sets rule parameters (quorum), so the page shows them and its history.
             ["/rules/articles/{Number}"] = "/rules/articles/9",
+            ["/action-plans/{PlanId:guid}/board"] = $"/action-plans/{plan}/board",
+            ["/action-plans/{PlanId:guid}/timeline"] = $"/action-plans/{plan}/timeline",
+            ["/action-plans/{PlanId:guid}/dashboard"] = $"/action-plans/{plan}/dashboard",
         };
+    }
+
+    /// <summary>
+    /// The strategic plan (the secretariat creates it when the demo data has none) with an axis, an objective and a
+    /// late action, so the board, timeline and dashboard show cards, bars and charts.
+    /// </summary>
+    private static async Task<Guid> SamplePlanAsync(IServiceProvider services)
+    {
+        var users = services.GetRequiredService<UserManager<NoressUser>>();
+        var secretariat = await users.FindByEmailAsync("secretariat@noress.demo") ?? throw new InvalidOperationException("No demo secretariat.");
+        var caller = await services.GetRequiredService<IUserClaimsPrincipalFactory<NoressUser>>().CreateAsync(secretariat);
+        var plans = services.GetRequiredService<PlanService>();
+        if (await plans.FindAsync(PlanKind.Strategic, null, default) is { } existing)
+        {
+            return existing;
+        }
+
+        var created = await plans.CreatePlanAsync(caller, PlanKind.Strategic, null, "Plan d'action stratégique", "مخطط العمل الاستراتيجي", "Strategic action plan", default);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(created.Error);
+        }
+
+        var (axis, objective) = (Guid.NewGuid(), Guid.NewGuid());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var items = await plans.AddItemsAsync(caller, created.Value,
+        [
+            new NewPlanItem(axis, null, PlanItemKind.Axis, "La maison de l'ESS", "دار الاقتصاد الاجتماعي والتضامني"),
+            new NewPlanItem(objective, axis, PlanItemKind.Objective, "Ouvrir la maison", "افتتاح الدار"),
+            new NewPlanItem(Guid.NewGuid(), objective, PlanItemKind.Action, "Trouver un local", "إيجاد مقر")
+            {
+                StartsOn = today.AddMonths(-3),
+                DueOn = today.AddDays(-10),
+                Status = PlanItemStatus.InProgress,
+                Progress = 60,
+                BudgetPlanned = 120_000m,
+                BudgetCommitted = 50_000m,
+                BudgetSpent = 20_000m,
+            },
+            new NewPlanItem(Guid.NewGuid(), objective, PlanItemKind.Action, "Aménager le local", "تجهيز المقر") { StartsOn = today, DueOn = today.AddMonths(4) },
+        ], default);
+        if (!items.Succeeded)
+        {
+            throw new InvalidOperationException(items.Error);
+        }
+
+        return created.Value;
     }
 
     /// <summary>The demo data holds no session yet: the secretariat convenes a plenary with one agenda item.</summary>

@@ -29,4 +29,6 @@ public static class Topics
 
     /// <summary>A committee's workspace: its documents, meetings, decisions, recommendations or plan changed (<c>Committees.CommitteeEvents</c>).</summary>
     public static string Committee(Guid committeeId) => $"committee:{committeeId:N}";
+    /// <summary>An action plan: rows changed, added, moved or removed (<c>Plans.PlanEvents</c> names the kinds, <c>Plans.PlanChange</c> the payload).</summary>
+    public static string Plan(Guid planId) => $"plan:{planId:N}";
 }

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Noress.App.Shared.RealTime;
+
+namespace Noress.App.Plans;
+
+/// <summary>The kinds of change published on <see cref="Topics.Plan"/>.</summary>
+public static class PlanEvents
+{
+    /// <summary>Values of existing rows changed (fields, partners, indicators, measures, evidence): re-render those rows and their ancestors.</summary>
+    public const string Items = "items";
+
+    /// <summary>Rows were added, moved or removed: the tree's shape changed.</summary>
+    public const string Structure = "structure";
+
+    /// <summary>The plan itself (its titles) changed.</summary>
+    public const string Plan = "plan";
+}
+
+/// <summary>A row a change touched, with its new version (null when the row was removed).</summary>
+public sealed record PlanChangedItem(Guid Id, Guid? Version);
+
+/// <summary>
+/// The payload of a plan event: the rows changed and their ancestors, whose rolled-up values may have moved too.
+/// A grid reloads the view and re-renders only these rows.
+/// </summary>
+public sealed record PlanChange(IReadOnlyList<PlanChangedItem> Items, IReadOnlyList<Guid> Ancestors)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The payload of a bus event; null when absent or unreadable (then reload everything).</summary>
+    public static PlanChange? Parse(string? payload)
+    {
+        if (string.IsNullOrEmpty(payload))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<PlanChange>(payload, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Tells every screen of a plan, on every node, what changed, after the change is committed.</summary>
+public sealed class PlanLive(IEventBus bus, ILogger<PlanLive> logger)
+{
+    public async Task ChangedAsync(Guid planId, string kind, PlanChange? change = null)
+    {
+        try
+        {
+            await bus.PublishAsync(Topics.Plan(planId), new BusEvent(kind, change?.ToJson()), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The change is saved; screens catch up on their next reload.
+            logger.LogWarning(e, "Could not announce {Kind} of plan {PlanId}", kind, planId);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Noress.App.Accounts;
+using Noress.App.Committees;
+using Noress.App.Data;
+using Noress.App.Shared.Time;
+
+namespace Noress.App.Plans;
+
+/// <summary>
+/// Who may read and edit which plan, checked by the plans services themselves. The secretariat and administrators
+/// edit every plan; a committee's people (a position in force, or their institution seated, ADR 0022) edit its
+/// thematic plan; every member reads the strategic plan. Reading a thematic plan is decided in
+/// <see cref="CanReadAsync"/> only, so the committee privacy of issue 11 §2 tightens it in one place.
+/// </summary>
+public sealed class PlansAccess(IAuthorizationService authorization, IDbContextFactory<NoressDbContext> dbFactory, TimeProvider clock)
+{
+    public DateOnly Today => NoressClock.Today(clock);
+
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<bool> IsStaffAsync(ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, Policies.Secretariat)).Succeeded;
+
+    public async Task<bool> IsMemberAsync(ClaimsPrincipal user) =>
+        (await authorization.AuthorizeAsync(user, Policies.Member)).Succeeded;
+
+    /// <summary>The one read rule for a plan and everything under it (items, indicators, evidence, history).</summary>
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, ActionPlan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (await IsStaffAsync(user))
+        {
+            return true;
+        }
+
+        // For now every member reads every plan; the committee-space work restricts private committees here.
+        return await IsMemberAsync(user);
+    }
+
+    /// <summary>Staff edit every plan; a thematic plan is also edited by its committee's people today.</summary>
+    public async Task<bool> CanEditAsync(ClaimsPrincipal user, ActionPlan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (await IsStaffAsync(user))
+        {
+            return true;
+        }
+
+        if (plan.Kind != PlanKind.Thematic || plan.CommitteeId is not { } committeeId || !await IsMemberAsync(user) || UserId(user) is not { } userId)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var institutionId = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => (Guid?)u.InstitutionId).FirstOrDefaultAsync(ct);
+        return (await CommitteeService.CommitteeIdsForAsync(db, userId, institutionId, Today, ct)).Contains(committeeId);
+    }
+
+    public async Task EnsureReadAsync(ClaimsPrincipal user, ActionPlan plan, CancellationToken ct)
+    {
+        if (!await CanReadAsync(user, plan, ct))
+        {
+            throw new UnauthorizedAccessException("This plan is not readable by the caller.");
+        }
+    }
+
+    public async Task EnsureEditAsync(ClaimsPrincipal user, ActionPlan plan, CancellationToken ct)
+    {
+        if (!await CanEditAsync(user, plan, ct))
+        {
+            throw new UnauthorizedAccessException("This plan is not editable by the caller.");
+        }
+    }
+
+    public async Task EnsureStaffAsync(ClaimsPrincipal user)
+    {
+        if (!await IsStaffAsync(user))
+        {
+            throw new UnauthorizedAccessException("Only the secretariat may do this.");
+        }
+    }
+
+    public static Guid? UserId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}

@@ -1,0 +1,329 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Noress.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class PlansCore : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ActionPlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CommitteeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ScopeKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TitleFr = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleAr = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionPlans_Committees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "Committees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    TitleFr = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleAr = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DescriptionDocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeadInstitutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ResponsibleUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CommitteeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
+                    Weight = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
+                    BudgetPlanned = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    BudgetCommitted = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    BudgetSpent = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OverspendReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecisionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecisionReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_ActionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "ActionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_AspNetUsers_ResponsibleUserId",
+                        column: x => x.ResponsibleUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_Committees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "Committees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_Decisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "Decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_Documents_DescriptionDocumentId",
+                        column: x => x.DescriptionDocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_Institutions_LeadInstitutionId",
+                        column: x => x.LeadInstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanItems_PlanItems_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "PlanItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanEvidence_AspNetUsers_UploadedById",
+                        column: x => x.UploadedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PlanEvidence_PlanItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PlanItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NameFr = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NameAr = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Baseline = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Target = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanIndicators_PlanItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PlanItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanItemPartners",
+                columns: table => new
+                {
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanItemPartners", x => new { x.ItemId, x.InstitutionId });
+                    table.ForeignKey(
+                        name: "FK_PlanItemPartners_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanItemPartners_PlanItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PlanItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorMeasures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IndicatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    Actual = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorMeasures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorMeasures_AspNetUsers_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_IndicatorMeasures_PlanIndicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "PlanIndicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionPlans_CommitteeId",
+                table: "ActionPlans",
+                column: "CommitteeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionPlans_ScopeKey",
+                table: "ActionPlans",
+                column: "ScopeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorMeasures_IndicatorId_Period",
+                table: "IndicatorMeasures",
+                columns: new[] { "IndicatorId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorMeasures_RecordedById",
+                table: "IndicatorMeasures",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanEvidence_ItemId",
+                table: "PlanEvidence",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanEvidence_UploadedById",
+                table: "PlanEvidence",
+                column: "UploadedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanIndicators_ItemId",
+                table: "PlanIndicators",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItemPartners_InstitutionId",
+                table: "PlanItemPartners",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_CommitteeId",
+                table: "PlanItems",
+                column: "CommitteeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_DecisionId",
+                table: "PlanItems",
+                column: "DecisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_DescriptionDocumentId",
+                table: "PlanItems",
+                column: "DescriptionDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_DueOn",
+                table: "PlanItems",
+                column: "DueOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_LeadInstitutionId",
+                table: "PlanItems",
+                column: "LeadInstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_ParentId",
+                table: "PlanItems",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_PlanId_ParentId_Position",
+                table: "PlanItems",
+                columns: new[] { "PlanId", "ParentId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItems_ResponsibleUserId",
+                table: "PlanItems",
+                column: "ResponsibleUserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "IndicatorMeasures");
+
+            migrationBuilder.DropTable(
+                name: "PlanEvidence");
+
+            migrationBuilder.DropTable(
+                name: "PlanItemPartners");
+
+            migrationBuilder.DropTable(
+                name: "PlanIndicators");
+
+            migrationBuilder.DropTable(
+                name: "PlanItems");
+
+            migrationBuilder.DropTable(
+                name: "ActionPlans");
+        }
+    }
+}
