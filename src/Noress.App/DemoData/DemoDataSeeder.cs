@@ -6,6 +6,8 @@ using Noress.App.Committees;
 using Noress.App.Data;
 using Noress.App.Documents;
 using Noress.App.Members;
+using Noress.App.Plans;
+using Noress.App.Shared.Time;
 
 namespace Noress.App.DemoData;
 
@@ -18,6 +20,7 @@ public sealed class DemoDataSeeder(
     UserManager<NoressUser> users,
     DocumentService documents,
     DocumentSharingService sharing,
+    PlanService plans,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
@@ -94,8 +97,9 @@ public sealed class DemoDataSeeder(
         var rulesDocument = await DemoDocuments.SeedAsync(documents, sharing, secretariatId, committees, cancellationToken);
         DemoSessions.Add(db, institutions, committees, seeded, secretariatId, rulesDocument, clock);
         await db.SaveChangesAsync(cancellationToken);
+        await DemoPlans.SeedAsync(plans, DemoDocuments.Secretariat(secretariatId), institutions, committees, seeded, NoressClock.Today(clock), cancellationToken);
 
-        logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees, {Accounts} demo accounts, demo documents and sessions", institutions.Count, Accounts.Count);
+        logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees, {Accounts} demo accounts, demo documents, sessions and action plans", institutions.Count, Accounts.Count);
     }
 
     private static void Check(IdentityResult result)

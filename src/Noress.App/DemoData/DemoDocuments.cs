@@ -59,20 +59,23 @@ internal static class DemoDocuments
 
         """;
 
+    /// <summary>The demo secretariat as the services see a signed-in person.</summary>
+    public static ClaimsPrincipal Secretariat(Guid secretariatId) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, secretariatId.ToString()),
+            new Claim(ClaimTypes.Role, Roles.Secretariat),
+            new Claim(ClaimTypes.Role, Roles.Member),
+        ],
+        "demo"));
+
     /// <summary>Seeds the demo documents; returns the internal rules' id (the demo plenary attaches it).</summary>
     public static async Task<Guid> SeedAsync(DocumentService documents, DocumentSharingService sharing, Guid secretariatId, IReadOnlyList<Committee> committees, CancellationToken cancellationToken)
     {
-        var secretariat = new ClaimsPrincipal(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, secretariatId.ToString()),
-                new Claim(ClaimTypes.Role, Roles.Secretariat),
-                new Claim(ClaimTypes.Role, Roles.Member),
-            ],
-            "demo"));
+        var secretariat = Secretariat(secretariatId);
         var rules = (await documents.CreateAsync(secretariat, DocumentSpaceKind.Platform, null, InternalRulesTitle, InternalRules, cancellationToken)).Value;
         // Members propose amendments as suggestions; the secretariat accepts or rejects them.
         await sharing.GrantAsync(secretariat, rules, DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Suggest, cancellationToken);
-        await documents.CreateAsync(secretariat, DocumentSpaceKind.Platform, null, "Plan d'action stratégique 2026-2028 (démonstration)", ActionPlan, cancellationToken);
+        await documents.CreateAsync(secretariat, DocumentSpaceKind.Platform, null, "Note de cadrage du plan d'action stratégique 2026-2028 (démonstration)", ActionPlan, cancellationToken);
         foreach (var committee in committees)
         {
             // Private to the committee (ADR 0028): its roadmap; shared with the network: its summary note.

@@ -138,7 +138,7 @@ public sealed class PlanEditConcurrencyTests
         using (AuditActorContext.Use(new AuditActor(Guid.NewGuid(), "karim@financement.test")))
         {
             PlansTestHost.Ok(await plans.WithAsync(s => s.EditItemAsync(plans.EditorA, plans.ActionId, seen.Version, [FieldEdit.Of(PlanField.Progress, 0, 45), FieldEdit.Of(PlanField.Status, PlanItemStatus.Planned, PlanItemStatus.InProgress)], default)));
-            PlansTestHost.Ok(await plans.WithAsync(s => s.AddPartnerAsync(plans.EditorA, plans.ActionId, plans.Host.Institutions.Values.Last(), default)));
+            PlansTestHost.Ok(await plans.WithAsync(s => s.AddPartnerAsync(plans.EditorA, plans.ActionId, plans.Unseated, default)));
             var indicator = PlansTestHost.Ok(await plans.WithAsync(s => s.AddIndicatorAsync(plans.EditorA, plans.ActionId, new NewIndicator("Coopératives formées", "تعاونيات مكونة", null, "coopératives", 0, 40), default)));
             PlansTestHost.Ok(await plans.WithAsync(s => s.RecordMeasureAsync(plans.EditorA, indicator, "2026-q4", 12, default)));
         }

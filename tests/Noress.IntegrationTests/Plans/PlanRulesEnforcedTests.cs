@@ -62,14 +62,14 @@ public sealed class PlanRulesEnforcedTests
         PlansTestHost.Ok(await plans.WithAsync(s => s.AddItemAsync(plans.EditorA, plans.PlanId, new NewPlanItem(sub, plans.ActionId, PlanItemKind.Action, "Sous-action", "إجراء فرعي"), default)));
 
         var cycle = await plans.WithAsync(s => s.MoveItemAsync(plans.EditorA, plans.ActionId, sub, 0, default));
-        var wrongKind = await plans.WithAsync(s => s.MoveItemAsync(plans.EditorA, plans.ObjectiveId, plans.ActionId, 0, default));
+        var wrongKind = await plans.WithAsync(s => s.MoveItemAsync(plans.EditorA, sub, null, 0, default));
         var withChildren = await plans.WithAsync(s => s.RemoveItemAsync(plans.EditorA, plans.ActionId, default));
 
         Assert.Equal("Error.Cycle", cycle.Refusal?.Code);
         Assert.Equal("Error.ParentKind", wrongKind.Refusal?.Code);
         Assert.Equal("Error.HasChildren", withChildren.Refusal?.Code);
         Assert.Equal(plans.ObjectiveId, (await plans.ItemAsync(plans.ActionId)).ParentId);
-        Assert.Equal(plans.AxisId, (await plans.ItemAsync(plans.ObjectiveId)).ParentId);
+        Assert.Equal(plans.ActionId, (await plans.ItemAsync(sub)).ParentId);
     }
 
     [Theory]
@@ -105,7 +105,7 @@ public sealed class PlanRulesEnforcedTests
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Edit(plans.OtherCommitteeMember, 10));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Edit(plans.NonMember, 10));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => plans.WithAsync(s => s.AddItemAsync(plans.OtherCommitteeMember, plans.PlanId, new NewPlanItem(Guid.NewGuid(), plans.ObjectiveId, PlanItemKind.Action, "x", "س"), default)));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => plans.WithAsync(s => s.AddPartnerAsync(plans.NonMember, plans.ActionId, plans.Host.Institutions.Values.Last(), default)));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => plans.WithAsync(s => s.AddPartnerAsync(plans.NonMember, plans.ActionId, plans.Unseated, default)));
         Assert.Equal(0, (await plans.ItemAsync(plans.ActionId)).Progress);
 
         var readByOther = await plans.WithAsync(s => s.LoadAsync(plans.OtherCommitteeMember, plans.PlanId, default));

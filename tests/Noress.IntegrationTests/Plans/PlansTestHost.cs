@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Committees;
 using Noress.App.Data;
 using Noress.App.Plans;
@@ -45,6 +44,9 @@ public sealed class PlansTestHost : IAsyncDisposable
     /// <summary>The representative of an institution on no committee.</summary>
     public ClaimsPrincipal NonMember { get; private set; } = new();
 
+    /// <summary>Another institution seated nowhere, free for partners.</summary>
+    public Guid Unseated { get; private set; }
+
     public static async Task<PlansTestHost> StartAsync(DatabaseProvider provider)
     {
         var host = new PlansTestHost(await SessionsTestHost.StartAsync(provider));
@@ -76,8 +78,16 @@ public sealed class PlansTestHost : IAsyncDisposable
             OtherCommitteeId = await db.Committees.Where(c => c.Code == "formation").Select(c => c.Id).SingleAsync();
         }
 
-        var institutions = Host.Institutions.Values.ToList();
-        var (a, b, other, none) = (institutions[0], institutions[1], institutions[2], institutions[3]);
+        // Institutions the demo seats on no committee, so each test person's membership is exactly the one given here.
+        List<Guid> free;
+        await using (var db = await DbAsync())
+        {
+            var seated = await db.Set<CommitteeSeat>().Select(s => s.InstitutionId).Distinct().ToListAsync();
+            free = [.. Host.Institutions.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Value).Where(i => !seated.Contains(i))];
+        }
+
+        var (a, b, other, none) = (free[0], free[1], free[2], free[3]);
+        Unseated = free[4];
         var yesterday = NoressClock.Today(TimeProvider.System).AddDays(-1);
         foreach (var (committee, institution) in new[] { (CommitteeId, a), (CommitteeId, b), (OtherCommitteeId, other) })
         {
