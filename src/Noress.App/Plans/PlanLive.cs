@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Noress.App.Committees;
+using Noress.App.Data;
 using Noress.App.Shared.RealTime;
 
 namespace Noress.App.Plans;
@@ -49,19 +53,42 @@ public sealed record PlanChange(IReadOnlyList<PlanChangedItem> Items, IReadOnlyL
     }
 }
 
-/// <summary>Tells every screen of a plan, on every node, what changed, after the change is committed.</summary>
-public sealed class PlanLive(IEventBus bus, ILogger<PlanLive> logger)
+/// <summary>
+/// Tells every screen of a plan, on every node, what changed, after the change is committed; a thematic plan's
+/// committee workspace hears of it too (its feed lists plan changes).
+/// </summary>
+public sealed class PlanLive(IEventBus bus, IDbContextFactory<NoressDbContext> dbFactory, ILogger<PlanLive> logger)
 {
+    // A plan's committee never changes: looked up once per plan and node.
+    private readonly ConcurrentDictionary<Guid, Guid?> committees = new();
+
     public async Task ChangedAsync(Guid planId, string kind, PlanChange? change = null)
     {
         try
         {
             await bus.PublishAsync(Topics.Plan(planId), new BusEvent(kind, change?.ToJson()), CancellationToken.None);
+            if (await CommitteeOfAsync(planId) is { } committeeId)
+            {
+                await bus.PublishAsync(Topics.Committee(committeeId), new BusEvent(CommitteeEvents.Plan), CancellationToken.None);
+            }
         }
         catch (Exception e)
         {
             // The change is saved; screens catch up on their next reload.
             logger.LogWarning(e, "Could not announce {Kind} of plan {PlanId}", kind, planId);
         }
+    }
+
+    private async Task<Guid?> CommitteeOfAsync(Guid planId)
+    {
+        if (committees.TryGetValue(planId, out var known))
+        {
+            return known;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var committeeId = await db.Set<ActionPlan>().AsNoTracking().Where(p => p.Id == planId).Select(p => p.CommitteeId).SingleOrDefaultAsync();
+        committees.TryAdd(planId, committeeId);
+        return committeeId;
     }
 }
