@@ -44,7 +44,7 @@ public static class PlanFields
     {
         null => null,
         string s => PlanService.Clean(s),
-        Guid g => g.ToString("D"),
+        Guid g => g.ToString(),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         decimal m => m.ToString("0.############", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),

@@ -124,12 +124,8 @@ public sealed partial class PlanService
     /// <summary>The conflicts, each with who last changed the field, read from the item's audit entries (newest first).</summary>
     private static async Task<IReadOnlyList<PlanFieldConflict>> ConflictsAsync(NoressDbContext db, PlanItem item, IReadOnlyList<FieldEdit> changed, CancellationToken ct)
     {
-        var key = item.Id.ToString("D");
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(PlanItem) && a.EntityId == key)
-            .OrderByDescending(a => a.Sequence).Take(200)
-            .Select(a => new { a.UserName, a.OccurredAt, a.Changes }).ToListAsync(ct);
-        var parsed = entries.Select(e => (e.UserName, e.OccurredAt, Fields: AuditService.ParseChanges(e.Changes).Select(c => c.Field).ToHashSet(StringComparer.Ordinal))).ToList();
+        var entries = await AuditHistory.FindAsync(db, [new AuditSelector(nameof(PlanItem), EntityId: item.Id.ToString())], 200, ct);
+        var parsed = entries.Select(e => (e.UserName, e.OccurredAt, Fields: e.Changes.Select(c => c.Field).ToHashSet(StringComparer.Ordinal))).ToList();
         return [.. changed.Select(edit =>
         {
             var last = parsed.FirstOrDefault(p => p.Fields.Contains(edit.Field.ToString()));

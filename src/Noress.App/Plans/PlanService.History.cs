@@ -41,36 +41,33 @@ public sealed partial class PlanService
             return null;
         }
 
-        var key = itemId.ToString("D");
-        var audit = db.AuditEntries.AsNoTracking();
+        var key = itemId.ToString();
         // Partners are keyed "item,institution"; indicators and evidence name the item in their insert and delete entries.
-        var own = await audit.Where(a => (a.EntityType == nameof(PlanItem) && a.EntityId == key)
-                || (a.EntityType == nameof(PlanItemPartner) && a.EntityId.StartsWith(key + ","))
-                || ((a.EntityType == nameof(PlanIndicator) || a.EntityType == nameof(PlanEvidence)) && a.Changes.Contains(key)))
-            .OrderByDescending(a => a.Sequence).Take(MaxHistoryEntries).ToListAsync(ct);
+        var own = await AuditHistory.FindAsync(db, [
+            new AuditSelector(nameof(PlanItem), EntityId: key),
+            new AuditSelector(nameof(PlanItemPartner), EntityIdPrefix: key + ","),
+            new AuditSelector(nameof(PlanIndicator), ChangesContaining: key),
+            new AuditSelector(nameof(PlanEvidence), ChangesContaining: key),
+        ], MaxHistoryEntries, ct);
         var indicatorKeys = own.Where(a => a.EntityType == nameof(PlanIndicator)).Select(a => a.EntityId)
-            .Concat((await db.Set<PlanIndicator>().AsNoTracking().Where(i => i.ItemId == itemId).Select(i => i.Id).ToListAsync(ct)).Select(i => i.ToString("D")))
+            .Concat((await db.Set<PlanIndicator>().AsNoTracking().Where(i => i.ItemId == itemId).Select(i => i.Id).ToListAsync(ct)).Select(i => i.ToString()))
             .Distinct().ToList();
-        var indicatorUpdates = indicatorKeys.Count == 0 ? []
-            : await audit.Where(a => a.EntityType == nameof(PlanIndicator) && indicatorKeys.Contains(a.EntityId)).OrderByDescending(a => a.Sequence).Take(MaxHistoryEntries).ToListAsync(ct);
-        var measures = new List<AuditEntry>();
-        foreach (var indicator in indicatorKeys)
-        {
-            measures.AddRange(await audit.Where(a => a.EntityType == nameof(IndicatorMeasure) && a.Changes.Contains(indicator)).OrderByDescending(a => a.Sequence).Take(MaxHistoryEntries).ToListAsync(ct));
-        }
+        // An indicator's updates and its measures' inserts and deletes name the indicator; a measure's updates only name the measure.
+        var indicators = await AuditHistory.FindAsync(db, [
+            .. indicatorKeys.Select(k => new AuditSelector(nameof(PlanIndicator), EntityId: k)),
+            .. indicatorKeys.Select(k => new AuditSelector(nameof(IndicatorMeasure), ChangesContaining: k)),
+        ], MaxHistoryEntries, ct);
+        var measureKeys = indicators.Where(a => a.EntityType == nameof(IndicatorMeasure)).Select(a => a.EntityId).Distinct().ToList();
+        var measures = await AuditHistory.FindAsync(db, [.. measureKeys.Select(k => new AuditSelector(nameof(IndicatorMeasure), EntityId: k))], MaxHistoryEntries, ct);
 
-        var measureKeys = measures.Select(m => m.EntityId).Distinct().ToList();
-        var measureUpdates = measureKeys.Count == 0 ? []
-            : await audit.Where(a => a.EntityType == nameof(IndicatorMeasure) && measureKeys.Contains(a.EntityId)).OrderByDescending(a => a.Sequence).Take(MaxHistoryEntries).ToListAsync(ct);
-
-        return [.. own.Concat(indicatorUpdates).Concat(measures).Concat(measureUpdates)
+        return [.. own.Concat(indicators).Concat(measures)
             .DistinctBy(a => a.Sequence)
             .OrderByDescending(a => a.Sequence)
             .SelectMany(ToHistory)
             .Take(MaxHistoryEntries)];
     }
 
-    private static IEnumerable<PlanHistoryEntry> ToHistory(AuditEntry entry)
+    private static IEnumerable<PlanHistoryEntry> ToHistory(AuditRecord entry)
     {
         var subject = entry.EntityType switch
         {
@@ -83,7 +80,7 @@ public sealed partial class PlanService
         var idText = subject == PlanHistorySubject.Partner ? entry.EntityId[(entry.EntityId.IndexOf(',', StringComparison.Ordinal) + 1)..] : entry.EntityId;
         var subjectId = Guid.TryParse(idText, out var parsed) ? parsed : Guid.Empty;
         // The stored file name is an implementation detail; everything else a person set is shown.
-        return AuditService.ParseChanges(entry.Changes)
+        return entry.Changes
             .Where(c => c.Field is not (nameof(PlanEvidence.StoredName) or "Id" or nameof(PlanItem.CreatedAt)))
             .Select(c => new PlanHistoryEntry(entry.Sequence, entry.OccurredAt, entry.UserId, entry.UserName, subject, subjectId, entry.Action, c.Field, c.Old, c.New));
     }
