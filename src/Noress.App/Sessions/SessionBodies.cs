@@ -23,6 +23,43 @@ public static class SessionBodies
     public static async Task<bool> HasVoteAsync(NoressDbContext db, Session session, Guid institutionId, CancellationToken ct) =>
         (await VotingInstitutionsAsync(db, session.Body, session.CommitteeId, DateOnly.FromDateTime(Shared.Time.NoressClock.ToLocal(session.StartsAt)), institutionId, ct)).Contains(institutionId);
 
+    /// <summary>
+    /// Null when <paramref name="institutionId"/> has a vote in the session's body; else why not (a SessionsText key):
+    /// unknown, suspended, or not in good standing / not seated. One query for the institution and its memorandum (and
+    /// the committee's seats for a committee): it runs on every ballot.
+    /// </summary>
+    public static async Task<string?> VotingErrorAsync(NoressDbContext db, Session session, Guid institutionId, CancellationToken ct)
+    {
+        var row = await (from i in db.Institutions.AsNoTracking()
+                         where i.Id == institutionId
+                         join s in db.Set<MouSignature>() on i.Id equals s.InstitutionId into signatures
+                         from s in signatures.DefaultIfEmpty()
+                         select new StandingFacts(i.Status, i.SuspendedOn, i.WithdrawnOn, s == null ? null : s.Status, s == null ? null : s.SignedOn, s == null ? null : s.ExpiresOn))
+                        .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return "Error.NotFound";
+        }
+
+        if (row.Status == MembershipStatus.Suspended)
+        {
+            return "Error.InstitutionSuspended";
+        }
+
+        var date = DateOnly.FromDateTime(Shared.Time.NoressClock.ToLocal(session.StartsAt));
+        if (row.Status == MembershipStatus.Withdrawn || !MemberStanding.IsInGoodStanding(row, date))
+        {
+            return "Error.NoVotingRight";
+        }
+
+        if (session.Body == SessionBody.Plenary || session.CommitteeId is not { } committee)
+        {
+            return null;
+        }
+
+        return (await CommitteeService.SeatedInstitutionsAsync(db, committee, date, ct)).Contains(institutionId) ? null : "Error.NoVotingRight";
+    }
+
     private static async Task<IReadOnlySet<Guid>> VotingInstitutionsAsync(NoressDbContext db, SessionBody body, Guid? committeeId, DateOnly date, Guid? only, CancellationToken ct)
     {
         var institutions = db.Institutions.AsNoTracking();

@@ -21,6 +21,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<AttendanceService>();
         services.AddScoped<VoteService>();
+        services.AddSingleton<BallotWriter>();
         services.AddScoped<SpeakerService>();
         services.AddScoped<RulesService>();
         services.AddScoped<IVerdictListener, RulesAmendmentAdoption>();
