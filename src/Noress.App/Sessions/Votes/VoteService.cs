@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Noress.App.Data;
+using Noress.App.Members;
+using Noress.App.Members.Mou;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
 
@@ -100,23 +102,29 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return refuse["Error.Choice"];
         }
 
-        // Three reads on one connection (the vote with its session and the institution's presence and participation; its
-        // standing; its representatives), nothing tracked; the write goes to the node's group commit (ADR 0029).
+        // One statement reads what a ballot is judged on (the vote, its session, the institution's standing, its presence
+        // and participation, its representatives), nothing tracked; the write goes to the node's group commit (ADR 0029).
         BallotToWrite ballot;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await db.Database.OpenConnectionAsync(ct);
             var target = await (from v in db.Set<Vote>().AsNoTracking()
                                 join s in db.Set<Session>().AsNoTracking() on v.SessionId equals s.Id
+                                join i in db.Institutions.AsNoTracking() on institutionId equals i.Id into institutions
+                                from i in institutions.DefaultIfEmpty()
+                                join m in db.Set<MouSignature>().AsNoTracking() on i.Id equals m.InstitutionId into signatures
+                                from m in signatures.DefaultIfEmpty()
                                 where v.Id == voteId
                                 select new
                                 {
                                     v.State,
                                     v.Ballot,
                                     Session = s,
+                                    Standing = i == null ? null : new StandingFacts(i.Status, i.SuspendedOn, i.WithdrawnOn, m == null ? null : m.Status, m == null ? null : m.SignedOn, m == null ? null : m.ExpiresOn),
                                     Present = db.Set<SessionAttendance>().Any(a => a.SessionId == s.Id && a.Convocation == s.Convocation && a.InstitutionId == institutionId),
                                     Voted = db.Set<VoteParticipation>().Any(p => p.VoteId == v.Id && p.InstitutionId == institutionId)
                                         || db.Set<OpenVoteChoice>().Any(c => c.VoteId == v.Id && c.InstitutionId == institutionId),
+                                    Mandates = db.Set<RepresentativeMandate>().Where(r => r.InstitutionId == institutionId)
+                                        .Select(r => new MandateFacts(r.UserId, r.Role, r.StartsOn, r.EndsOn)).ToList(),
                                 }).SingleOrDefaultAsync(ct);
             if (target is null)
             {
@@ -128,7 +136,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
                 return refuse["Error.VoteClosed"];
             }
 
-            if (await SessionBodies.VotingErrorAsync(db, target.Session, institutionId, ct) is { } votingError)
+            if (await SessionBodies.VotingErrorAsync(db, target.Session, institutionId, target.Standing, ct) is { } votingError)
             {
                 return refuse[votingError];
             }
@@ -138,7 +146,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
                 return refuse["Error.NotRepresentative"];
             }
 
-            var own = (await SessionBodies.RepresentativesAsync(db, [institutionId], AttendanceService.SessionDate(target.Session), ct))[institutionId];
+            var own = RepresentationResolver.Resolve(target.Mandates, AttendanceService.SessionDate(target.Session), new HashSet<Guid>());
             if (await VotingRights.MandateErrorAsync(db, target.Session, userId, institutionId, own, target.Present, ct) is { } mandateError)
             {
                 return refuse[mandateError];
