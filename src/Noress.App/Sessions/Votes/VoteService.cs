@@ -102,11 +102,12 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return refuse["Error.Choice"];
         }
 
-        // One statement reads what a ballot is judged on (the vote, its session, the institution's standing, its presence
-        // and participation, its representatives), nothing tracked; the write goes to the node's group commit (ADR 0029).
+        // Two statements on one connection judge a ballot (the vote, its session, the institution's standing, presence and
+        // participation; then its representatives), nothing tracked; the write goes to the node's group commit (ADR 0029).
         BallotToWrite ballot;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            await db.Database.OpenConnectionAsync(ct);
             var target = await (from v in db.Set<Vote>().AsNoTracking()
                                 join s in db.Set<Session>().AsNoTracking() on v.SessionId equals s.Id
                                 join i in db.Institutions.AsNoTracking() on institutionId equals i.Id into institutions
@@ -123,8 +124,6 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
                                     Present = db.Set<SessionAttendance>().Any(a => a.SessionId == s.Id && a.Convocation == s.Convocation && a.InstitutionId == institutionId),
                                     Voted = db.Set<VoteParticipation>().Any(p => p.VoteId == v.Id && p.InstitutionId == institutionId)
                                         || db.Set<OpenVoteChoice>().Any(c => c.VoteId == v.Id && c.InstitutionId == institutionId),
-                                    Mandates = db.Set<RepresentativeMandate>().Where(r => r.InstitutionId == institutionId)
-                                        .Select(r => new MandateFacts(r.UserId, r.Role, r.StartsOn, r.EndsOn)).ToList(),
                                 }).SingleOrDefaultAsync(ct);
             if (target is null)
             {
@@ -146,7 +145,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
                 return refuse["Error.NotRepresentative"];
             }
 
-            var own = RepresentationResolver.Resolve(target.Mandates, AttendanceService.SessionDate(target.Session), new HashSet<Guid>());
+            var own = (await SessionBodies.RepresentativesAsync(db, [institutionId], AttendanceService.SessionDate(target.Session), ct))[institutionId];
             if (await VotingRights.MandateErrorAsync(db, target.Session, userId, institutionId, own, target.Present, ct) is { } mandateError)
             {
                 return refuse[mandateError];
