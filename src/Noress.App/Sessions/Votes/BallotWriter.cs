@@ -14,7 +14,7 @@ namespace Noress.App.Sessions.Votes;
 /// <param name="Choice">For, against or abstain.</param>
 /// <param name="CastById">The person who cast it (named on open votes only).</param>
 /// <param name="CastAt">When it was cast (stored on open votes only).</param>
-public sealed record BallotToWrite(Guid VoteId, Guid SessionId, BallotKind Ballot, Guid InstitutionId, VoteChoice Choice, Guid CastById, DateTime CastAt);
+internal sealed record BallotToWrite(Guid VoteId, Guid SessionId, BallotKind Ballot, Guid InstitutionId, VoteChoice Choice, Guid CastById, DateTime CastAt);
 
 /// <summary>
 /// Group commit of ballots (ADR 0029). Ballots that arrive while a commit is in flight wait and go into the next
@@ -34,7 +34,7 @@ public sealed class BallotWriter(IDbContextFactory<NoressDbContext> dbFactory, S
 
     /// <summary>Null once the ballot is committed; else why it was refused ("Error.AlreadyVoted", "Error.VoteClosed").</summary>
     /// <remarks>Cancellation is not honoured once submitted: the ballot may already be in a commit.</remarks>
-    public Task<string?> WriteAsync(BallotToWrite ballot)
+    internal Task<string?> WriteAsync(BallotToWrite ballot)
     {
         var pending = new Pending(ballot);
         lock (sync)
