@@ -23,6 +23,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<AttendanceService>();
         services.AddScoped<ProxyMandateService>();
         services.AddScoped<VoteService>();
+        services.AddSingleton<BallotWriter>();
         services.AddScoped<SpeakerService>();
         services.AddScoped<RulesService>();
         services.AddScoped<IVerdictListener, RulesAmendmentAdoption>();

@@ -2,7 +2,6 @@ using System.Data;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
-using Noress.App.Members;
 using Noress.App.Sessions.Rules;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.Time;
@@ -369,21 +368,8 @@ public sealed partial class AttendanceService(IDbContextFactory<NoressDbContext>
     public static DateOnly SessionDate(Session session) => DateOnly.FromDateTime(NoressClock.ToLocal(session.StartsAt));
 
     /// <summary>Null when the institution has a vote in the session's body; else why not (suspended, not a member).</summary>
-    public static async Task<string?> VotingErrorAsync(NoressDbContext db, Session session, Guid institutionId, CancellationToken ct)
-    {
-        var institution = await db.Institutions.AsNoTracking().Where(i => i.Id == institutionId).Select(i => new { i.Status }).SingleOrDefaultAsync(ct);
-        if (institution is null)
-        {
-            return "Error.NotFound";
-        }
-
-        if (institution.Status == MembershipStatus.Suspended)
-        {
-            return "Error.InstitutionSuspended";
-        }
-
-        return await SessionBodies.HasVoteAsync(db, session, institutionId, ct) ? null : "Error.NoVotingRight";
-    }
+    public static Task<string?> VotingErrorAsync(NoressDbContext db, Session session, Guid institutionId, CancellationToken ct) =>
+        SessionBodies.VotingErrorAsync(db, session, institutionId, ct);
 
     private async Task<bool> CheckedInAsync(Guid sessionId, int convocation, Guid institutionId, CancellationToken ct)
     {

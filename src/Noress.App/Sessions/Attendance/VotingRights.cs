@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
+using Noress.App.Members;
 
 namespace Noress.App.Sessions.Attendance;
 
@@ -17,11 +18,23 @@ public static class VotingRights
             return "Error.NotRepresentative";
         }
 
+        var own = (await SessionBodies.RepresentativesAsync(db, [institutionId], AttendanceService.SessionDate(session), ct))[institutionId];
+        return await MandateErrorAsync(db, session, id, institutionId, own, null, ct);
+    }
+
+    /// <summary>
+    /// <see cref="MandateErrorAsync(NoressDbContext, Session, Guid?, Guid, CancellationToken)"/> with what a ballot has
+    /// already read: <paramref name="own"/> representation of the institution and, when known,
+    /// whether it is <paramref name="present"/> (checked in at the current convocation).
+    /// </summary>
+    public static async Task<string?> MandateErrorAsync(NoressDbContext db, Session session, Guid userId, Guid institutionId, Representation own, bool? present, CancellationToken ct)
+    {
+        var id = userId;
         var date = AttendanceService.SessionDate(session);
-        var own = await SessionBodies.RepresentativesAsync(db, [institutionId], date, ct);
-        if (own[institutionId].TitularId == id || own[institutionId].AlternateId == id)
+        if (own.TitularId == id || own.AlternateId == id)
         {
-            return await PresentAsync(db, session, [institutionId], ct) is { Count: 1 } ? null : "Error.NotCheckedIn";
+            var checkedIn = present ?? (await PresentAsync(db, session, [institutionId], ct)).Count == 1;
+            return checkedIn ? null : "Error.NotCheckedIn";
         }
 
         // Voting for another institution: only with its validated proxy, held by an institution present here that this person represents.
@@ -40,14 +53,14 @@ public static class VotingRights
             return "Error.NoProxy";
         }
 
-        var present = await PresentAsync(db, session, [holder, institutionId], ct);
-        return present.Contains(holder) && !present.Contains(institutionId) ? null : "Error.NotCheckedIn";
+        var here = await PresentAsync(db, session, [holder, institutionId], ct);
+        return here.Contains(holder) && !here.Contains(institutionId) ? null : "Error.NotCheckedIn";
     }
 
     /// <summary>
     /// The institutions <paramref name="userId"/> may be asked to cast for in <paramref name="session"/>'s body: those
     /// they represent, and those whose validated proxy one of them holds (with the holder). Whether each may vote right
-    /// now is still <see cref="MandateErrorAsync"/>'s answer.
+    /// now is still <see cref="MandateErrorAsync(NoressDbContext, Session, Guid?, Guid, CancellationToken)"/>'s answer.
     /// </summary>
     public static async Task<IReadOnlyList<VotingMandate>> MandatesForAsync(NoressDbContext db, Session session, Guid userId, CancellationToken ct)
     {

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Noress.App.Data;
+using Noress.App.Members;
+using Noress.App.Members.Mou;
 using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Rules;
 
@@ -20,7 +22,7 @@ public sealed record VoteView(Vote Vote, IReadOnlyList<(string Institution, Vote
 /// duplicate from any node counts once; a secret ballot's content and its participation are written in one
 /// transaction and cannot be joined afterwards (ADR 0021).
 /// </summary>
-public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVerdictListener> listeners)
+public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVerdictListener> listeners, BallotWriter writer)
 {
     public async Task<Outcome<Guid>> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
     {
@@ -100,77 +102,65 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return refuse["Error.Choice"];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var vote = await db.Set<Vote>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct);
-        if (vote is null)
+        // Two statements on one connection judge a ballot (the vote, its session, the institution's standing, presence and
+        // participation; then its representatives), nothing tracked; the write goes to the node's group commit (ADR 0029).
+        BallotToWrite ballot;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            return refuse["Error.NoOpenVote"];
-        }
+            await db.Database.OpenConnectionAsync(ct);
+            var target = await (from v in db.Set<Vote>().AsNoTracking()
+                                join s in db.Set<Session>().AsNoTracking() on v.SessionId equals s.Id
+                                join i in db.Institutions.AsNoTracking() on institutionId equals i.Id into institutions
+                                from i in institutions.DefaultIfEmpty()
+                                join m in db.Set<MouSignature>().AsNoTracking() on i.Id equals m.InstitutionId into signatures
+                                from m in signatures.DefaultIfEmpty()
+                                where v.Id == voteId
+                                select new
+                                {
+                                    v.State,
+                                    v.Ballot,
+                                    Session = s,
+                                    Standing = i == null ? null : new StandingFacts(i.Status, i.SuspendedOn, i.WithdrawnOn, m == null ? null : m.Status, m == null ? null : m.SignedOn, m == null ? null : m.ExpiresOn),
+                                    Present = db.Set<SessionAttendance>().Any(a => a.SessionId == s.Id && a.Convocation == s.Convocation && a.InstitutionId == institutionId),
+                                    Voted = db.Set<VoteParticipation>().Any(p => p.VoteId == v.Id && p.InstitutionId == institutionId)
+                                        || db.Set<OpenVoteChoice>().Any(c => c.VoteId == v.Id && c.InstitutionId == institutionId),
+                                }).SingleOrDefaultAsync(ct);
+            if (target is null)
+            {
+                return refuse["Error.NoOpenVote"];
+            }
 
-        if (vote.State != VoteState.Open)
-        {
-            return refuse["Error.VoteClosed"];
-        }
-
-        var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == vote.SessionId, ct);
-        if (await AttendanceService.VotingErrorAsync(db, session, institutionId, ct) is { } votingError)
-        {
-            return refuse[votingError];
-        }
-
-        if (await VotingRights.MandateErrorAsync(db, session, SessionsAccess.UserId(user), institutionId, ct) is { } mandateError)
-        {
-            return refuse[mandateError];
-        }
-
-        if (await AlreadyVotedAsync(db, vote, institutionId, ct))
-        {
-            return refuse["Error.AlreadyVoted"];
-        }
-
-        var participations = 0;
-        try
-        {
-            using var writing = await SqliteWriteGate.EnterAsync(db, ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Claims a place in the count only while the vote is open: a close that got there first leaves
-            // nothing to update, and on PostgreSQL the row lock orders this ballot before or after the close.
-            var claimed = await db.Set<Vote>()
-                .Where(v => v.Id == voteId && v.State == VoteState.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Participations, v => v.Participations + 1), ct);
-            if (claimed == 0)
+            if (target.State != VoteState.Open)
             {
                 return refuse["Error.VoteClosed"];
             }
 
-            // Read inside the transaction, after this ballot's claim: the count screens show without reloading.
-            participations = await db.Set<Vote>().Where(v => v.Id == voteId).Select(v => v.Participations).SingleAsync(ct);
-            if (vote.Ballot == BallotKind.Secret)
+            if (await SessionBodies.VotingErrorAsync(db, target.Session, institutionId, target.Standing, ct) is { } votingError)
             {
-                db.Add(new VoteParticipation { VoteId = voteId, InstitutionId = institutionId });
-                db.Add(new SecretBallot { Id = Guid.NewGuid(), VoteId = voteId, Choice = choice });
-            }
-            else
-            {
-                db.Add(new OpenVoteChoice { VoteId = voteId, InstitutionId = institutionId, Choice = choice, CastById = SessionsAccess.UserId(user)!.Value, CastAt = access.UtcNow });
+                return refuse[votingError];
             }
 
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The primary key (vote, institution): a duplicate that reached another node at the same instant.
-            if (await AlreadyVotedAsync(voteId, vote.Ballot, institutionId, ct))
+            if (SessionsAccess.UserId(user) is not { } userId)
+            {
+                return refuse["Error.NotRepresentative"];
+            }
+
+            var own = (await SessionBodies.RepresentativesAsync(db, [institutionId], AttendanceService.SessionDate(target.Session), ct))[institutionId];
+            if (await VotingRights.MandateErrorAsync(db, target.Session, userId, institutionId, own, target.Present, ct) is { } mandateError)
+            {
+                return refuse[mandateError];
+            }
+
+            if (target.Voted)
             {
                 return refuse["Error.AlreadyVoted"];
             }
 
-            throw;
+            ballot = new BallotToWrite(voteId, target.Session.Id, target.Ballot, institutionId, choice, userId, access.UtcNow);
         }
 
-        await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Open, participations).ToPayload());
-        return Outcome<Guid>.Done(voteId);
+        // Answered once the commit holding this ballot is durable; a duplicate that got there first, or a close, refuses it.
+        return await writer.WriteAsync(ballot) is { } refusal ? refuse[refusal] : Outcome<Guid>.Done(voteId);
     }
 
     /// <summary>Closes the vote: counts, checks that participations and ballots reconcile, computes and freezes the verdict.</summary>
@@ -334,19 +324,6 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         {
             await listener.AfterVerdictAsync(vote, ct);
         }
-    }
-
-    private static Task<bool> AlreadyVotedAsync(NoressDbContext db, Vote vote, Guid institutionId, CancellationToken ct) =>
-        vote.Ballot == BallotKind.Secret
-            ? db.Set<VoteParticipation>().AnyAsync(p => p.VoteId == vote.Id && p.InstitutionId == institutionId, ct)
-            : db.Set<OpenVoteChoice>().AnyAsync(c => c.VoteId == vote.Id && c.InstitutionId == institutionId, ct);
-
-    private async Task<bool> AlreadyVotedAsync(Guid voteId, BallotKind ballot, Guid institutionId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return ballot == BallotKind.Secret
-            ? await db.Set<VoteParticipation>().AnyAsync(p => p.VoteId == voteId && p.InstitutionId == institutionId, ct)
-            : await db.Set<OpenVoteChoice>().AnyAsync(c => c.VoteId == voteId && c.InstitutionId == institutionId, ct);
     }
 
     /// <summary>
