@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Noress.App.Accounts;
 using Noress.App.Committees;
@@ -19,6 +20,7 @@ public sealed class DemoDataSeeder(
     DocumentService documents,
     DocumentSharingService sharing,
     TimeProvider clock,
+    IServiceProvider services,
     ILogger<DemoDataSeeder> logger)
 {
     public const string Password = "Noress-demo-2026";
@@ -30,7 +32,9 @@ public sealed class DemoDataSeeder(
         new("member@noress.demo", "Youssef Tahiri", "يوسف الطاهري", Roles.Member, "ADS"),
     ];
 
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    /// <param name="records">Also replay a past plenary with its decisions, election and approved minutes (<see cref="DemoRecords"/>).</param>
+    /// <param name="cancellationToken">Cancels the seeding.</param>
+    public async Task SeedAsync(bool records = true, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Institutions.AnyAsync(cancellationToken))
@@ -94,6 +98,10 @@ public sealed class DemoDataSeeder(
         var rulesDocument = await DemoDocuments.SeedAsync(documents, sharing, secretariatId, committees, cancellationToken);
         DemoSessions.Add(db, institutions, committees, seeded, secretariatId, rulesDocument, clock);
         await db.SaveChangesAsync(cancellationToken);
+        if (records)
+        {
+            await ActivatorUtilities.CreateInstance<DemoRecords>(services).SeedAsync(secretariatId, cancellationToken);
+        }
 
         logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees, {Accounts} demo accounts, demo documents and sessions", institutions.Count, Accounts.Count);
     }
