@@ -10,6 +10,7 @@ using Noress.App.Sessions.Attendance;
 using Noress.App.Sessions.Decisions;
 using Noress.App.Sessions.Elections;
 using Noress.App.Sessions.Minutes;
+using Noress.App.Sessions.Rules;
 using Noress.App.Sessions.Votes;
 using Noress.App.Shared.Time;
 using Noress.IntegrationTests.Infrastructure;

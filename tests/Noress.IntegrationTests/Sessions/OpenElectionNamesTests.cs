@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Noress.App.Data;
 using Noress.App.Documents;
 using Noress.App.Sessions;
 using Noress.App.Sessions.Elections;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bunit;
 using Noress.App.Sessions.Elections;
 using Noress.App.Sessions.Rules;
 using Noress.App.Shared.Localization;
