@@ -49,7 +49,6 @@ public sealed class DemoRecords(IServiceProvider services, IDbContextFactory<Nor
         var elections = ActivatorUtilities.CreateInstance<ElectionService>(services, access);
 
         var day = NoressClock.Today(clock).AddMonths(-3);
-        var present = await PresentAsync(ct);
         var plenary = await ConvenedAsync(PlenaryTitle, "Tétouan, Maison de l'économie sociale et solidaire", day, secretariatId,
         [
             (AgendaItemKind.Information, "Rapport d'activité du secrétariat permanent", 20),
@@ -58,6 +57,7 @@ public sealed class DemoRecords(IServiceProvider services, IDbContextFactory<Nor
             (AgendaItemKind.CommitteeRecommendation, "Recommandation du comité Financement : fonds de garantie des coopératives", 30),
             (AgendaItemKind.Election, "Élection de la coordination du secrétariat permanent", 30),
         ], ct);
+        var present = await PresentAsync(plenary.Id, ct);
 
         At(day, 10, 0);
         Ok(await sessions.OpenAsync(secretariat, plenary.Id, ct));
@@ -67,11 +67,13 @@ public sealed class DemoRecords(IServiceProvider services, IDbContextFactory<Nor
             Ok(await attendance.CheckInAsync(secretariat, plenary.Id, institution, ct));
         }
 
+        // Counts relative to the institutions present: the demo's standing decides how many have a vote.
+        var all = present.Count;
         (string Question, int For, int Against)[] motions =
         [
-            ("Adopter le rapport financier de l'exercice écoulé ?", 19, 1),
-            ("Adopter le plan d'action annuel du réseau ?", 17, 2),
-            ("Créer un fonds de garantie des coopératives, comme le recommande le comité Financement ?", 15, 4),
+            ("Adopter le rapport financier de l'exercice écoulé ?", all - 1, 1),
+            ("Adopter le plan d'action annuel du réseau ?", all - 3, 2),
+            ("Créer un fonds de garantie des coopératives, comme le recommande le comité Financement ?", all - 5, 4),
         ];
         for (var i = 0; i < motions.Length; i++)
         {
@@ -89,7 +91,7 @@ public sealed class DemoRecords(IServiceProvider services, IDbContextFactory<Nor
         var karim = Ok(await elections.AddCandidateAsync(secretariat, election, await PersonAsync("rep2@noress.demo", ct), ct));
         At(day, 11, 45);
         var round = Ok(await elections.OpenRoundAsync(secretariat, election, ct));
-        await ElectionBallotsAsync(round, present, n => n < 14 ? [nadia] : n < 19 ? [karim] : [], ct);
+        await ElectionBallotsAsync(round, present, n => n < all * 7 / 10 ? [nadia] : n < all - 1 ? [karim] : [], ct);
         At(day, 12, 0);
         Ok(await elections.CloseRoundAsync(secretariat, round, ct));
         At(day, 12, 45);
@@ -105,14 +107,16 @@ public sealed class DemoRecords(IServiceProvider services, IDbContextFactory<Nor
         var item = Ok(await minutes.ScheduleApprovalAsync(secretariat, plenary.Id, approval.Id, ct));
         At(later, 10, 0);
         Ok(await sessions.OpenAsync(secretariat, approval.Id, ct));
-        foreach (var institution in present.Skip(2))
+        // Who has a vote on that later day (a suspension may have come in between); two of them stay away.
+        var presentLater = (await PresentAsync(approval.Id, ct)).Skip(2).ToList();
+        foreach (var institution in presentLater)
         {
             Ok(await attendance.CheckInAsync(secretariat, approval.Id, institution, ct));
         }
 
         At(later, 10, 30);
         var approve = Ok(await votes.OpenAsync(secretariat, approval.Id, item, "Approuver le procès-verbal de l'assemblée générale ordinaire ?", BallotKind.Secret, ct));
-        await BallotsAsync(approve, present.Skip(2).ToList(), n => n < 18 ? VoteChoice.For : VoteChoice.Abstain, ct);
+        await BallotsAsync(approve, presentLater, n => n < presentLater.Count - 1 ? VoteChoice.For : VoteChoice.Abstain, ct);
         At(later, 10, 40);
         // Freezes the minutes, labels them and prints both PDFs (the minutes stay Adopted if Chromium is missing).
         Ok(await votes.CloseAsync(secretariat, approve, ct));
@@ -133,13 +137,17 @@ public sealed class DemoRecords(IServiceProvider services, IDbContextFactory<Nor
         return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(ct);
     }
 
-    /// <summary>Twenty institutions in good standing, the demo accounts' among them.</summary>
-    private async Task<List<Guid>> PresentAsync(CancellationToken ct)
+    /// <summary>Up to twenty institutions with a vote in the plenary on its day, the demo accounts' first.</summary>
+    private async Task<List<Guid>> PresentAsync(Guid sessionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var active = await db.Institutions.Where(i => i.Status == MembershipStatus.Active).Select(i => new { i.Id, i.Acronym }).ToListAsync(ct);
+        var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == sessionId, ct);
+        var voting = await SessionBodies.VotingInstitutionsAsync(db, session, ct);
+        // Check-in reads today's status: an institution suspended since is left out, as it could not be checked in now.
+        var institutions = await db.Institutions.Where(i => voting.Contains(i.Id) && i.Status == MembershipStatus.Active).Select(i => new { i.Id, i.Acronym }).ToListAsync(ct);
         string[] first = ["ADS", "ODCO", "CRTTA"];
-        return [.. active.OrderBy(i => Array.IndexOf(first, i.Acronym) is var at && at >= 0 ? at : first.Length).ThenBy(i => i.Acronym, StringComparer.Ordinal).Take(20).Select(i => i.Id)];
+        var present = institutions.OrderBy(i => Array.IndexOf(first, i.Acronym) is var at && at >= 0 ? at : first.Length).ThenBy(i => i.Acronym, StringComparer.Ordinal).Take(20).Select(i => i.Id).ToList();
+        return present.Count >= 10 ? present : throw new InvalidOperationException($"Demo records: {present.Count} institutions have a vote, 10 are needed.");
     }
 
     /// <summary>A plenary written convened (no mails), three weeks before <paramref name="day"/>.</summary>
@@ -194,7 +202,8 @@ public sealed class DemoRecords(IServiceProvider services, IDbContextFactory<Nor
         await db.Set<ElectionRound>().Where(r => r.Id == roundId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Participations, r => r.Participations + institutions.Count), ct);
     }
 
-    private void At(DateOnly day, int hour, int minute) => past.Now = NoressClock.ToUtc(day.ToDateTime(new TimeOnly(hour, minute)));
+    // Minutes may run past 59: "10:80" is 11:20.
+    private void At(DateOnly day, int hour, int minute) => past.Now = NoressClock.ToUtc(day.ToDateTime(TimeOnly.MinValue).AddHours(hour).AddMinutes(minute));
 
     private static Guid Ok(Outcome<Guid> outcome) =>
         outcome.Succeeded ? outcome.Value : throw new InvalidOperationException($"Demo records: {outcome.Refusal?.Code} {outcome.Error}");
