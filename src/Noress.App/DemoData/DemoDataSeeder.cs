@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Noress.App.Accounts;
 using Noress.App.Committees;
@@ -22,6 +23,7 @@ public sealed class DemoDataSeeder(
     DocumentSharingService sharing,
     PlanService plans,
     TimeProvider clock,
+    IServiceProvider services,
     ILogger<DemoDataSeeder> logger)
 {
     public const string Password = "Noress-demo-2026";
@@ -33,7 +35,9 @@ public sealed class DemoDataSeeder(
         new("member@noress.demo", "Youssef Tahiri", "يوسف الطاهري", Roles.Member, "ADS"),
     ];
 
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    /// <param name="records">Also replay a past plenary with its decisions, election and approved minutes (<see cref="DemoRecords"/>).</param>
+    /// <param name="cancellationToken">Cancels the seeding.</param>
+    public async Task SeedAsync(bool records = true, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Institutions.AnyAsync(cancellationToken))
@@ -98,6 +102,10 @@ public sealed class DemoDataSeeder(
         DemoSessions.Add(db, institutions, committees, seeded, secretariatId, rulesDocument, clock);
         await db.SaveChangesAsync(cancellationToken);
         await DemoPlans.SeedAsync(plans, DemoDocuments.Secretariat(secretariatId), institutions, committees, seeded, NoressClock.Today(clock), cancellationToken);
+        if (records)
+        {
+            await ActivatorUtilities.CreateInstance<DemoRecords>(services).SeedAsync(secretariatId, cancellationToken);
+        }
 
         logger.LogInformation("Seeded {Institutions} demo institutions, 3 committees, {Accounts} demo accounts, demo documents, sessions and action plans", institutions.Count, Accounts.Count);
     }

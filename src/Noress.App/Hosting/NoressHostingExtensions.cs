@@ -140,7 +140,7 @@ public static class NoressHostingExtensions
         await scope.ServiceProvider.GetRequiredService<RoleSeeder>().EnsureRolesAsync();
         if (options.SeedDemoData && !app.Environment.IsProduction())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(options.SeedDemoRecords);
         }
     }
 }

@@ -28,6 +28,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<RulesService>();
         services.AddScoped<IVerdictListener, RulesAmendmentAdoption>();
         services.AddScoped<ElectionService>();
+        services.AddSingleton<Minutes.IMinutesSection, ElectionsMinutesSection>();
         services.AddSingleton<SessionLive>();
         services.AddSingleton<SessionMails>();
         services.AddCalendarSource<SessionCalendarSource>();

@@ -10,6 +10,8 @@ using Noress.App.Data;
 using Noress.App.Documents;
 using Noress.App.Plans;
 using Noress.App.Sessions;
+using Noress.App.Sessions.Decisions;
+using Noress.App.Sessions.Minutes;
 using Noress.App.Shared.Layout;
 
 namespace Noress.EndToEnd.Accessibility;
@@ -137,15 +139,17 @@ public static partial class AppPages
         var session = await SampleSessionAsync(scope.ServiceProvider);
         var committee = await db.Committees.Where(c => c.Code == "financement").Select(c => c.Id).SingleAsync();
         var plan = await SamplePlanAsync(scope.ServiceProvider);
+        // The demo's past plenary (DemoRecords): its first decision in the register, and its approved minutes (printed by Chromium at seeding).
+        var decision = await db.Set<Decision>().OrderBy(d => d.Year).ThenBy(d => d.Sequence).Select(d => d.Id).FirstAsync();
+        var approvedMinutes = await db.Set<SessionMinutes>().Where(m => m.State == MinutesState.Approved).Select(m => m.SessionId).SingleAsync();
         return new Dictionary<string, string>
         {
             ["/sessions/{Id:guid}"] = $"/sessions/{session}",
             ["/sessions/{Id:guid}/console"] = $"/sessions/{session}/console",
             ["/sessions/{Id:guid}/live"] = $"/sessions/{session}/live",
             ["/sessions/{Id:guid}/projector"] = $"/sessions/{session}/projector",
-            ["/sessions/{Id:guid}/minutes"] = $"/sessions/{session}/minutes",
-            // No demo decision yet: the page's "not found" state is checked until the demo data adopts one.
-            ["/decisions/{Id:guid}"] = $"/decisions/{Guid.Empty}",
+            ["/sessions/{Id:guid}/minutes"] = $"/sessions/{approvedMinutes}/minutes",
+            ["/decisions/{Id:guid}"] = $"/decisions/{decision}",
             ["/committees/{Id:guid}"] = $"/committees/{committee}",
             ["/documents/{Id:guid}"] = $"/documents/{document}",
             ["/documents/{Id:guid}/history"] = $"/documents/{document}/history",

@@ -43,6 +43,8 @@ public class NoressAppFactory : WebApplicationFactory<Program>
         ConnectionString = connectionString;
         settings["Database:Provider"] = provider.ToString();
         settings["Database:SeedDemoData"] = "true";
+        // The past plenary of the demo prints two PDFs with Chromium: only the tests of the demo records ask for it.
+        settings["Database:SeedDemoRecords"] = "false";
         settings["ConnectionStrings:Noress"] = ConnectionString;
         // Mail goes to a folder of this factory's own; tests that sign in often must not hit the login rate limit.
         MailDirectory = Path.Combine(Path.GetTempPath(), $"noress-mail-{Guid.NewGuid():N}");

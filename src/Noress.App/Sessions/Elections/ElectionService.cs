@@ -440,25 +440,43 @@ public sealed class ElectionService(IDbContextFactory<NoressDbContext> dbFactory
         return Outcome<Guid>.Done(electionId);
     }
 
-    /// <summary>The elections of a session with candidates' names and, for closed rounds only, the counts.</summary>
+    /// <summary>The elections of a session with candidates' names and, for closed rounds only, the counts and, when the ballot is open, who chose whom.</summary>
     public async Task<IReadOnlyList<ElectionView>> ListAsync(ClaimsPrincipal caller, Guid sessionId, CancellationToken ct)
     {
         await access.EnsureMemberAsync(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ViewsAsync(db, sessionId, ct);
+    }
+
+    /// <summary>
+    /// The one read of a session's elections, for the screens and the minutes. Names per institution come only from
+    /// <see cref="OpenElectionChoice"/> of closed rounds of open elections: a secret round has nothing that names a voter.
+    /// </summary>
+    public static async Task<IReadOnlyList<ElectionView>> ViewsAsync(NoressDbContext db, Guid sessionId, CancellationToken ct)
+    {
         var elections = await db.Set<SessionElection>().AsNoTracking().Where(e => e.SessionId == sessionId).ToListAsync(ct);
         var ids = elections.Select(e => e.Id).ToList();
         var candidates = await db.Set<ElectionCandidate>().AsNoTracking().Where(c => ids.Contains(c.ElectionId)).ToListAsync(ct);
         var rounds = await db.Set<ElectionRound>().AsNoTracking().Where(r => ids.Contains(r.ElectionId)).ToListAsync(ct);
         var roundIds = rounds.Where(r => r.State == ElectionRoundState.Closed).Select(r => r.Id).ToList();
         var tallies = await db.Set<ElectionTally>().AsNoTracking().Where(t => roundIds.Contains(t.RoundId)).ToListAsync(ct);
+        var openIds = elections.Where(e => e.Ballot == BallotKind.Open).Select(e => e.Id).ToHashSet();
+        var namedRoundIds = rounds.Where(r => r.State == ElectionRoundState.Closed && openIds.Contains(r.ElectionId)).Select(r => r.Id).ToList();
+        var choices = namedRoundIds.Count == 0
+            ? []
+            : await (from c in db.Set<OpenElectionChoice>().AsNoTracking()
+                     join i in db.Institutions.AsNoTracking() on c.InstitutionId equals i.Id
+                     where namedRoundIds.Contains(c.RoundId)
+                     select new { c.RoundId, i.Acronym, c.Choices }).ToListAsync(ct);
         var names = await NamesAsync(db, candidates, ct);
         var committees = await db.Committees.AsNoTracking().Where(c => elections.Select(e => e.CommitteeId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        return [.. elections.OrderBy(e => e.CreatedAt).Select(e => new ElectionView(
+        return [.. elections.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => new ElectionView(
             e,
             e.CommitteeId is { } c && committees.TryGetValue(c, out var committee) ? committee : null,
             [.. candidates.Where(c => c.ElectionId == e.Id).Select(c => new CandidateView(c, names[c.Id])).OrderBy(c => c.Name, StringComparer.CurrentCulture)],
             [.. rounds.Where(r => r.ElectionId == e.Id).OrderBy(r => r.Number).Select(r => new RoundView(r,
-                tallies.Where(t => t.RoundId == r.Id).ToDictionary(t => t.CandidateId, t => t.Votes)))]))];
+                tallies.Where(t => t.RoundId == r.Id).ToDictionary(t => t.CandidateId, t => t.Votes),
+                [.. choices.Where(n => n.RoundId == r.Id).OrderBy(n => n.Acronym, StringComparer.Ordinal).Select(n => new RoundName(n.Acronym, ElectionRules.Parse(n.Choices)))]))]))];
     }
 
     /// <summary>What a member's ballot card shows: each open round, and per institution they may cast for whether it has voted.</summary>
@@ -666,7 +684,15 @@ public sealed class ElectionService(IDbContextFactory<NoressDbContext> dbFactory
 public sealed record CandidateView(ElectionCandidate Candidate, string Name);
 
 /// <summary>A round; <paramref name="Votes"/> per candidate only once it is closed.</summary>
-public sealed record RoundView(ElectionRound Round, IReadOnlyDictionary<Guid, int> Votes);
+/// <param name="Round">The round.</param>
+/// <param name="Votes">Votes per candidate, once closed.</param>
+/// <param name="Names">Open ballot, once closed: each institution and the candidates it chose (none: blank). Always empty for a secret ballot.</param>
+public sealed record RoundView(ElectionRound Round, IReadOnlyDictionary<Guid, int> Votes, IReadOnlyList<RoundName> Names);
+
+/// <summary>One institution's ballot in a closed round of an open election.</summary>
+/// <param name="Institution">Its acronym.</param>
+/// <param name="Candidates">The candidates it chose; empty for a blank ballot.</param>
+public sealed record RoundName(string Institution, IReadOnlyList<Guid> Candidates);
 
 public sealed record ElectionView(SessionElection Election, Committee? Committee, IReadOnlyList<CandidateView> Candidates, IReadOnlyList<RoundView> Rounds)
 {
