@@ -80,6 +80,7 @@ public static class NoressHostingExtensions
         services.AddNoressMembers(configuration, builder.Environment);
         services.AddNoressSessions();
         services.AddNoressPlans();
+        Plans.Grid.PlanGridServiceCollectionExtensions.AddNoressPlanGrid(services);
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressCalendar();

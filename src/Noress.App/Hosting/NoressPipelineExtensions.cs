@@ -54,6 +54,7 @@ public static class NoressPipelineExtensions
         app.MapCalendarFeed();
         app.MapNoressDocuments();
         Sessions.Minutes.MinutesServiceCollectionExtensions.MapNoressMinutes(app);
+        Plans.Grid.PlanGridServiceCollectionExtensions.MapNoressPlanGrid(app);
         return app;
     }
 }
