@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Documents;
+using Noress.App.Plans;
 using Noress.App.Sessions;
 using Noress.App.Shared.Layout;
 
@@ -135,8 +136,10 @@ public static partial class AppPages
         var member = await db.Users.Where(u => u.Email == MemberEmail).Select(u => u.Id).SingleAsync();
         var session = await SampleSessionAsync(scope.ServiceProvider);
         var committee = await db.Committees.Where(c => c.Code == "financement").Select(c => c.Id).SingleAsync();
+        var plan = await SamplePlanAsync(scope.ServiceProvider);
         return new Dictionary<string, string>
         {
+            ["/action-plans/{PlanId:guid}"] = $"/action-plans/{plan}",
             ["/sessions/{Id:guid}"] = $"/sessions/{session}",
             ["/sessions/{Id:guid}/console"] = $"/sessions/{session}/console",
             ["/sessions/{Id:guid}/live"] = $"/sessions/{session}/live",
@@ -169,6 +172,40 @@ public static partial class AppPages
         if (!created.Succeeded || !item.Succeeded)
         {
             throw new InvalidOperationException(created.Error ?? item.Error);
+        }
+
+        return created.Value;
+    }
+
+    /// <summary>The strategic plan (created with an axis, an objective and a late action when the demo data has none).</summary>
+    private static async Task<Guid> SamplePlanAsync(IServiceProvider services)
+    {
+        var plans = services.GetRequiredService<PlanService>();
+        if (await plans.FindAsync(PlanKind.Strategic, null, default) is { } existing)
+        {
+            return existing;
+        }
+
+        var users = services.GetRequiredService<UserManager<NoressUser>>();
+        var secretariat = await users.FindByEmailAsync("secretariat@noress.demo") ?? throw new InvalidOperationException("No demo secretariat.");
+        var caller = await services.GetRequiredService<IUserClaimsPrincipalFactory<NoressUser>>().CreateAsync(secretariat);
+        var created = await plans.CreatePlanAsync(caller, PlanKind.Strategic, null, "Plan d'action stratégique", "مخطط العمل الاستراتيجي", null, default);
+        var (axis, objective) = (Guid.NewGuid(), Guid.NewGuid());
+        var added = await plans.AddItemsAsync(caller, created.Value,
+        [
+            new NewPlanItem(axis, null, PlanItemKind.Axis, "La maison de l'ESS", "دار الاقتصاد الاجتماعي والتضامني"),
+            new NewPlanItem(objective, axis, PlanItemKind.Objective, "Un lieu ouvert aux membres", "فضاء مفتوح للأعضاء"),
+            new NewPlanItem(Guid.NewGuid(), objective, PlanItemKind.Action, "Louer un local", "كراء مقر")
+            {
+                StartsOn = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-3),
+                DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7),
+                Status = PlanItemStatus.InProgress,
+                Progress = 40,
+            },
+        ], default);
+        if (!created.Succeeded || !added.Succeeded)
+        {
+            throw new InvalidOperationException(created.Error ?? added.Error);
         }
 
         return created.Value;

@@ -14,36 +14,35 @@ public enum PlanCellEditor
     Decision,
 }
 
-/// <summary>A column of the grid: the field it shows and edits, its header and its editor.</summary>
+/// <summary>A column of the grid: the field it shows and edits (its header is PlansText "Field.{Field}") and its editor.</summary>
 /// <param name="Field">The field shown and edited.</param>
-/// <param name="HeaderKey">PlanGridText key of the header.</param>
 /// <param name="Editor">How the cell is edited.</param>
 /// <param name="RolledUp">Shows the roll-up on rows with children, where it is not editable.</param>
 /// <param name="ActionsOnly">Only actions have this field (axes and objectives show nothing).</param>
-public sealed record PlanColumn(PlanField Field, string HeaderKey, PlanCellEditor Editor, bool RolledUp = false, bool ActionsOnly = false);
+public sealed record PlanColumn(PlanField Field, PlanCellEditor Editor, bool RolledUp = false, bool ActionsOnly = false);
 
 /// <summary>The grid's columns, in order; the first one holds the tree (indentation, expand/collapse).</summary>
 public static class PlanColumns
 {
     public static readonly IReadOnlyList<PlanColumn> All =
     [
-        new(PlanField.TitleFr, "Column.TitleFr", PlanCellEditor.Text),
-        new(PlanField.TitleAr, "Column.TitleAr", PlanCellEditor.Text),
-        new(PlanField.TitleEn, "Column.TitleEn", PlanCellEditor.Text),
-        new(PlanField.Status, "Column.Status", PlanCellEditor.Status, ActionsOnly: true),
-        new(PlanField.Progress, "Column.Progress", PlanCellEditor.Integer, RolledUp: true),
-        new(PlanField.StartsOn, "Column.StartsOn", PlanCellEditor.Date, ActionsOnly: true),
-        new(PlanField.DueOn, "Column.DueOn", PlanCellEditor.Date, ActionsOnly: true),
-        new(PlanField.LeadInstitutionId, "Column.Lead", PlanCellEditor.Institution, ActionsOnly: true),
-        new(PlanField.ResponsibleUserId, "Column.Responsible", PlanCellEditor.Person, ActionsOnly: true),
-        new(PlanField.CommitteeId, "Column.Committee", PlanCellEditor.Committee, ActionsOnly: true),
-        new(PlanField.Weight, "Column.Weight", PlanCellEditor.Decimal),
-        new(PlanField.BudgetPlanned, "Column.BudgetPlanned", PlanCellEditor.Decimal, RolledUp: true),
-        new(PlanField.BudgetCommitted, "Column.BudgetCommitted", PlanCellEditor.Decimal, RolledUp: true),
-        new(PlanField.BudgetSpent, "Column.BudgetSpent", PlanCellEditor.Decimal, RolledUp: true),
-        new(PlanField.OverspendReason, "Column.OverspendReason", PlanCellEditor.Text, ActionsOnly: true),
-        new(PlanField.DecisionId, "Column.Decision", PlanCellEditor.Decision, ActionsOnly: true),
-        new(PlanField.DecisionReference, "Column.DecisionReference", PlanCellEditor.Text, ActionsOnly: true),
+        new(PlanField.TitleFr, PlanCellEditor.Text),
+        new(PlanField.TitleAr, PlanCellEditor.Text),
+        new(PlanField.TitleEn, PlanCellEditor.Text),
+        new(PlanField.Status, PlanCellEditor.Status, ActionsOnly: true),
+        new(PlanField.Progress, PlanCellEditor.Integer, RolledUp: true),
+        new(PlanField.StartsOn, PlanCellEditor.Date, ActionsOnly: true),
+        new(PlanField.DueOn, PlanCellEditor.Date, ActionsOnly: true),
+        new(PlanField.LeadInstitutionId, PlanCellEditor.Institution, ActionsOnly: true),
+        new(PlanField.ResponsibleUserId, PlanCellEditor.Person, ActionsOnly: true),
+        new(PlanField.CommitteeId, PlanCellEditor.Committee, ActionsOnly: true),
+        new(PlanField.Weight, PlanCellEditor.Decimal),
+        new(PlanField.BudgetPlanned, PlanCellEditor.Decimal, RolledUp: true),
+        new(PlanField.BudgetCommitted, PlanCellEditor.Decimal, RolledUp: true),
+        new(PlanField.BudgetSpent, PlanCellEditor.Decimal, RolledUp: true),
+        new(PlanField.OverspendReason, PlanCellEditor.Text, ActionsOnly: true),
+        new(PlanField.DecisionId, PlanCellEditor.Decision, ActionsOnly: true),
+        new(PlanField.DecisionReference, PlanCellEditor.Text, ActionsOnly: true),
     ];
 
     /// <summary>Whether the cell of <paramref name="column"/> on <paramref name="row"/> can be edited at all (rights aside).</summary>

@@ -59,6 +59,9 @@ public partial class PlanGridPage : IAsyncDisposable
     [Inject]
     private IStringLocalizer<SharedText> Shared { get; set; } = default!;
 
+    [Inject]
+    private IStringLocalizer<PlansText> PlansText { get; set; } = default!;
+
     /// <summary>The pickers' choices; null for a reader who may not edit.</summary>
     public PlanChoices? Choices { get; private set; }
 
@@ -448,7 +451,7 @@ public partial class PlanGridPage : IAsyncDisposable
         }
 
         view = view is null ? fresh : Merge(view, fresh, only);
-        Cells = new PlanCellText(view, Choices, Text);
+        Cells = new PlanCellText(view, Choices, PlansText);
         var focused = focus.Row < shown.Count ? shown[focus.Row].Id : (Guid?)null;
         Rebuild();
         RefocusOn(focused);
@@ -495,7 +498,7 @@ public partial class PlanGridPage : IAsyncDisposable
             return;
         }
 
-        Cells = new PlanCellText(view, Choices, Text);
+        Cells = new PlanCellText(view, Choices, PlansText);
         var list = new List<PlanRow>(view.Rows.Count);
         var hiddenBelowDepth = int.MaxValue;
         foreach (var row in view.Rows)

@@ -10,9 +10,9 @@ public sealed class PlanGridText
 }
 
 /// <summary>Turns a field's invariant value into what a reader sees: names for ids, dates and amounts through NoressFormat.</summary>
-public sealed class PlanCellText(PlanView view, PlanChoices? choices, IStringLocalizer<PlanGridText> text)
+public sealed class PlanCellText(PlanView view, PlanChoices? choices, IStringLocalizer<PlansText> text)
 {
-    public string FieldName(PlanField field) => text[PlanColumns.All.FirstOrDefault(c => c.Field == field)?.HeaderKey ?? field.ToString()];
+    public string FieldName(PlanField field) => text["Field." + field];
 
     public string Status(PlanItemStatus status) => text["Status." + status];
 
