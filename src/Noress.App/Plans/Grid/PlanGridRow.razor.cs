@@ -87,16 +87,16 @@ public partial class PlanGridRow
                 Select(b, label, Enum.GetValues<PlanItemStatus>().Select(s => (s.ToString(), Grid.Cells.Status(s))), required: true);
                 break;
             case PlanCellEditor.Institution:
-                Select(b, label, (Grid.Choices?.Institutions ?? []).Select(i => (i.Id.ToString("D"), i.Acronym)), required: false);
+                Select(b, label, (Grid.Choices?.Institutions ?? []).Select(i => (i.Id.ToString(), i.Acronym)), required: false);
                 break;
             case PlanCellEditor.Person:
-                Select(b, label, (Grid.Choices?.People ?? []).Select(p => (p.Id.ToString("D"), p.Label)), required: false);
+                Select(b, label, (Grid.Choices?.People ?? []).Select(p => (p.Id.ToString(), p.Label)), required: false);
                 break;
             case PlanCellEditor.Committee:
-                Select(b, label, (Grid.Choices?.Committees ?? []).Select(c => (c.Id.ToString("D"), c.Code)), required: false);
+                Select(b, label, (Grid.Choices?.Committees ?? []).Select(c => (c.Id.ToString(), c.Code)), required: false);
                 break;
             case PlanCellEditor.Decision:
-                Select(b, label, (Grid.Choices?.Decisions ?? []).Select(d => (d.Id.ToString("D"), d.Label)), required: false);
+                Select(b, label, (Grid.Choices?.Decisions ?? []).Select(d => (d.Id.ToString(), d.Label)), required: false);
                 break;
             default:
                 b.OpenElement(0, "input");
