@@ -176,7 +176,8 @@ public sealed partial class PlanService
             return refuse["Error.Field"];
         }
 
-        if (await db.Set<PlanItem>().AnyAsync(i => items.Select(n => n.Id).Contains(i.Id), ct))
+        var newIds = items.Select(i => i.Id).ToList();
+        if (await db.Set<PlanItem>().AnyAsync(i => newIds.Contains(i.Id), ct))
         {
             return refuse["Error.Field"];
         }

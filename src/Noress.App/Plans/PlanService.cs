@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Noress.App.Data;
 using Noress.App.Members;
 using Noress.App.Sessions.Decisions;
 using Noress.App.Shared.Operations;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Plans;
 
@@ -17,7 +19,9 @@ public sealed partial class PlanService(
     PlansAccess access,
     PlanLive live,
     Refusals<PlansText> refuse,
-    MembersStorage storage)
+    MembersStorage storage,
+    UploadScanner scanner,
+    ILogger<PlanService> logger)
 {
     /// <summary>The storage folder of evidence files.</summary>
     public const string EvidenceKind = "plan-evidence";
