@@ -47,7 +47,7 @@ public static class PlanColumns
 
     /// <summary>Whether the cell of <paramref name="column"/> on <paramref name="row"/> can be edited at all (rights aside).</summary>
     public static bool Editable(PlanColumn column, PlanRow row) =>
-        !(column.ActionsOnly && row.Kind != PlanItemKind.Action) && !(column.RolledUp && row.HasChildren);
+        !(column.ActionsOnly && row.Kind != PlanItemKind.Action) && !(column.RolledUp && (row.HasChildren || row.Kind != PlanItemKind.Action));
 
     /// <summary>The field's value on the row as the editor starts from (the invariant form <see cref="FieldEdit"/> carries).</summary>
     public static string? Value(PlanRow row, PlanField field) => field switch

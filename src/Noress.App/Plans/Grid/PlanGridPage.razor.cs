@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
+using Microsoft.AspNetCore.Components.Routing;
 using Noress.App.Accounts;
+using Noress.App.Plans.Views;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.RealTime;
 
@@ -21,6 +23,11 @@ public partial class PlanGridPage : IAsyncDisposable
     private readonly HashSet<Guid> collapsed = [];
     private PlanView? view;
     private IReadOnlyList<PlanRow> shown = [];
+    private Dictionary<Guid, PlanRow> filteredBefore = [];
+    private PlanFilter filter = PlanFilter.None;
+    private RollupResult totals = new(null, 0, 0, 0);
+    private int hiddenLate;
+    private bool followingLocation;
     private Dictionary<Guid, IReadOnlyList<PlanPresenceEntry>> presenceByRow = [];
     private ClaimsPrincipal user = new();
     private bool loaded;
@@ -54,6 +61,9 @@ public partial class PlanGridPage : IAsyncDisposable
     private IServiceProvider Services { get; set; } = default!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     public IStringLocalizer<PlanGridText> Text { get; set; } = default!;
 
     [Inject]
@@ -84,6 +94,14 @@ public partial class PlanGridPage : IAsyncDisposable
     protected override async Task OnParametersSetAsync()
     {
         user = await CurrentUser.GetPrincipalAsync();
+        filter = PlanFilter.Parse(Navigation.Uri);
+        if (!followingLocation)
+        {
+            // A filter change only changes the query: the parameters stay equal, so the page follows the location itself.
+            Navigation.LocationChanged += OnLocationChanged;
+            followingLocation = true;
+        }
+
         view = await Plans.LoadAsync(user, PlanId, CancellationToken.None);
         Choices = view?.Plan.CanEdit == true ? await Plans.ChoicesAsync(user, PlanId, CancellationToken.None) : null;
         loaded = true;
@@ -176,6 +194,13 @@ public partial class PlanGridPage : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Whether the reader may edit this cell (parents are judged on the whole tree, not the filtered one).</summary>
+    public bool Editable(PlanColumn column, PlanRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return CanEdit && PlanColumns.Editable(column, view?.Row(row.Id) ?? row);
+    }
+
     /// <summary>Opens the editor of a cell, when the reader may edit it.</summary>
     public async Task StartEditAsync(int row, int column)
     {
@@ -187,7 +212,7 @@ public partial class PlanGridPage : IAsyncDisposable
         var r = shown[row];
         var col = PlanColumns.All[column];
         focus = new GridCell(row, column);
-        if (!CanEdit || !PlanColumns.Editable(col, r))
+        if (!Editable(col, r))
         {
             status = Text["Edit.ReadOnly"];
             StateHasChanged();
@@ -499,12 +524,26 @@ public partial class PlanGridPage : IAsyncDisposable
         }
 
         Cells = new PlanCellText(view, Choices, PlansText);
-        var list = new List<PlanRow>(view.Rows.Count);
+        var source = view.Rows;
+        totals = view.Totals;
+        hiddenLate = 0;
+        if (!filter.IsEmpty)
+        {
+            // The filter builds new records with roll-ups over the kept rows: a record equal to the previous one is
+            // reused, so rows that did not change still skip rendering.
+            var filtered = filter.Apply(view);
+            source = [.. filtered.Rows.Select(r => filteredBefore.TryGetValue(r.Id, out var before) && Same(before, r) ? before : r)];
+            filteredBefore = source.ToDictionary(r => r.Id);
+            totals = filtered.Totals;
+        }
+
+        var list = new List<PlanRow>(source.Count);
         var hiddenBelowDepth = int.MaxValue;
-        foreach (var row in view.Rows)
+        foreach (var row in source)
         {
             if (row.Depth > hiddenBelowDepth)
             {
+                hiddenLate += row.Late ? 1 : 0;
                 continue;
             }
 
@@ -544,8 +583,23 @@ public partial class PlanGridPage : IAsyncDisposable
         }
     }
 
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        var next = PlanFilter.Parse(e.Location);
+        if (next != filter && view is not null)
+        {
+            filter = next;
+            _ = InvokeAsync(() =>
+            {
+                Rebuild();
+                StateHasChanged();
+            });
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Navigation.LocationChanged -= OnLocationChanged;
         Dispose(true);
         if (presence is { } p)
         {

@@ -60,7 +60,7 @@ public sealed class PlanCellText(PlanView view, PlanChoices? choices, IStringLoc
             return string.Empty;
         }
 
-        if (column.RolledUp && row.HasChildren)
+        if (column.RolledUp && (row.HasChildren || row.Kind != PlanItemKind.Action))
         {
             return column.Field switch
             {
