@@ -22,7 +22,7 @@ public sealed class PlanGridPageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"plan-grid\"", html, StringComparison.Ordinal);
         Assert.Contains($"data-row-id=\"{axisId}\"", html, StringComparison.Ordinal);
-        Assert.Contains("La maison de l’ESS", html, StringComparison.Ordinal);
+        Assert.Contains("Maison commune ESS", html, StringComparison.Ordinal);
         Assert.DoesNotContain("aria-readonly=\"false\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("plan-add-axis", html, StringComparison.Ordinal);
 
@@ -43,7 +43,7 @@ public sealed class PlanGridPageTests
             s.EditItemAsync(member, axisId, row.Version, [FieldEdit.Of(PlanField.TitleFr, row.TitleFr, "Autre")], default)));
 
         var after = (await host.WithAsync<PlanService, PlanView?>(s => s.LoadAsync(member, planId, default)))!.Row(axisId)!;
-        Assert.Equal("La maison de l’ESS", after.TitleFr);
+        Assert.Equal("Maison commune ESS", after.TitleFr);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class PlanGridPageTests
             ?? SessionsTestHost.Ok(await host.WithAsync<PlanService, Outcome<Guid>>(s => s.CreatePlanAsync(host.Secretariat, PlanKind.Strategic, null, "Plan stratégique", "المخطط الاستراتيجي", null, default)));
         var axisId = Guid.NewGuid();
         SessionsTestHost.Ok(await host.WithAsync<PlanService, Outcome<Guid>>(s =>
-            s.AddItemAsync(host.Secretariat, planId, new NewPlanItem(axisId, null, PlanItemKind.Axis, "La maison de l’ESS", "دار الاقتصاد الاجتماعي"), default)));
+            s.AddItemAsync(host.Secretariat, planId, new NewPlanItem(axisId, null, PlanItemKind.Axis, "Maison commune ESS", "دار الاقتصاد الاجتماعي"), default)));
         return (planId, axisId);
     }
 }
