@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using Microsoft.AspNetCore.Components.Routing;
 using Noress.App.Accounts;
 using Noress.App.Plans.Views;
 using Noress.App.Shared.Localization;
