@@ -23,7 +23,8 @@ public sealed class PlanGridPageTests
         Assert.Contains("data-testid=\"plan-grid\"", html, StringComparison.Ordinal);
         Assert.Contains($"data-row-id=\"{axisId}\"", html, StringComparison.Ordinal);
         Assert.Contains("Maison commune ESS", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("aria-readonly=\"false\"", html, StringComparison.Ordinal);
+        Assert.Matches("<td role=\"gridcell\"[^>]*aria-readonly=\"true\"", html);
+        Assert.DoesNotMatch("<td role=\"gridcell\"[^>]*aria-readonly=\"false\"", html);
         Assert.DoesNotContain("plan-add-axis", html, StringComparison.Ordinal);
 
         var list = await client.GetStringAsync("/action-plans");
