@@ -82,6 +82,7 @@ public static class NoressHostingExtensions
         services.AddNoressSessions();
         services.AddNoressCommittees();
         services.AddNoressPlans();
+        Plans.Grid.PlanGridServiceCollectionExtensions.AddNoressPlanGrid(services);
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressCalendar();

@@ -55,6 +55,7 @@ public static class NoressPipelineExtensions
         app.MapNoressDocuments();
         Sessions.Minutes.MinutesServiceCollectionExtensions.MapNoressMinutes(app);
         Sessions.Attendance.ProxyMandateEndpoints.MapProxyMandates(app);
+        Plans.Grid.PlanGridServiceCollectionExtensions.MapNoressPlanGrid(app);
         return app;
     }
 }

@@ -29,3 +29,21 @@ window.noressFocusHeading = () => {
     heading.focus({ preventScroll: true });
   }
 };
+
+// Plan grids (Plans/Grid): the grid moves the focus between cells itself, so the arrows, Home/End, Page Up/Down and
+// Space must not also scroll the page; inside an open editor the keys keep their usual meaning.
+document.addEventListener('keydown', (event) => {
+  const cell = event.target instanceof Element ? event.target.closest('[data-plan-grid] [role=gridcell]') : null;
+  if (cell && event.target === cell &&
+      ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown', ' '].includes(event.key)) {
+    event.preventDefault();
+  }
+});
+
+// Moves the focus to an element by id (the grid's focused cell after a keyboard move).
+window.noressFocusElement = (id) => {
+  const element = document.getElementById(id);
+  if (element) {
+    element.focus({ preventScroll: false });
+  }
+};

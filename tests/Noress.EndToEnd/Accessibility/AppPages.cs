@@ -144,6 +144,7 @@ public static partial class AppPages
         var approvedMinutes = await db.Set<SessionMinutes>().Where(m => m.State == MinutesState.Approved).Select(m => m.SessionId).SingleAsync();
         return new Dictionary<string, string>
         {
+            ["/action-plans/{PlanId:guid}"] = $"/action-plans/{plan}",
             ["/sessions/{Id:guid}"] = $"/sessions/{session}",
             ["/sessions/{Id:guid}/console"] = $"/sessions/{session}/console",
             ["/sessions/{Id:guid}/live"] = $"/sessions/{session}/live",
@@ -165,53 +166,6 @@ public static partial class AppPages
         };
     }
 
-    /// <summary>
-    /// The strategic plan (the secretariat creates it when the demo data has none) with an axis, an objective and a
-    /// late action, so the board, timeline and dashboard show cards, bars and charts.
-    /// </summary>
-    private static async Task<Guid> SamplePlanAsync(IServiceProvider services)
-    {
-        var users = services.GetRequiredService<UserManager<NoressUser>>();
-        var secretariat = await users.FindByEmailAsync("secretariat@noress.demo") ?? throw new InvalidOperationException("No demo secretariat.");
-        var caller = await services.GetRequiredService<IUserClaimsPrincipalFactory<NoressUser>>().CreateAsync(secretariat);
-        var plans = services.GetRequiredService<PlanService>();
-        if (await plans.FindAsync(PlanKind.Strategic, null, default) is { } existing)
-        {
-            return existing;
-        }
-
-        var created = await plans.CreatePlanAsync(caller, PlanKind.Strategic, null, "Plan d'action stratégique", "مخطط العمل الاستراتيجي", "Strategic action plan", default);
-        if (!created.Succeeded)
-        {
-            throw new InvalidOperationException(created.Error);
-        }
-
-        var (axis, objective) = (Guid.NewGuid(), Guid.NewGuid());
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var items = await plans.AddItemsAsync(caller, created.Value,
-        [
-            new NewPlanItem(axis, null, PlanItemKind.Axis, "La maison de l'ESS", "دار الاقتصاد الاجتماعي والتضامني"),
-            new NewPlanItem(objective, axis, PlanItemKind.Objective, "Ouvrir la maison", "افتتاح الدار"),
-            new NewPlanItem(Guid.NewGuid(), objective, PlanItemKind.Action, "Trouver un local", "إيجاد مقر")
-            {
-                StartsOn = today.AddMonths(-3),
-                DueOn = today.AddDays(-10),
-                Status = PlanItemStatus.InProgress,
-                Progress = 60,
-                BudgetPlanned = 120_000m,
-                BudgetCommitted = 50_000m,
-                BudgetSpent = 20_000m,
-            },
-            new NewPlanItem(Guid.NewGuid(), objective, PlanItemKind.Action, "Aménager le local", "تجهيز المقر") { StartsOn = today, DueOn = today.AddMonths(4) },
-        ], default);
-        if (!items.Succeeded)
-        {
-            throw new InvalidOperationException(items.Error);
-        }
-
-        return created.Value;
-    }
-
     /// <summary>The demo data holds no session yet: the secretariat convenes a plenary with one agenda item.</summary>
     private static async Task<Guid> SampleSessionAsync(IServiceProvider services)
     {
@@ -229,6 +183,11 @@ public static partial class AppPages
 
         return created.Value;
     }
+
+    /// <summary>The demo's strategic plan (DemoPlans: four axes, late actions, indicators), so every view has rows, bars and charts.</summary>
+    private static async Task<Guid> SamplePlanAsync(IServiceProvider services) =>
+        await services.GetRequiredService<PlanService>().FindAsync(PlanKind.Strategic, null, default)
+            ?? throw new InvalidOperationException("The demo data has no strategic plan.");
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();

@@ -13,7 +13,7 @@ public static class PlatformAreas
         new("rules", "Nav.Rules", null, Icons.Material.Filled.MenuBook),
         new("documents", "Nav.Documents", "Area.Documents.Coming", Icons.Material.Filled.Description),
         new("committees", "Nav.Committees", null, Icons.Material.Filled.Diversity3),
-        new("action-plans", "Nav.ActionPlans", "Area.ActionPlans.Coming", Icons.Material.Filled.AccountTree),
+        new("action-plans", "Nav.ActionPlans", null, Icons.Material.Filled.AccountTree),
         new("calls", "Nav.Calls", "Area.Calls.Coming", Icons.Material.Filled.Campaign),
         new("competition", "Nav.Competition", "Area.Competition.Coming", Icons.Material.Filled.EmojiEvents),
     ];

@@ -42,6 +42,33 @@ public abstract class FollowingComponent : ComponentBase, IDisposable
         }), Clock, delay);
     }
 
+    /// <summary>
+    /// As <see cref="Follow(string, IReadOnlySet{string}?, Func{Task}, TimeSpan?)"/>, but <paramref name="refresh"/> is given the
+    /// events coalesced into it (empty for a <see cref="RequestRefresh"/>), so a page can reload only what they name.
+    /// </summary>
+    protected void Follow(string topic, IReadOnlySet<string>? kinds, Func<IReadOnlyList<BusEvent>, Task> refresh, TimeSpan? delay = null)
+    {
+        if (follower is not null && followedTopic == topic)
+        {
+            return;
+        }
+
+        follower?.Dispose();
+        followedTopic = topic;
+        follower = TopicFollower.StartWithEvents(Bus, topic, kinds, events => InvokeAsync(async () =>
+        {
+            try
+            {
+                await refresh(events);
+                StateHasChanged();
+            }
+            catch (Exception e)
+            {
+                await DispatchExceptionAsync(e);
+            }
+        }), Clock, delay);
+    }
+
     /// <summary>Asks the follower for a refresh, as an event of the topic would.</summary>
     protected void RequestRefresh() => follower?.Request();
 

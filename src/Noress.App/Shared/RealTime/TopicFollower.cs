@@ -12,17 +12,20 @@ public sealed class TopicFollower : IDisposable
     private readonly TimeProvider clock;
     private readonly CancellationTokenSource stop = new();
     private readonly IDisposable subscription;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<BusEvent>? pending;
     private int scheduled;
 
-    private TopicFollower(IEventBus bus, string topic, IReadOnlySet<string>? kinds, Func<Task> refresh, TimeSpan delay, TimeProvider clock)
+    private TopicFollower(IEventBus bus, string topic, IReadOnlySet<string>? kinds, Func<Task> refresh, TimeSpan delay, TimeProvider clock, bool keepEvents = false)
     {
         this.refresh = refresh;
         this.delay = delay;
         this.clock = clock;
+        pending = keepEvents ? new() : null;
         subscription = bus.Subscribe(topic, message =>
         {
             if (kinds is null || kinds.Contains(message.Kind))
             {
+                pending?.Enqueue(message);
                 Request();
             }
 
@@ -34,6 +37,28 @@ public sealed class TopicFollower : IDisposable
 
     public static TopicFollower Start(IEventBus bus, string topic, IReadOnlySet<string>? kinds, Func<Task> refresh, TimeProvider clock, TimeSpan? delay = null) =>
         new(bus, topic, kinds, refresh, delay ?? DefaultDelay, clock);
+
+    /// <summary>
+    /// As <see cref="Start"/>, but the refresh is given the events coalesced into it (in arrival order; empty when it was
+    /// requested without an event), for pages that reload only what the events name.
+    /// </summary>
+    public static TopicFollower StartWithEvents(IEventBus bus, string topic, IReadOnlySet<string>? kinds, Func<IReadOnlyList<BusEvent>, Task> refresh, TimeProvider clock, TimeSpan? delay = null)
+    {
+        TopicFollower? follower = null;
+        follower = new(bus, topic, kinds, () => refresh(follower!.TakePending()), delay ?? DefaultDelay, clock, keepEvents: true);
+        return follower;
+    }
+
+    private List<BusEvent> TakePending()
+    {
+        var events = new List<BusEvent>();
+        while (pending is not null && pending.TryDequeue(out var e))
+        {
+            events.Add(e);
+        }
+
+        return events;
+    }
 
     /// <summary>Asks for a refresh; requests made before it runs join it.</summary>
     public void Request()

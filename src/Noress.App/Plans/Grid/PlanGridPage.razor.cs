@@ -1,0 +1,619 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
+using Noress.App.Accounts;
+using Noress.App.Plans.Views;
+using Noress.App.Shared.Localization;
+using Noress.App.Shared.RealTime;
+
+namespace Noress.App.Plans.Grid;
+
+/// <summary>
+/// The live tree grid of a plan (issue 11 §4, §5): inline editing with per-field conflicts, keyboard navigation,
+/// presence of the other editors, and live updates that re-render only the rows a change names (ADR 0031).
+/// </summary>
+public partial class PlanGridPage : IAsyncDisposable
+{
+    private static readonly IReadOnlySet<string> ChangeKinds = new HashSet<string>(StringComparer.Ordinal) { PlanEvents.Items, PlanEvents.Structure, PlanEvents.Plan };
+
+    private readonly HashSet<Guid> collapsed = [];
+    private PlanView? view;
+    private IReadOnlyList<PlanRow> shown = [];
+    private Dictionary<Guid, PlanRow> filteredBefore = [];
+    private PlanFilter filter = PlanFilter.None;
+    private RollupResult totals = new(null, 0, 0, 0);
+    private int hiddenLate;
+    private bool followingLocation;
+    private Dictionary<Guid, IReadOnlyList<PlanPresenceEntry>> presenceByRow = [];
+    private ClaimsPrincipal user = new();
+    private bool loaded;
+    private GridCell focus;
+    private bool focusPending;
+    private EditState? editing;
+    private string? editError;
+    private ConflictState? conflict;
+    private Guid? detailsId;
+    private AddState? adding;
+    private string? addError;
+    private string? status;
+    private PlanPresenceSession? presence;
+
+    [Parameter]
+    public Guid PlanId { get; set; }
+
+    [Inject]
+    private PlanService Plans { get; set; } = default!;
+
+    [Inject]
+    private PlanPresence Presence { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    public IStringLocalizer<PlanGridText> Text { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<SharedText> Shared { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<PlansText> PlansText { get; set; } = default!;
+
+    /// <summary>The pickers' choices; null for a reader who may not edit.</summary>
+    public PlanChoices? Choices { get; private set; }
+
+    public bool CanEdit => view?.Plan.CanEdit == true && Choices is not null;
+
+    public PlanCellText Cells { get; private set; } = default!;
+
+    /// <summary>The open editor's element, focused when it opens.</summary>
+    public ElementReference? EditorElement { get; set; }
+
+    public PlanView? View => view;
+
+    public ClaimsPrincipal User => user;
+
+    /// <summary>The rows shown, in tree order: those under a collapsed row are left out.</summary>
+    public IReadOnlyList<PlanRow> ShownRows => shown;
+
+    public string CellId(int row, int column) => $"plan-cell-{row}-{column}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        user = await CurrentUser.GetPrincipalAsync();
+        filter = PlanFilter.Parse(Navigation.Uri);
+        if (!followingLocation)
+        {
+            // A filter change only changes the query: the parameters stay equal, so the page follows the location itself.
+            Navigation.LocationChanged += OnLocationChanged;
+            followingLocation = true;
+        }
+
+        view = await Plans.LoadAsync(user, PlanId, CancellationToken.None);
+        Choices = view?.Plan.CanEdit == true ? await Plans.ChoicesAsync(user, PlanId, CancellationToken.None) : null;
+        loaded = true;
+        Rebuild();
+        if (view is not null)
+        {
+            // Only changes: presence announcements on the same topic are PlanPresence's.
+            Follow(Topics.Plan(PlanId), ChangeKinds, RefreshAsync, TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && CanEdit && presence is null && await CurrentUser.GetIdAsync() is { } me)
+        {
+            var name = Choices!.People.FirstOrDefault(p => p.Id == me)?.Label ?? user.Identity?.Name ?? string.Empty;
+            presence = await Presence.JoinAsync(PlanId, me, name, () => _ = InvokeAsync(PresenceChanged));
+            (Services.GetService(typeof(PlanPresenceCircuit)) as PlanPresenceCircuit)?.Add(presence);
+            PresenceChanged();
+        }
+
+        if (focusPending)
+        {
+            focusPending = false;
+            try
+            {
+                if (editing is not null && EditorElement is { } editor)
+                {
+                    await editor.FocusAsync();
+                }
+                else
+                {
+                    await JS.InvokeVoidAsync("noressFocusElement", CellId(focus.Row, focus.Column));
+                }
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+        }
+    }
+
+    /// <summary>A key on a cell: moves, edits, toggles, opens details; while editing, Enter saves and Escape cancels.</summary>
+    public async Task KeyAsync(int row, int column, KeyboardEventArgs e, string? draft)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (editing is not null)
+        {
+            if (e.Key == "Escape")
+            {
+                await CancelEditAsync();
+            }
+            else if (e.Key == "Enter")
+            {
+                await CommitAsync(draft);
+            }
+
+            return;
+        }
+
+        focus = new GridCell(row, column);
+        var (action, to) = PlanGridKeys.Handle(focus, e.Key, e.CtrlKey || e.MetaKey, e.AltKey, shown.Count, PlanColumns.All.Count,
+            CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft);
+        switch (action)
+        {
+            case GridKeyAction.Move:
+                focus = to;
+                focusPending = true;
+                StateHasChanged();
+                break;
+            case GridKeyAction.Edit:
+                await StartEditAsync(row, column);
+                break;
+            case GridKeyAction.Toggle:
+                await ToggleAsync(shown[row].Id);
+                break;
+            case GridKeyAction.Details:
+                await OpenDetailsAsync(shown[row].Id);
+                break;
+        }
+    }
+
+    public Task FocusAsync(int row, int column)
+    {
+        if (editing is null && focus != new GridCell(row, column))
+        {
+            focus = new GridCell(row, column);
+            StateHasChanged();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether the reader may edit this cell (parents are judged on the whole tree, not the filtered one).</summary>
+    public bool Editable(PlanColumn column, PlanRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return CanEdit && PlanColumns.Editable(column, view?.Row(row.Id) ?? row);
+    }
+
+    /// <summary>Opens the editor of a cell, when the reader may edit it.</summary>
+    public async Task StartEditAsync(int row, int column)
+    {
+        if (row < 0 || row >= shown.Count || editing is not null)
+        {
+            return;
+        }
+
+        var r = shown[row];
+        var col = PlanColumns.All[column];
+        focus = new GridCell(row, column);
+        if (!Editable(col, r))
+        {
+            status = Text["Edit.ReadOnly"];
+            StateHasChanged();
+            return;
+        }
+
+        editing = new EditState(r.Id, col.Field, PlanColumns.Value(r, col.Field), r.Version);
+        editError = null;
+        focusPending = true;
+        StateHasChanged();
+        if (presence is not null)
+        {
+            await presence.EditingAsync(r.Id);
+        }
+    }
+
+    public async Task CancelEditAsync()
+    {
+        editing = null;
+        editError = null;
+        focusPending = true;
+        StateHasChanged();
+        if (presence is not null && detailsId is null)
+        {
+            await presence.EditingAsync(null);
+        }
+    }
+
+    /// <summary>Saves the open editor's value with the base and version it opened on.</summary>
+    public async Task CommitAsync(string? draft)
+    {
+        if (editing is not { } edit)
+        {
+            return;
+        }
+
+        if (PlanFields.Same(edit.Field, edit.Base, draft))
+        {
+            await CancelEditAsync();
+            return;
+        }
+
+        if (!PlanFields.TryCanonical(edit.Field, draft, out _))
+        {
+            editError = Text["Edit.Invalid", Cells.FieldName(edit.Field)];
+            StateHasChanged();
+            return;
+        }
+
+        var outcome = await Plans.EditItemAsync(user, edit.RowId, edit.Version, [new FieldEdit(edit.Field, edit.Base, draft)], CancellationToken.None);
+        if (!outcome.Succeeded)
+        {
+            editError = outcome.Error;
+            StateHasChanged();
+            return;
+        }
+
+        var result = outcome.Value!;
+        editing = null;
+        editError = null;
+        focusPending = true;
+        if (!result.Saved)
+        {
+            conflict = new ConflictState(result);
+        }
+        else
+        {
+            status = Text["Edit.Saved", Cells.FieldName(edit.Field)];
+        }
+
+        await ReloadAsync(Lineage(edit.RowId));
+        StateHasChanged();
+        if (presence is not null && detailsId is null && conflict is null)
+        {
+            await presence.EditingAsync(null);
+        }
+    }
+
+    /// <summary>Keeps the reader's value of a conflicting field: saved again over the current value.</summary>
+    public async Task KeepMineAsync(PlanFieldConflict field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (conflict is not { } c)
+        {
+            return;
+        }
+
+        var outcome = await Plans.EditItemAsync(user, c.Result.ItemId, c.Result.Version, [new FieldEdit(field.Field, field.Current, field.Attempted)], CancellationToken.None);
+        if (!outcome.Succeeded)
+        {
+            status = outcome.Error;
+            conflict = null;
+        }
+        else if (!outcome.Value!.Saved)
+        {
+            // Changed again meanwhile: the prompt shows the newer value.
+            conflict = new ConflictState(outcome.Value);
+        }
+        else
+        {
+            var rest = c.Result.Conflicts.Where(x => x.Field != field.Field).ToList();
+            conflict = rest.Count == 0 ? null : new ConflictState(c.Result with { Version = outcome.Value.Version, Conflicts = rest });
+            status = Text["Edit.Saved", Cells.FieldName(field.Field)];
+        }
+
+        await ReloadAsync(Lineage(c.Result.ItemId));
+        await EndConflictPresenceAsync();
+        StateHasChanged();
+    }
+
+    /// <summary>Takes the other person's value of a conflicting field: the reader's attempt is dropped.</summary>
+    public async Task TakeTheirsAsync(PlanFieldConflict field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (conflict is not { } c)
+        {
+            return;
+        }
+
+        var rest = c.Result.Conflicts.Where(x => x.Field != field.Field).ToList();
+        conflict = rest.Count == 0 ? null : new ConflictState(c.Result with { Conflicts = rest });
+        await ReloadAsync(Lineage(c.Result.ItemId));
+        await EndConflictPresenceAsync();
+        StateHasChanged();
+    }
+
+    public async Task ToggleAsync(Guid rowId)
+    {
+        var id = focus.Row < shown.Count ? shown[focus.Row].Id : (Guid?)null;
+        if (!collapsed.Remove(rowId))
+        {
+            collapsed.Add(rowId);
+        }
+
+        Rebuild();
+        RefocusOn(id);
+        StateHasChanged();
+        await Task.CompletedTask;
+    }
+
+    public async Task OpenDetailsAsync(Guid rowId)
+    {
+        detailsId = rowId;
+        StateHasChanged();
+        if (presence is not null && CanEdit)
+        {
+            await presence.EditingAsync(rowId);
+        }
+    }
+
+    public async Task CloseDetailsAsync()
+    {
+        detailsId = null;
+        focusPending = true;
+        StateHasChanged();
+        if (presence is not null && editing is null)
+        {
+            await presence.EditingAsync(null);
+        }
+    }
+
+    /// <summary>After a change made from the details panel: reload the row (or the whole tree when its shape changed).</summary>
+    public async Task ChangedAsync(Guid rowId, bool structure)
+    {
+        await ReloadAsync(structure ? null : Lineage(rowId));
+        StateHasChanged();
+    }
+
+    /// <summary>Opens the form adding a child of <paramref name="parentId"/> (an axis when null).</summary>
+    public void OpenAdd(Guid? parentId)
+    {
+        var parent = parentId is { } id ? view?.Row(id) : null;
+        var kind = parent?.Kind switch
+        {
+            null => PlanItemKind.Axis,
+            PlanItemKind.Axis => PlanItemKind.Objective,
+            _ => PlanItemKind.Action,
+        };
+        adding = new AddState(parentId, kind, parent?.TitleFr);
+        addError = null;
+        StateHasChanged();
+    }
+
+    private async Task SaveAddAsync((string TitleFr, string TitleAr) titles)
+    {
+        if (adding is not { } add)
+        {
+            return;
+        }
+
+        var outcome = await Plans.AddItemAsync(user, PlanId, new NewPlanItem(Guid.NewGuid(), add.ParentId, add.Kind, titles.TitleFr, titles.TitleAr), CancellationToken.None);
+        if (!outcome.Succeeded)
+        {
+            addError = outcome.Error;
+            return;
+        }
+
+        adding = null;
+        if (add.ParentId is { } parent)
+        {
+            collapsed.Remove(parent);
+        }
+
+        await ReloadAsync(null);
+        status = Text["Grid.Added"];
+    }
+
+    private void ExpandAll()
+    {
+        collapsed.Clear();
+        Rebuild();
+    }
+
+    private void CollapseAll()
+    {
+        var id = focus.Row < shown.Count ? shown[focus.Row].Id : (Guid?)null;
+        foreach (var row in view?.Rows.Where(r => r.HasChildren) ?? [])
+        {
+            collapsed.Add(row.Id);
+        }
+
+        Rebuild();
+        RefocusOn(id);
+    }
+
+    private async Task RefreshAsync(IReadOnlyList<BusEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        HashSet<Guid>? only = [];
+        foreach (var e in events)
+        {
+            if (e.Kind != PlanEvents.Items || PlanChange.Parse(e.Payload) is not { } change)
+            {
+                only = null;
+                break;
+            }
+
+            only.UnionWith(change.Items.Select(i => i.Id));
+            only.UnionWith(change.Ancestors);
+        }
+
+        await ReloadAsync(only);
+    }
+
+    /// <summary>
+    /// Reloads the plan; with <paramref name="only"/>, every other row keeps its record, so only the named rows render
+    /// again (PlanGridRow.ShouldRender compares records by reference). Null: the tree's shape may have changed.
+    /// </summary>
+    private async Task ReloadAsync(IReadOnlySet<Guid>? only)
+    {
+        var fresh = await Plans.LoadAsync(user, PlanId, CancellationToken.None);
+        if (fresh is null)
+        {
+            view = null;
+            Rebuild();
+            return;
+        }
+
+        view = view is null ? fresh : Merge(view, fresh, only);
+        Cells = new PlanCellText(view, Choices, PlansText);
+        var focused = focus.Row < shown.Count ? shown[focus.Row].Id : (Guid?)null;
+        Rebuild();
+        RefocusOn(focused);
+        if (detailsId is { } d && view.Row(d) is null)
+        {
+            detailsId = null;
+        }
+    }
+
+    /// <summary>The fresh view, with the records of rows the change does not name (or that did not change) kept as they were.</summary>
+    public static PlanView Merge(PlanView current, PlanView fresh, IReadOnlySet<Guid>? only)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(fresh);
+        var old = current.Rows.ToDictionary(r => r.Id);
+        var rows = fresh.Rows.Select(r =>
+            old.TryGetValue(r.Id, out var before) && (only is not null ? !only.Contains(r.Id) || Same(before, r) : Same(before, r)) ? before : r).ToList();
+        return fresh with { Rows = rows };
+    }
+
+    private static readonly IReadOnlyList<Guid> NoPartners = Array.Empty<Guid>();
+
+    // Records compare lists by reference: partners are compared by content.
+    private static bool Same(PlanRow a, PlanRow b) =>
+        a with { PartnerIds = NoPartners } == b with { PartnerIds = NoPartners } && a.PartnerIds.SequenceEqual(b.PartnerIds);
+
+    /// <summary>A row and its ancestors: what an edit of the row may change.</summary>
+    private HashSet<Guid> Lineage(Guid rowId)
+    {
+        var ids = new HashSet<Guid>();
+        for (var row = view?.Row(rowId); row is not null; row = row.ParentId is { } p ? view!.Row(p) : null)
+        {
+            ids.Add(row.Id);
+        }
+
+        return ids;
+    }
+
+    private void Rebuild()
+    {
+        if (view is null)
+        {
+            shown = [];
+            return;
+        }
+
+        Cells = new PlanCellText(view, Choices, PlansText);
+        var source = view.Rows;
+        totals = view.Totals;
+        hiddenLate = 0;
+        if (!filter.IsEmpty)
+        {
+            // The filter builds new records with roll-ups over the kept rows: a record equal to the previous one is
+            // reused, so rows that did not change still skip rendering.
+            var filtered = filter.Apply(view);
+            source = [.. filtered.Rows.Select(r => filteredBefore.TryGetValue(r.Id, out var before) && Same(before, r) ? before : r)];
+            filteredBefore = source.ToDictionary(r => r.Id);
+            totals = filtered.Totals;
+        }
+
+        var list = new List<PlanRow>(source.Count);
+        var hiddenBelowDepth = int.MaxValue;
+        foreach (var row in source)
+        {
+            if (row.Depth > hiddenBelowDepth)
+            {
+                hiddenLate += row.Late ? 1 : 0;
+                continue;
+            }
+
+            hiddenBelowDepth = collapsed.Contains(row.Id) && row.HasChildren ? row.Depth : int.MaxValue;
+            list.Add(row);
+        }
+
+        shown = list;
+        focus = new GridCell(Math.Clamp(focus.Row, 0, Math.Max(0, shown.Count - 1)), focus.Column);
+    }
+
+    private void RefocusOn(Guid? rowId)
+    {
+        if (rowId is { } id && shown.Select((r, i) => (r.Id, i)).FirstOrDefault(x => x.Id == id) is { Id: var found, i: var index } && found == id)
+        {
+            focus = focus with { Row = index };
+        }
+    }
+
+    private void PresenceChanged()
+    {
+        if (presence is null)
+        {
+            return;
+        }
+
+        presenceByRow = Presence.In(PlanId).Where(p => p.Session != presence.Id)
+            .GroupBy(p => p.RowId).ToDictionary(g => g.Key, g => (IReadOnlyList<PlanPresenceEntry>)[.. g.OrderBy(p => p.Name, StringComparer.Ordinal)]);
+        StateHasChanged();
+    }
+
+    private async Task EndConflictPresenceAsync()
+    {
+        if (presence is not null && conflict is null && detailsId is null && editing is null)
+        {
+            await presence.EditingAsync(null);
+        }
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        var next = PlanFilter.Parse(e.Location);
+        if (next != filter && view is not null)
+        {
+            filter = next;
+            _ = InvokeAsync(() =>
+            {
+                Rebuild();
+                StateHasChanged();
+            });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        Dispose(true);
+        if (presence is { } p)
+        {
+            presence = null;
+            (Services.GetService(typeof(PlanPresenceCircuit)) as PlanPresenceCircuit)?.Remove(p);
+            await p.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record EditState(Guid RowId, PlanField Field, string? Base, Guid Version);
+
+    private sealed record ConflictState(PlanEditResult Result);
+
+    private sealed record AddState(Guid? ParentId, PlanItemKind Kind, string? ParentTitle);
+}

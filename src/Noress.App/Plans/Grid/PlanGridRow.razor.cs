@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+
+namespace Noress.App.Plans.Grid;
+
+/// <summary>A row of <see cref="PlanGridPage"/>: shows the row's cells, edits one of them, and re-renders only when its inputs changed.</summary>
+public partial class PlanGridRow
+{
+    private string? draft;
+    private PlanField? draftFor;
+    private object? rendered;
+
+    [Parameter, EditorRequired]
+    public PlanRow Row { get; set; } = default!;
+
+    /// <summary>The row's index among the shown rows (what the keyboard moves along).</summary>
+    [Parameter]
+    public int Index { get; set; }
+
+    [Parameter, EditorRequired]
+    public PlanGridPage Grid { get; set; } = default!;
+
+    /// <summary>The column holding the focus on this row, -1 when the focus is on another row.</summary>
+    [Parameter]
+    public int FocusColumn { get; set; } = -1;
+
+    /// <summary>The field being edited on this row, if any.</summary>
+    [Parameter]
+    public PlanField? Editing { get; set; }
+
+    [Parameter]
+    public string? Error { get; set; }
+
+    [Parameter]
+    public bool Expanded { get; set; }
+
+    [Parameter]
+    public bool Selected { get; set; }
+
+    /// <summary>The people editing this row (others than the reader).</summary>
+    [Parameter]
+    public IReadOnlyList<PlanPresenceEntry>? Presence { get; set; }
+
+    /// <summary>What the editor holds now (what Enter saves).</summary>
+    public string? Draft => draft;
+
+    private string RowClass => "plan-row plan-depth-" + Math.Min(Row.Depth, 3) + (Row.Late ? " plan-row-late" : string.Empty) + (Selected ? " plan-row-selected" : string.Empty);
+
+    protected override void OnParametersSet()
+    {
+        if (Editing != draftFor)
+        {
+            // An editor opens on the row's value; a live update of the row while it is open does not touch the draft.
+            draftFor = Editing;
+            draft = Editing is { } field ? PlanColumns.Value(Row, field) : null;
+        }
+    }
+
+    // The row renders again only when one of its inputs changed: the row's record (replaced only when a change named
+    // it, PlanGridPage.Merge), its place, the focus, the editor, the presence, or the draft typed into it.
+    protected override bool ShouldRender()
+    {
+        var key = (Row, Index, FocusColumn, Editing, Error, Expanded, Selected, Grid.CanEdit, draft,
+            Presence is null ? string.Empty : string.Join(',', Presence.Select(p => p.Session + p.Name)));
+        if (Equals(key, rendered))
+        {
+            return false;
+        }
+
+        rendered = key;
+        return true;
+    }
+
+    private string CellClass(int column) =>
+        "plan-cell" + (FocusColumn == column ? " plan-cell-focus" : string.Empty) + (PlanColumns.All[column].RolledUp && Row.HasChildren ? " plan-cell-rollup" : string.Empty);
+
+    private void SetDraft(ChangeEventArgs e) => draft = e.Value?.ToString();
+
+    private RenderFragment Editor(PlanColumn column) => builder => BuildEditor(builder, column);
+
+    private void BuildEditor(RenderTreeBuilder b, PlanColumn column)
+    {
+        var label = Grid.Cells.FieldName(column.Field);
+        switch (column.Editor)
+        {
+            case PlanCellEditor.Status:
+                Select(b, label, Enum.GetValues<PlanItemStatus>().Select(s => (s.ToString(), Grid.Cells.Status(s))), required: true);
+                break;
+            case PlanCellEditor.Institution:
+                Select(b, label, (Grid.Choices?.Institutions ?? []).Select(i => (i.Id.ToString(), i.Acronym)), required: false);
+                break;
+            case PlanCellEditor.Person:
+                Select(b, label, (Grid.Choices?.People ?? []).Select(p => (p.Id.ToString(), p.Label)), required: false);
+                break;
+            case PlanCellEditor.Committee:
+                Select(b, label, (Grid.Choices?.Committees ?? []).Select(c => (c.Id.ToString(), c.Code)), required: false);
+                break;
+            case PlanCellEditor.Decision:
+                Select(b, label, (Grid.Choices?.Decisions ?? []).Select(d => (d.Id.ToString(), d.Label)), required: false);
+                break;
+            default:
+                b.OpenElement(0, "input");
+                b.AddAttribute(1, "type", column.Editor switch
+                {
+                    PlanCellEditor.Date => "date",
+                    PlanCellEditor.Integer or PlanCellEditor.Decimal => "number",
+                    _ => "text",
+                });
+                if (column.Editor == PlanCellEditor.Decimal)
+                {
+                    b.AddAttribute(2, "step", "any");
+                }
+
+                b.AddAttribute(3, "class", "plan-editor");
+                b.AddAttribute(4, "aria-label", label);
+                b.AddAttribute(5, "data-testid", "plan-editor");
+                b.AddAttribute(6, "value", draft);
+                b.AddAttribute(7, "oninput", EventCallback.Factory.Create<ChangeEventArgs>(this, SetDraft));
+                b.AddAttribute(8, "aria-invalid", Error is null ? "false" : "true");
+                b.AddElementReferenceCapture(9, r => Grid.EditorElement = r);
+                b.CloseElement();
+                break;
+        }
+    }
+
+    private void Select(RenderTreeBuilder b, string label, IEnumerable<(string Value, string Text)> options, bool required)
+    {
+        b.OpenElement(20, "select");
+        b.AddAttribute(21, "class", "plan-editor");
+        b.AddAttribute(22, "aria-label", label);
+        b.AddAttribute(23, "data-testid", "plan-editor");
+        b.AddAttribute(24, "onchange", EventCallback.Factory.Create<ChangeEventArgs>(this, SetDraft));
+        b.AddAttribute(25, "aria-invalid", Error is null ? "false" : "true");
+        b.AddElementReferenceCapture(26, r => Grid.EditorElement = r);
+        if (!required)
+        {
+            b.OpenElement(27, "option");
+            b.AddAttribute(28, "value", string.Empty);
+            b.AddAttribute(29, "selected", string.IsNullOrEmpty(draft));
+            b.AddContent(30, Grid.Text["Edit.None"]);
+            b.CloseElement();
+        }
+
+        foreach (var (value, text) in options)
+        {
+            b.OpenElement(31, "option");
+            b.SetKey(value);
+            b.AddAttribute(32, "value", value);
+            b.AddAttribute(33, "selected", string.Equals(value, draft, StringComparison.OrdinalIgnoreCase));
+            b.AddContent(34, text);
+            b.CloseElement();
+        }
+
+        b.CloseElement();
+    }
+}
