@@ -6,11 +6,68 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Noress.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class PlansCore : Migration
+    public partial class CommitteesAndPlans : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_MinutesPdfs_MinutesId_Culture",
+                table: "MinutesPdfs");
+
+            migrationBuilder.AddColumn<string>(
+                name: "MandateContentType",
+                table: "SessionProxies",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MandateFile",
+                table: "SessionProxies",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MandateFileName",
+                table: "SessionProxies",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DraftPdfRequestedAt",
+                table: "SessionMinutes",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PdfFailedAt",
+                table: "SessionMinutes",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RevokedAt",
+                table: "RulesArticleVersions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DocumentVersion",
+                table: "MinutesPdfs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsDraft",
+                table: "MinutesPdfs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "ActionPlans",
                 columns: table => new
@@ -34,6 +91,70 @@ namespace Noress.Migrations.Sqlite.Migrations
                         principalTable: "Committees",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AttendanceMovements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Convocation = table.Column<int>(type: "INTEGER", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Move = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendanceMovements_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AttendanceMovements_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeRecommendations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommitteeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ForwardedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ForwardedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ScheduledById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeRecommendations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitteeRecommendations_AspNetUsers_ForwardedById",
+                        column: x => x.ForwardedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CommitteeRecommendations_Committees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "Committees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -221,6 +342,138 @@ namespace Noress.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000001"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000002"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000003"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000004"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000005"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000006"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000007"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000008"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000009"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000010"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000011"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000012"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000013"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000014"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000015"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000016"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000017"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "RulesArticleVersions",
+                keyColumn: "Id",
+                keyValue: new Guid("7a1e0c00-0000-4000-9000-000000000018"),
+                column: "RevokedAt",
+                value: null);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesPdfs_MinutesId_Culture_IsDraft",
+                table: "MinutesPdfs",
+                columns: new[] { "MinutesId", "Culture", "IsDraft" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActionPlans_CommitteeId",
                 table: "ActionPlans",
@@ -231,6 +484,31 @@ namespace Noress.Migrations.Sqlite.Migrations
                 table: "ActionPlans",
                 column: "ScopeKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceMovements_InstitutionId",
+                table: "AttendanceMovements",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceMovements_SessionId_Convocation_InstitutionId",
+                table: "AttendanceMovements",
+                columns: new[] { "SessionId", "Convocation", "InstitutionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeRecommendations_CommitteeId_ForwardedAt",
+                table: "CommitteeRecommendations",
+                columns: new[] { "CommitteeId", "ForwardedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeRecommendations_ForwardedById",
+                table: "CommitteeRecommendations",
+                column: "ForwardedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeRecommendations_State",
+                table: "CommitteeRecommendations",
+                column: "State");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndicatorMeasures_IndicatorId_Period",
@@ -308,6 +586,12 @@ namespace Noress.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AttendanceMovements");
+
+            migrationBuilder.DropTable(
+                name: "CommitteeRecommendations");
+
+            migrationBuilder.DropTable(
                 name: "IndicatorMeasures");
 
             migrationBuilder.DropTable(
@@ -324,6 +608,48 @@ namespace Noress.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ActionPlans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MinutesPdfs_MinutesId_Culture_IsDraft",
+                table: "MinutesPdfs");
+
+            migrationBuilder.DropColumn(
+                name: "MandateContentType",
+                table: "SessionProxies");
+
+            migrationBuilder.DropColumn(
+                name: "MandateFile",
+                table: "SessionProxies");
+
+            migrationBuilder.DropColumn(
+                name: "MandateFileName",
+                table: "SessionProxies");
+
+            migrationBuilder.DropColumn(
+                name: "DraftPdfRequestedAt",
+                table: "SessionMinutes");
+
+            migrationBuilder.DropColumn(
+                name: "PdfFailedAt",
+                table: "SessionMinutes");
+
+            migrationBuilder.DropColumn(
+                name: "RevokedAt",
+                table: "RulesArticleVersions");
+
+            migrationBuilder.DropColumn(
+                name: "DocumentVersion",
+                table: "MinutesPdfs");
+
+            migrationBuilder.DropColumn(
+                name: "IsDraft",
+                table: "MinutesPdfs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesPdfs_MinutesId_Culture",
+                table: "MinutesPdfs",
+                columns: new[] { "MinutesId", "Culture" },
+                unique: true);
         }
     }
 }
