@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Noress.App.Audit;
 using Noress.App.Committees;
 using Noress.App.Committees.Workspace;
 using Noress.App.Data;
@@ -36,13 +37,7 @@ public sealed class PlanActivitySource(IDbContextFactory<NoressDbContext> dbFact
         var items = await db.Set<PlanItem>().AsNoTracking().Where(i => i.PlanId == planId)
             .Select(i => new { i.Id, i.TitleFr, i.TitleAr, i.TitleEn }).ToListAsync(cancellationToken);
         var titles = items.ToDictionary(i => i.Id.ToString(), i => PeopleText.Plain(PlanNames.Title(i.TitleFr, i.TitleAr, i.TitleEn)) ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        var keys = titles.Keys.ToList();
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(PlanItem) && keys.Contains(a.EntityId))
-            .OrderByDescending(a => a.Sequence)
-            .Select(a => new { a.EntityId, a.OccurredAt, a.UserName })
-            .Take(take * 4)
-            .ToListAsync(cancellationToken);
+        var entries = await AuditHistory.FindAsync(db, [.. titles.Keys.Select(id => new AuditSelector(nameof(PlanItem), EntityId: id))], take * 4, cancellationToken);
         // One line per row and person in a burst of edits: the newest.
         return [.. entries
             .DistinctBy(e => (e.EntityId, e.UserName))
