@@ -65,6 +65,7 @@ public sealed class CommitteeWorkspaceJourneyTests(NoressServer server)
         var recommendation = page.GetByTestId("committee-recommendation").Filter(new() { HasText = title });
         await Expect(recommendation).ToHaveAttributeAsync("data-state", "Scheduled");
         await Expect(page.GetByTestId("committee-activity").Filter(new() { HasText = title }).First).ToBeVisibleAsync();
+        await chair.ScreenshotAsync("committee-workspace-fr.png");
         var sessionLink = await recommendation.GetByTestId("committee-recommendation-session").GetAttributeAsync("href");
         Assert.NotNull(sessionLink);
 

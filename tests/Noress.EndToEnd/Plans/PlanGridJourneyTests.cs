@@ -44,6 +44,7 @@ public sealed class PlanGridJourneyTests(NoressServer server)
         await Expect(b.Page.GetByTestId("plan-editor")).ToBeFocusedAsync();
         var presence = a.Page.Locator($"tr[data-row-id='{second}'] [data-testid=plan-presence]");
         await Expect(presence).ToHaveAttributeAsync("aria-label", $"{youssef.Name} modifie cette ligne");
+        await a.ScreenshotAsync("action-plan-grid-fr.png");
         await b.Page.Keyboard.PressAsync("Escape");
         await Expect(presence).ToHaveCountAsync(0);
 
