@@ -9,7 +9,7 @@ public sealed class DatabaseOptions
     /// <summary>Seeds the demo institutions and accounts on first start (never in Production).</summary>
     public bool SeedDemoData { get; set; }
 
-    /// <summary>With the demo data, replays a past plenary (decisions, an election, approved minutes printed by Chromium).</summary>
+    /// <summary>With the demo data, seeds the action plans and replays a past plenary (decisions, an election, approved minutes printed by Chromium).</summary>
     public bool SeedDemoRecords { get; set; } = true;
 
     /// <summary>Applies pending migrations at start-up; off when a DBA applies the SQL scripts.</summary>

@@ -35,7 +35,7 @@ public sealed class DemoDataSeeder(
         new("member@noress.demo", "Youssef Tahiri", "يوسف الطاهري", Roles.Member, "ADS"),
     ];
 
-    /// <param name="records">Also replay a past plenary with its decisions, election and approved minutes (<see cref="DemoRecords"/>).</param>
+    /// <param name="records">Also seed the demo action plans and replay a past plenary with its decisions, election and approved minutes (<see cref="DemoPlans"/>, <see cref="DemoRecords"/>); integration hosts skip them.</param>
     /// <param name="cancellationToken">Cancels the seeding.</param>
     public async Task SeedAsync(bool records = true, CancellationToken cancellationToken = default)
     {
@@ -101,9 +101,9 @@ public sealed class DemoDataSeeder(
         var rulesDocument = await DemoDocuments.SeedAsync(documents, sharing, secretariatId, committees, cancellationToken);
         DemoSessions.Add(db, institutions, committees, seeded, secretariatId, rulesDocument, clock);
         await db.SaveChangesAsync(cancellationToken);
-        await DemoPlans.SeedAsync(plans, DemoDocuments.Secretariat(secretariatId), institutions, committees, seeded, NoressClock.Today(clock), cancellationToken);
         if (records)
         {
+            await DemoPlans.SeedAsync(plans, DemoDocuments.Secretariat(secretariatId), institutions, committees, seeded, NoressClock.Today(clock), cancellationToken);
             await ActivatorUtilities.CreateInstance<DemoRecords>(services).SeedAsync(secretariatId, cancellationToken);
         }
 

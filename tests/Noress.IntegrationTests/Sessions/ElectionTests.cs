@@ -183,7 +183,8 @@ public sealed class ElectionTests
         Guid positionId;
         await using (var db = await host.DbAsync())
         {
-            committeeId = (await db.Committees.FirstAsync(c => c.Code == "observation")).Id;
+            // The formation committee: the demo seats a rapporteur on observation, and this test needs the position free.
+            committeeId = (await db.Committees.FirstAsync(c => c.Code == "formation")).Id;
             holder = await db.Users.Where(u => u.Email == "rep.odco@sessions.test").Select(u => u.Id).SingleAsync();
             var position = new CommitteePosition { CommitteeId = committeeId, UserId = holder, Role = CommitteeRole.Rapporteur, StartsOn = date, CreatedAt = DateTime.UtcNow };
             db.Add(position);

@@ -166,6 +166,8 @@ public sealed partial class OpenElectionNamesTests
         }
 
         SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(s => s.CloseAsync(host.Secretariat, vote, default)));
+        // The approval queues the printing job (ADR 0030); the minutes are approved once it has run.
+        Assert.True(await host.RunJobsAsync() > 0);
         var view = await host.WithAsync<MinutesService, MinutesView?>(s => s.GetAsync(host.Secretariat, sessionId, default));
         Assert.Equal(MinutesState.Approved, view!.Minutes.State);
     }
