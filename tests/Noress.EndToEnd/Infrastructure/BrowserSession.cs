@@ -92,6 +92,8 @@ public sealed class BrowserSession : IAsyncDisposable
         // Let fonts and MudBlazor's transitions settle so the picture shows the finished page.
         await Page.EvaluateAsync("() => document.fonts.ready");
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // A full-page picture draws fixed elements (the app bar) where the viewport is: scrolled, it lands mid-page.
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(RepositoryPaths.Screenshots, fileName),

@@ -19,36 +19,13 @@ public sealed partial class AttendanceService(IDbContextFactory<NoressDbContext>
     {
         await access.EnsureMemberAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null)
+        var (session, personId, refusal) = await AttendanceActorAsync(db, user, sessionId, institutionId, ct);
+        if (refusal is not null || session is null)
         {
-            return refuse["Error.NotFound"];
+            return refuse[refusal ?? "Error.NotFound"];
         }
 
-        if (session.State is not (SessionState.Convened or SessionState.Open))
-        {
-            return refuse["Error.SessionNotRunning"];
-        }
-
-        var date = SessionDate(session);
         var userId = SessionsAccess.UserId(user);
-        Guid? personId = null;
-        if (!await access.IsSecretariatAsync(user))
-        {
-            if (!session.AllowsSelfCheckIn)
-            {
-                return refuse["Error.NoSelfCheckIn"];
-            }
-
-            var representation = (await SessionBodies.RepresentativesAsync(db, [institutionId], date, ct))[institutionId];
-            if (userId is not { } id || (representation.TitularId != id && representation.AlternateId != id))
-            {
-                return refuse["Error.NotRepresentative"];
-            }
-
-            personId = id;
-        }
-
         if (await VotingErrorAsync(db, session, institutionId, ct) is { } error)
         {
             return refuse[error];
@@ -98,32 +75,13 @@ public sealed partial class AttendanceService(IDbContextFactory<NoressDbContext>
     {
         await access.EnsureMemberAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
-        if (session is null)
+        var (session, _, refusal) = await AttendanceActorAsync(db, user, sessionId, institutionId, ct);
+        if (refusal is not null || session is null)
         {
-            return refuse["Error.NotFound"];
-        }
-
-        if (session.State is not (SessionState.Convened or SessionState.Open))
-        {
-            return refuse["Error.SessionNotRunning"];
+            return refuse[refusal ?? "Error.NotFound"];
         }
 
         var userId = SessionsAccess.UserId(user);
-        if (!await access.IsSecretariatAsync(user))
-        {
-            if (!session.AllowsSelfCheckIn)
-            {
-                return refuse["Error.NoSelfCheckIn"];
-            }
-
-            var representation = (await SessionBodies.RepresentativesAsync(db, [institutionId], SessionDate(session), ct))[institutionId];
-            if (userId is not { } id || (representation.TitularId != id && representation.AlternateId != id))
-            {
-                return refuse["Error.NotRepresentative"];
-            }
-        }
-
         var attendance = await db.Set<SessionAttendance>()
             .SingleOrDefaultAsync(a => a.SessionId == sessionId && a.Convocation == session.Convocation && a.InstitutionId == institutionId, ct);
         if (attendance is null)
@@ -145,6 +103,40 @@ public sealed partial class AttendanceService(IDbContextFactory<NoressDbContext>
 
         await live.ChangedAsync(sessionId, SessionEvents.Attendance);
         return Outcome<Guid>.Done(attendance.Id);
+    }
+
+    /// <summary>
+    /// Who may record an arrival or a departure: the secretariat for anyone, or a titular or alternate representative for
+    /// their own institution when the session allows self check-in; only while the session is convened or open. The person
+    /// is returned when a representative acts for their own institution.
+    /// </summary>
+    private async Task<(Session? Session, Guid? PersonId, string? Refusal)> AttendanceActorAsync(NoressDbContext db, ClaimsPrincipal user, Guid sessionId, Guid institutionId, CancellationToken ct)
+    {
+        var session = await db.Set<Session>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return (null, null, "Error.NotFound");
+        }
+
+        if (session.State is not (SessionState.Convened or SessionState.Open))
+        {
+            return (session, null, "Error.SessionNotRunning");
+        }
+
+        if (await access.IsSecretariatAsync(user))
+        {
+            return (session, null, null);
+        }
+
+        if (!session.AllowsSelfCheckIn)
+        {
+            return (session, null, "Error.NoSelfCheckIn");
+        }
+
+        var representation = (await SessionBodies.RepresentativesAsync(db, [institutionId], SessionDate(session), ct))[institutionId];
+        return SessionsAccess.UserId(user) is { } id && (representation.TitularId == id || representation.AlternateId == id)
+            ? (session, id, null)
+            : (session, null, "Error.NotRepresentative");
     }
 
     /// <summary>An institution gives its vote to another for this session: asked by its representative or the secretariat, pending validation.</summary>
