@@ -160,4 +160,22 @@ public sealed class BallotBatchingTests
         Assert.Equal(0, await db.Set<SecretBallot>().CountAsync(b => b.VoteId == voteId));
         Assert.Equal(0, (await db.Set<Vote>().SingleAsync(v => v.Id == voteId)).Participations);
     }
+
+    [Fact]
+    public async Task CastAsync_OnPostgreSql_CommitsOnTheBatchesOwnPoolNotTheSharedOne()
+    {
+        await using var host = await SessionsTestHost.StartAsync(DatabaseProvider.PostgreSql);
+        var sessionId = await host.OpenPlenaryAsync();
+        await host.CheckInAsync(sessionId, host.Representatives.Keys);
+        var voteId = await host.OpenVoteAsync(sessionId, BallotKind.Secret);
+        var institution = host.Representatives.Keys.First();
+
+        SessionsTestHost.Ok(await host.WithAsync<VoteService, Outcome<Guid>>(v => v.CastAsync(host.Representatives[institution], voteId, institution, VoteChoice.For, default)));
+
+        // The pooled connection the batch used stays open, named, on the server; none of the app's other connections has the name.
+        await using var db = await host.DbAsync();
+        var names = await db.Database.SqlQueryRaw<string>("SELECT application_name AS \"Value\" FROM pg_stat_activity WHERE datname = current_database()").ToListAsync();
+        Assert.Contains(BallotWriter.PoolName, names);
+        Assert.Contains(names, n => n != BallotWriter.PoolName);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -28,9 +29,13 @@ public sealed class BallotWriter(IDbContextFactory<NoressDbContext> dbFactory, S
     /// <summary>At most this many ballots per transaction (a plenary has a few hundred members).</summary>
     internal const int MaxBatch = 500;
 
+    /// <summary>The application name of the batches' own connections (visible to the database server's activity views).</summary>
+    internal const string PoolName = "noress-ballots";
+
     private readonly Lock sync = new();
     private List<Pending> waiting = [];
     private bool running;
+    private (string? Shared, string? Own) pools;
 
     /// <summary>Null once the ballot is committed; else why it was refused ("Error.AlreadyVoted", "Error.VoteClosed").</summary>
     /// <remarks>Cancellation is not honoured once submitted: the ballot may already be in a commit.</remarks>
@@ -136,6 +141,7 @@ public sealed class BallotWriter(IDbContextFactory<NoressDbContext> dbFactory, S
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        UseOwnPool(db);
         await db.Database.OpenConnectionAsync(ct);
         var signals = new List<(Guid, VoteSignal)>();
         using var writing = await SqliteWriteGate.EnterAsync(db, ct);
@@ -209,6 +215,30 @@ public sealed class BallotWriter(IDbContextFactory<NoressDbContext> dbFactory, S
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return signals;
+    }
+
+    /// <summary>
+    /// Batches take their connection from a pool of their own (another connection string is another pool for Npgsql and
+    /// SqlClient): in a burst, hundreds of ballots' checks hold the shared pool, and a commit queued behind them held every
+    /// caller of its batch (docs/benchmarks.md). SQLite has no server connections to wait for.
+    /// </summary>
+    private void UseOwnPool(NoressDbContext db)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        var shared = db.Database.GetConnectionString();
+        var pool = pools;
+        if (!string.Equals(shared, pool.Shared, StringComparison.Ordinal))
+        {
+            var builder = new DbConnectionStringBuilder { ConnectionString = shared };
+            builder["Application Name"] = PoolName;
+            pool = pools = (shared, builder.ConnectionString);
+        }
+
+        db.Database.SetConnectionString(pool.Own);
     }
 
     private async Task<bool> AlreadyVotedAsync(BallotToWrite ballot)
