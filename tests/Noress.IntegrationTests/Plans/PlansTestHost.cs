@@ -54,6 +54,14 @@ public sealed class PlansTestHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>The same host with the app's services changed first (a fake clock for the reminders' jobs).</summary>
+    public static async Task<PlansTestHost> StartAsync(DatabaseProvider provider, Action<NoressAppFactory> configure)
+    {
+        var host = new PlansTestHost(await SessionsTestHost.StartAsync(provider, configure: configure));
+        await host.PrepareAsync();
+        return host;
+    }
+
     public Task<TResult> WithAsync<TResult>(Func<PlanService, Task<TResult>> action) => Host.WithAsync(action);
 
     public Task<NoressDbContext> DbAsync() => Host.DbAsync();
