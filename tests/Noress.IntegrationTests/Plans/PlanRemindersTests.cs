@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Noress.App.Calendar;
 using Noress.App.Calendar.Reminders;
+using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Plans;
 using Noress.App.Plans.Reminders;
 using Noress.App.Sessions;
 using Noress.App.Shared.Time;
+using Noress.IntegrationTests.Sessions;
 
 namespace Noress.IntegrationTests.Plans;
 
@@ -183,7 +185,7 @@ public sealed class PlanRemindersTests
     private async Task<PlansTestHost> StartAsync(DatabaseProvider provider) =>
         await PlansTestHost.StartAsync(provider, f => f.WithServices(s => s.AddSingleton<TimeProvider>(clock)));
 
-    private static async Task<T> WithDbAsync<T>(PlansTestHost host, Func<App.Data.NoressDbContext, Task<T>> action)
+    private static async Task<T> WithDbAsync<T>(PlansTestHost host, Func<NoressDbContext, Task<T>> action)
     {
         await using var db = await host.DbAsync();
         return await action(db);

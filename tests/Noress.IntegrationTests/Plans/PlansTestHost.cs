@@ -5,6 +5,7 @@ using Noress.App.Data;
 using Noress.App.Plans;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.Time;
+using Noress.IntegrationTests.Infrastructure;
 using Noress.IntegrationTests.Sessions;
 
 namespace Noress.IntegrationTests.Plans;

@@ -1,3 +1,4 @@
+using Bunit;
 using Noress.App.Committees;
 using Noress.App.Plans;
 using Noress.App.Plans.Reminders;
