@@ -136,6 +136,7 @@ public sealed class PlanRemindersTests
         await using var host = await StartAsync(provider);
         await SetAsync(host, host.ActionId, Today.AddDays(-3), PlanItemStatus.InProgress, Id(host.EditorA));
         var notLate = await AddActionAsync(host, "Pas en retard", Today.AddDays(20), PlanItemStatus.Planned, null);
+        await NoUpcomingPlenaryAsync(host);
 
         var none = await PutAsync(host, host.Secretariat, host.ActionId);
         Assert.Equal("Error.NoPlenary", none.Refusal?.Code);
@@ -168,6 +169,7 @@ public sealed class PlanRemindersTests
     public async Task NotifyPlenariesAsync_ConvenedPlenary_StaffToldOnceEach(DatabaseProvider provider)
     {
         await using var host = await StartAsync(provider);
+        await NoUpcomingPlenaryAsync(host);
         var plenary = await host.Host.DraftPlenaryAsync();
         Assert.Equal(0, await host.Host.WithAsync<PlanNoticeService, int>(s => s.NotifyPlenariesAsync()));
         SessionsTestHost.Ok(await host.Host.WithAsync<SessionService, App.Shared.Operations.Outcome<Guid>>(s => s.AddAgendaItemAsync(host.Secretariat, plenary, AgendaItemKind.Deliberation, "Budget", 30, default)));
@@ -218,6 +220,11 @@ public sealed class PlanRemindersTests
         await SetAsync(host, id, due, status, responsible, lead);
         return id;
     }
+
+    /// <summary>The demo's plenaries being prepared are moved to the past: this test's plenary is the only upcoming one.</summary>
+    private static Task<int> NoUpcomingPlenaryAsync(PlansTestHost host) => WithDbAsync(host, db => db.Set<Session>()
+        .Where(s => s.Body == SessionBody.Plenary && (s.State == SessionState.Draft || s.State == SessionState.Convened))
+        .ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAt, DateTime.UtcNow.AddDays(-30)).SetProperty(x => x.EndsAt, DateTime.UtcNow.AddDays(-30).AddHours(3))));
 
     private static Task<int> RemindersOfAsync(PlansTestHost host, Guid person) =>
         WithDbAsync(host, db => db.Notifications.AsNoTracking().CountAsync(n => n.UserId == person && n.Category == NotificationCategories.Reminders));
