@@ -21,6 +21,7 @@ public sealed class PlanNoticeService(
     IDbContextFactory<NoressDbContext> dbFactory,
     NotificationService notifications,
     NotificationMails mails,
+    NotificationPreferenceService preferences,
     IStringLocalizer<PlanRemindersText> text,
     TimeProvider clock)
 {
@@ -132,9 +133,7 @@ public sealed class PlanNoticeService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var recipient = await db.Users.AsNoTracking().Where(u => u.Id == person)
             .Select(u => new { u.Email, u.FullName, u.PreferredCulture, u.IsActive }).SingleAsync(cancellationToken);
-        var delivery = await db.NotificationPreferences.AsNoTracking()
-            .Where(p => p.UserId == person && p.Category == NotificationCategories.Plans)
-            .Select(p => (EmailDelivery?)p.Delivery).SingleOrDefaultAsync(cancellationToken);
+        var delivery = (await preferences.GetAsync(person, cancellationToken))[NotificationCategories.Plans];
         if (!recipient.IsActive || string.IsNullOrWhiteSpace(recipient.Email) || delivery == EmailDelivery.Off
             || await db.Set<PlanNotice>().AnyAsync(n => n.Kind == PlanNoticeKinds.WeeklyDigest && n.Key == week && n.RecipientId == person, cancellationToken))
         {
@@ -168,7 +167,7 @@ public sealed class PlanNoticeService(
             foreach (var action in actions)
             {
                 yield return new MailItem(
-                    text["Digest.Line", committee, text[heading].Value, PlanNames.Title(action.TitleFr, action.TitleAr, action.TitleEn)],
+                    $"{committee} · {text[heading]} · {PlanNames.Title(action.TitleFr, action.TitleAr, action.TitleEn)}",
                     text["Digest.Details", NoressFormat.Date(action.DueOn), action.Progress],
                     link,
                     null);
