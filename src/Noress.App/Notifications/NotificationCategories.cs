@@ -9,8 +9,9 @@ public static class NotificationCategories
     public const string Calls = "calls";
     public const string Documents = "documents";
     public const string Reminders = "reminders";
+    public const string Plans = "plans";
 
-    public static readonly IReadOnlyList<string> All = [Accounts, Membership, Sessions, Calls, Documents, Reminders];
+    public static readonly IReadOnlyList<string> All = [Accounts, Membership, Sessions, Calls, Documents, Reminders, Plans];
 }
 
 /// <summary>How a person wants e-mail for one category.</summary>

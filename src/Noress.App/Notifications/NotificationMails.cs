@@ -18,6 +18,10 @@ public sealed class NotificationMails(IStringLocalizer<NotificationsText> text, 
     public OutgoingMail Digest(string culture, string toAddress, string toName, IReadOnlyList<MailItem> items) =>
         InCulture(culture, () => Compose(toAddress, toName, text["Mail.Digest.Subject", items.Count], items));
 
+    /// <summary>A mail of several items under a subject of the caller's (another feature's digest), in <paramref name="culture"/>.</summary>
+    public OutgoingMail Compose(string culture, string toAddress, string toName, string subject, IReadOnlyList<MailItem> items) =>
+        InCulture(culture, () => Compose(toAddress, toName, subject, items));
+
     /// <summary>Runs <paramref name="compose"/> with the current (UI) culture switched to the recipient's.</summary>
     public static T InCulture<T>(string culture, Func<T> compose)
     {

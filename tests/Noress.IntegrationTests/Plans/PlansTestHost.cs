@@ -5,6 +5,7 @@ using Noress.App.Data;
 using Noress.App.Plans;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.Time;
+using Noress.IntegrationTests.Infrastructure;
 using Noress.IntegrationTests.Sessions;
 
 namespace Noress.IntegrationTests.Plans;
@@ -50,6 +51,14 @@ public sealed class PlansTestHost : IAsyncDisposable
     public static async Task<PlansTestHost> StartAsync(DatabaseProvider provider)
     {
         var host = new PlansTestHost(await SessionsTestHost.StartAsync(provider));
+        await host.PrepareAsync();
+        return host;
+    }
+
+    /// <summary>The same host with the app's services changed first (a fake clock for the reminders' jobs).</summary>
+    public static async Task<PlansTestHost> StartAsync(DatabaseProvider provider, Action<NoressAppFactory> configure)
+    {
+        var host = new PlansTestHost(await SessionsTestHost.StartAsync(provider, configure: configure));
         await host.PrepareAsync();
         return host;
     }

@@ -51,6 +51,7 @@ public static class CalendarKinds
     public const string InvitationExpiry = "invitation.expiry";
     public const string Session = "session";
     public const string MinutesRemarks = "minutes.remarks";
+    public const string PlanAction = "plan.action";
 }
 
 internal sealed class ReminderRuleConfiguration : IEntityTypeConfiguration<ReminderRule>
@@ -71,7 +72,10 @@ internal sealed class ReminderRuleConfiguration : IEntityTypeConfiguration<Remin
             Rule("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a07", CalendarKinds.Session, -7, escalate: false),
             Rule("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a08", CalendarKinds.Session, -1, escalate: false),
             Rule("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a09", CalendarKinds.MinutesRemarks, -3, escalate: false),
-            Rule("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0a", CalendarKinds.MinutesRemarks, -1, escalate: false));
+            Rule("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0a", CalendarKinds.MinutesRemarks, -1, escalate: false),
+            Rule("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0b", CalendarKinds.PlanAction, -7, escalate: false),
+            Rule("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0c", CalendarKinds.PlanAction, -1, escalate: false),
+            Rule("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0d", CalendarKinds.PlanAction, 1, escalate: false));
     }
 
     private static ReminderRule Rule(string id, string kind, int offsetDays, bool escalate) => new()

@@ -25,6 +25,10 @@ public static class AgendaRecords
     public static async Task<Dictionary<Guid, string>> SessionTitlesAsync(NoressDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         await db.Set<Session>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, ct);
 
+    /// <summary>Which of these agenda items still stand (another feature's links to an agenda check them).</summary>
+    public static async Task<HashSet<Guid>> ExistingItemsAsync(NoressDbContext db, IReadOnlyCollection<Guid> itemIds, CancellationToken ct) =>
+        itemIds.Count == 0 ? [] : [.. await db.Set<AgendaItem>().AsNoTracking().Where(a => itemIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)];
+
     /// <summary>
     /// Appends an item (with <paramref name="documentIds"/> attached) to the plenary <paramref name="sessionId"/>; the
     /// item, or the SessionsText key of why not. The session is touched so a concurrent agenda change conflicts at save.
