@@ -281,7 +281,9 @@ public static class PlanSheetLayout
                 continue;
             }
 
-            rows.AddRange(indicator.Measures.Reverse().Select(m => row with { Period = m.Period, Actual = m.Actual }));
+            rows.AddRange(indicator.Measures
+                .OrderBy(m => PlanPeriods.TryParse(m.Period, out var p) ? p.EndsOn : DateOnly.MaxValue).ThenBy(m => m.Period, StringComparer.Ordinal)
+                .Select(m => row with { Period = m.Period, Actual = m.Actual }));
         }
 
         return rows;

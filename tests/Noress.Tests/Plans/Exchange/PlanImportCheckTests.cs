@@ -228,16 +228,17 @@ public sealed class PlanImportCheckTests
     [InlineData("", "30", "Error.PeriodMissing", IndicatorColumn.Period)]
     [InlineData("2026-Q1", "", "Error.Import.ActualMissing", IndicatorColumn.Actual)]
     [InlineData("2026-Q5", "30", "Error.Period", IndicatorColumn.Period)]
-    [InlineData("2026-Q2", "30", "Error.Import.DuplicatePeriod", IndicatorColumn.Period)]
+    [InlineData("2026-Q1", "30", "Error.Import.DuplicatePeriod", IndicatorColumn.Period)]
     public void Run_BadMeasure_FlagsTheIndicatorRow(string period, string actual, string code, IndicatorColumn column)
     {
         var sheet = Sheet();
-        var cells = sheet.Indicators[0].Cells.ToArray();
+        var cells = sheet.Indicators[1].Cells.ToArray();
         (cells[(int)IndicatorColumn.Period], cells[(int)IndicatorColumn.Actual]) = (period, actual);
 
-        var check = Check(sheet with { Indicators = [sheet.Indicators[0] with { Cells = cells }, .. sheet.Indicators.Skip(1)] });
+        var check = Check(sheet with { Indicators = [sheet.Indicators[0], sheet.Indicators[1] with { Cells = cells }, sheet.Indicators[2]] });
 
-        var issue = Assert.Single(check.Indicators[0].Issues);
+        Assert.Empty(check.Indicators[0].Issues);
+        var issue = Assert.Single(check.Indicators[1].Issues);
         Assert.Equal(code, issue.Code);
         Assert.Equal(column.ToString(), issue.Column);
         AssertLocalized(code, issue.Column);
