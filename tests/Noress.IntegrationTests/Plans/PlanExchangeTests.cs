@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Noress.App.Accounts;
+using Noress.App.Data;
 using Noress.App.Plans;
 using Noress.App.Plans.Exchange;
 using Noress.App.Shared.Operations;
@@ -59,7 +60,8 @@ public sealed class PlanExchangeTests
         Assert.Contains(history!, h => h.Field == nameof(PlanItem.Progress) && h.After == "55");
 
         // The same file again changes nothing.
-        var again = Ok(await Exchange(plans, s => s.PreviewAsync(plans.EditorA, plans.PlanId, await XlsxAsync(plans, (await Exchange(plans, x => x.ExportAsync(plans.EditorA, plans.PlanId, default)))!), default)));
+        var exportedAgain = await XlsxAsync(plans, (await Exchange(plans, x => x.ExportAsync(plans.EditorA, plans.PlanId, default)))!);
+        var again = Ok(await Exchange(plans, s => s.PreviewAsync(plans.EditorA, plans.PlanId, exportedAgain, default)));
         Assert.All(again.Check.Nodes.Concat<object>(again.Check.Indicators), r => Assert.Equal(ImportAction.Unchanged, r is ImportNodeRow n ? n.Action : ((ImportIndicatorRow)r).Action));
     }
 
