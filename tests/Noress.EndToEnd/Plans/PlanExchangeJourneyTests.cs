@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
-using Microsoft.Playwright;
 using Noress.App.Accounts;
 using Noress.App.Committees;
 using Noress.App.Data;

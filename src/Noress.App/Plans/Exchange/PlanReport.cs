@@ -101,6 +101,7 @@ public static class PlanReport
         table.chart, table.rows { width: 100%; font-size: 0.85em; }
         table.chart th[scope=row] { text-align: start; font-weight: normal; width: 45%; }
         table.rows td, table.rows th { text-align: start; }
+        td, th { vertical-align: top; }
         tr.depth0 td { font-weight: bold; }
         svg { display: block; }
         """;
