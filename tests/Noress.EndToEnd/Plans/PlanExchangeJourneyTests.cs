@@ -52,7 +52,8 @@ public sealed class PlanExchangeJourneyTests(NoressServer server)
         // One cell changed in the workbook, as a spreadsheet would save it.
         var edited = Path.Combine(folder.FullName, "plan-edited.xlsx");
         await ChangeCellAsync(exported, edited, row.Line, PlanColumn.Progress, 75);
-        await page.Locator("input[type=file]").SetInputFilesAsync(edited);
+        // MudFileUpload keeps the used input and adds a fresh one: the last is the live picker.
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(edited);
         var changed = page.Locator("[data-testid=plan-import-row][data-action=update]");
         await Expect(changed).ToHaveCountAsync(1);
         await Expect(changed).ToHaveAttributeAsync("data-key", row[(int)PlanColumn.Key]);
