@@ -79,6 +79,13 @@ public static class PlanRules
         return false;
     }
 
+    /// <summary>Whether some item of the tree is its own ancestor (a whole tree changed at once, as an import does).</summary>
+    public static bool CreatesCycleAnywhere(IReadOnlyDictionary<Guid, Guid?> parentOf)
+    {
+        ArgumentNullException.ThrowIfNull(parentOf);
+        return parentOf.Any(p => CreatesCycle(p.Key, p.Value, parentOf));
+    }
+
     /// <summary>An indicator's names and unit; baseline and target may be any numbers, equal or decreasing.</summary>
     public static string? IndicatorError(string? nameFr, string? nameAr, string? nameEn, string? unit, decimal baseline, decimal target) =>
         string.IsNullOrWhiteSpace(nameFr) || string.IsNullOrWhiteSpace(nameAr) || nameFr.Length > MaxTitle || nameAr.Length > MaxTitle || nameEn?.Length > MaxTitle

@@ -163,6 +163,7 @@ public static partial class AppPages
             ["/action-plans/{PlanId:guid}/board"] = $"/action-plans/{plan}/board",
             ["/action-plans/{PlanId:guid}/timeline"] = $"/action-plans/{plan}/timeline",
             ["/action-plans/{PlanId:guid}/dashboard"] = $"/action-plans/{plan}/dashboard",
+            ["/action-plans/{PlanId:guid}/import"] = $"/action-plans/{plan}/import",
         };
     }
 

@@ -18,7 +18,7 @@ public static class PlanGridServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Evidence downloads; the service checks the plan's read rule again.</summary>
+    /// <summary>Evidence downloads and the plan's exports; the services check the plan's read rule again.</summary>
     public static IEndpointRouteBuilder MapNoressPlanGrid(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/action-plans/evidence/{id:guid}", async (Guid id, System.Security.Claims.ClaimsPrincipal user, PlanService plans, HttpContext context, CancellationToken ct) =>
@@ -33,6 +33,7 @@ public static class PlanGridServiceCollectionExtensions
             context.Response.Headers.CacheControl = "private, no-store";
             return Results.File(file.Content, file.ContentType, Shared.Localization.PeopleText.Plain(file.FileName));
         }).RequireAuthorization(Policies.Member);
+        Exchange.PlanExchangeEndpoints.MapNoressPlanExchange(endpoints);
         return endpoints;
     }
 }
