@@ -11,6 +11,7 @@ public static class PlansServiceCollectionExtensions
         services.AddScoped<PlansAccess>();
         services.AddScoped<PlanService>();
         services.AddSingleton<PlanLive>();
+        services.AddSingleton<PlanViewCache>();
         // The committee workspace shows the committee's thematic plan and its changes.
         services.AddScoped<ICommitteePlanLink, PlanCommitteeLink>();
         services.AddCommitteeActivitySource<PlanActivitySource>();
