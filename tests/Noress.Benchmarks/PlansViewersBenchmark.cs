@@ -1,3 +1,6 @@
+// The benchmark reads render batches as a circuit does before sending them: that is the RenderTree API.
+#pragma warning disable BL0006
+
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -30,6 +33,7 @@ namespace Noress.Benchmarks;
 /// (after a forced full collection, at several counts of open pages).
 /// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- plans-viewers [--provider sqlite|postgres] [--viewers 350]
 ///   [--rate 10] [--edits 300] [--steps 0,50,100,200,350] [--axes 5] [--objectives 4] [--actions 6] [--runs 1]
+/// NORESS_BENCH_HOLD=<seconds> keeps the idle pages open that long before the edits, for a heap dump.
 /// </summary>
 internal static class PlansViewersBenchmark
 {
@@ -101,6 +105,22 @@ internal static class PlansViewersBenchmark
         private readonly List<Viewer> open = [];
         private readonly ConcurrentDictionary<Guid, (long At, int Bytes)> announced = new();
 
+        /// <summary>
+        /// The plan reads of the node's shared snapshot (PlanViewCache, ADR 0034), found by name so the same benchmark also
+        /// runs on the code before it (then no counts: every page read the whole plan itself).
+        /// </summary>
+        private sealed class ReadCounter(IServiceProvider services)
+        {
+            private static readonly Type? CacheType = typeof(PlanService).Assembly.GetType("Noress.App.Plans.PlanViewCache");
+            private readonly object? cache = CacheType is null ? null : services.GetService(CacheType);
+
+            public long WholeReads => Count("WholeReads");
+
+            public long RowReads => Count("RowReads");
+
+            private long Count(string name) => cache is null ? -1 : (long)CacheType!.GetProperty(name)!.GetValue(cache)!;
+        }
+
         public static async Task<Stage> PrepareAsync(IServiceProvider services, (int Axes, int Objectives, int Actions) shape)
         {
             ClaimsPrincipal secretariat;
@@ -164,7 +184,7 @@ internal static class PlansViewersBenchmark
 
             // Memory: pages opened in steps, the heap measured after a forced full collection at each count.
             var heaps = new List<(int Pages, long Heap)> { (0, Heap()) };
-            var cache = services.GetRequiredService<PlanViewCache>();
+            var cache = new ReadCounter(services);
             foreach (var step in steps.Where(s => s > 0))
             {
                 var opening = Enumerable.Range(open.Count, step - open.Count).Select(i => new Viewer(i, services, planId)).ToList();
@@ -183,6 +203,13 @@ internal static class PlansViewersBenchmark
             {
                 Console.Error.WriteLine($"Pages failed to render: {string.Join("; ", failures)}");
                 return false;
+            }
+
+            if (int.TryParse(Environment.GetEnvironmentVariable("NORESS_BENCH_HOLD"), CultureInfo.InvariantCulture, out var hold) && hold > 0)
+            {
+                // Time to take a heap dump of the idle pages: dotnet-gcdump collect -p <pid>.
+                Console.WriteLine($"pid {Environment.ProcessId}: {open.Count} idle pages, holding {hold} s");
+                await Task.Delay(TimeSpan.FromSeconds(hold));
             }
 
             // Warm-up edits (JIT, EF's query cache), then the measured ones.
@@ -303,7 +330,8 @@ internal static class PlansViewersBenchmark
 
             if (!measure)
             {
-                // Let the warm-up's last refreshes finish before measuring.
+                // Every page shows the warm-up's last edit before anything is measured.
+                await Bench.WithinAsync(Task.WhenAll(open.Select(v => v.SawAllAsync([firstMarker + count - 1]))), TimeSpan.FromSeconds(60));
                 await Bench.WithinAsync(Task.WhenAll(open.Select(v => v.IdleAsync())), TimeSpan.FromSeconds(30));
             }
 

@@ -192,8 +192,8 @@ public sealed class PlanViewCache(IDbContextFactory<NoressDbContext> dbFactory, 
 
             if (start)
             {
-                // Off the caller's thread: the publisher of a change must not do the reading of every node's pages.
-                _ = Task.Run(ReadLoopAsync);
+                // Not awaited: the caller waits for its round only; the loop resumes on no page's dispatcher.
+                _ = ReadLoopAsync();
             }
 
             await Task.WhenAll(waits);
@@ -247,7 +247,7 @@ public sealed class PlanViewCache(IDbContextFactory<NoressDbContext> dbFactory, 
 
                 try
                 {
-                    var after = await cache.ReadAsync(PlanId, before, round.Whole ? null : round.Rows);
+                    var after = await cache.ReadAsync(PlanId, before, round.Whole ? null : round.Rows).ConfigureAwait(false);
                     lock (this)
                     {
                         current = after;
@@ -303,24 +303,24 @@ public sealed class PlanViewCache(IDbContextFactory<NoressDbContext> dbFactory, 
     /// <summary>Reads the plan again, whole or only <paramref name="rows"/>; rows equal to the previous snapshot's keep their records.</summary>
     private async Task<PlanViewSnapshot?> ReadAsync(Guid planId, PlanViewSnapshot? before, IReadOnlyCollection<Guid>? rows)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync().ConfigureAwait(false);
         PlanData? data = null;
         if (before is not null && rows is not null)
         {
             Interlocked.Increment(ref rowReads);
-            data = rows.Count == 0 ? before.Data : await before.Data.ReadItemsAsync(db, rows, CancellationToken.None);
+            data = rows.Count == 0 ? before.Data : await before.Data.ReadItemsAsync(db, rows, CancellationToken.None).ConfigureAwait(false);
         }
 
         if (data is null)
         {
             Interlocked.Increment(ref wholeReads);
-            var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId);
+            var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId).ConfigureAwait(false);
             if (plan is null)
             {
                 return null;
             }
 
-            data = await PlanData.ReadAsync(db, plan, CancellationToken.None);
+            data = await PlanData.ReadAsync(db, plan, CancellationToken.None).ConfigureAwait(false);
         }
 
         var view = data.Build(Today, false);
