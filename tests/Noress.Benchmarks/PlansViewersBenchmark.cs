@@ -33,7 +33,7 @@ namespace Noress.Benchmarks;
 /// (after a forced full collection, at several counts of open pages).
 /// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- plans-viewers [--provider sqlite|postgres] [--viewers 350]
 ///   [--rate 10] [--edits 300] [--steps 0,50,100,200,350] [--axes 5] [--objectives 4] [--actions 6] [--runs 1]
-/// NORESS_BENCH_HOLD=<seconds> keeps the idle pages open that long before the edits, for a heap dump.
+/// NORESS_BENCH_HOLD (seconds) keeps the idle pages open that long before the edits, for a heap dump.
 /// </summary>
 internal static class PlansViewersBenchmark
 {

@@ -207,7 +207,9 @@ public sealed class PlanGridPageTests : PlanGridFixture
     private IRenderedComponent<PlanGridPage> RenderGrid()
     {
         var cut = RenderPage<PlanGridPage>(p => p.Add(c => c.PlanId, PlanId));
-        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=plan-row]").Count));
+        // The first grid of a test process also builds the node's shared snapshot cold: on a loaded machine that can take
+        // longer than the default wait.
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=plan-row]").Count), TimeSpan.FromSeconds(60));
         return cut;
     }
 

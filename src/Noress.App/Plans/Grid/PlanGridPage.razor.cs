@@ -42,6 +42,7 @@ public partial class PlanGridPage : IAsyncDisposable
     private string? status;
     private PlanPresenceSession? presence;
     private PlanViewLease? lease;
+    private bool joining;
     private Guid leasedPlan;
 
     [Parameter]
@@ -129,8 +130,10 @@ public partial class PlanGridPage : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && CanEdit && presence is null && await CurrentUser.GetIdAsync() is { } me)
+        // The first render that can edit (the plan may arrive after the very first render when its read is asynchronous).
+        if (CanEdit && presence is null && !joining && await CurrentUser.GetIdAsync() is { } me)
         {
+            joining = true;
             var name = Choices!.People.FirstOrDefault(p => p.Id == me)?.Label ?? user.Identity?.Name ?? string.Empty;
             presence = await Presence.JoinAsync(PlanId, me, name, () => _ = InvokeAsync(PresenceChanged));
             (Services.GetService(typeof(PlanPresenceCircuit)) as PlanPresenceCircuit)?.Add(presence);
