@@ -8,6 +8,12 @@ using Noress.App.Audit;
 // Documents: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay | documents-authors | documents-pdf
 // Accounts: dotnet run -c Release --project tests/Noress.Benchmarks -- accounts-signin [rounds]
 // Sessions: dotnet run -c Release --project tests/Noress.Benchmarks -- sessions-votes [--provider sqlite|postgres] [--nodes 1|2] [--ballot open,secret]
+// Plans: dotnet run -c Release --project tests/Noress.Benchmarks -- plans-viewers [--viewers 350] [--rate 10] [--edits 300] [--steps 0,50,100,200,350]
+if (args.Length > 0 && args[0] == "plans-viewers")
+{
+    return await Noress.Benchmarks.PlansViewersBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "sessions-votes")
 {
     return await Noress.Benchmarks.SessionsVotesBenchmark.RunAsync(args[1..]);

@@ -3,9 +3,7 @@ extern alias web;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
@@ -47,25 +45,25 @@ internal static class SessionsVotesBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var settings = new Settings(
-            Option(args, "--provider", "sqlite") switch
+            Bench.Option(args, "--provider", "sqlite") switch
             {
                 "sqlite" => DatabaseProvider.Sqlite,
                 "postgres" or "postgresql" => DatabaseProvider.PostgreSql,
                 var other => throw new ArgumentException($"Unknown provider {other}."),
             },
-            int.Parse(Option(args, "--nodes", "1"), CultureInfo.InvariantCulture),
-            [.. Option(args, "--ballot", "open,secret").Split(',').Select(b => Enum.Parse<BallotKind>(b, ignoreCase: true))],
-            int.Parse(Option(args, "--voters", "350"), CultureInfo.InvariantCulture),
-            int.Parse(Option(args, "--watchers", "50"), CultureInfo.InvariantCulture),
-            int.Parse(Option(args, "--window", "500"), CultureInfo.InvariantCulture),
-            int.Parse(Option(args, "--duplicates", "35"), CultureInfo.InvariantCulture));
-        var runs = int.Parse(Option(args, "--runs", "1"), CultureInfo.InvariantCulture);
+            int.Parse(Bench.Option(args, "--nodes", "1"), CultureInfo.InvariantCulture),
+            [.. Bench.Option(args, "--ballot", "open,secret").Split(',').Select(b => Enum.Parse<BallotKind>(b, ignoreCase: true))],
+            int.Parse(Bench.Option(args, "--voters", "350"), CultureInfo.InvariantCulture),
+            int.Parse(Bench.Option(args, "--watchers", "50"), CultureInfo.InvariantCulture),
+            int.Parse(Bench.Option(args, "--window", "500"), CultureInfo.InvariantCulture),
+            int.Parse(Bench.Option(args, "--duplicates", "35"), CultureInfo.InvariantCulture));
+        var runs = int.Parse(Bench.Option(args, "--runs", "1"), CultureInfo.InvariantCulture);
         if (settings.Nodes is < 1 or > 2)
         {
             throw new ArgumentException("--nodes is 1 or 2.");
         }
 
-        FindContentRoot();
+        Bench.FindContentRoot();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Sessions votes: {settings.Provider}, {settings.Nodes} node(s), {settings.Voters} voters casting within {settings.Window} ms, {settings.Watchers} more screens, {settings.Duplicates} concurrent duplicates, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}"));
         var ok = true;
@@ -94,55 +92,20 @@ internal static class SessionsVotesBenchmark
         return ok ? 0 : 1;
     }
 
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-    }
-
-    private static void FindContentRoot()
-    {
-        // This project is no test project, so WebApplicationFactory finds no content root by itself.
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var web = Path.Combine(directory.FullName, "src", "Noress.Web");
-            if (Directory.Exists(web))
-            {
-                Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_NORESS_WEB", web);
-                return;
-            }
-        }
-    }
-
-    private static async Task<bool> WithinAsync(Task task, TimeSpan timeout)
-    {
-        try
-        {
-            await task.WaitAsync(timeout);
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
-
-    private static double Milliseconds(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
-
     private sealed record Settings(DatabaseProvider Provider, int Nodes, BallotKind[] Ballots, int Voters, int Watchers, int Window, int Duplicates);
 
     /// <summary>The database, the nodes, the session with every institution checked in, and the connected screens.</summary>
     private sealed class Stage : IAsyncDisposable
     {
         private readonly Settings settings;
-        private readonly Database database;
-        private readonly List<VoteApp> nodes = [];
+        private readonly BenchDatabase database;
+        private readonly List<BenchNode> nodes = [];
         private readonly List<Voter> voters = [];
         private ClaimsPrincipal secretariat = new();
         private Guid sessionId;
         private int votes;
 
-        private Stage(Settings settings, Database database)
+        private Stage(Settings settings, BenchDatabase database)
         {
             this.settings = settings;
             this.database = database;
@@ -155,11 +118,11 @@ internal static class SessionsVotesBenchmark
         public static async Task<Stage> StartAsync(Settings settings)
         {
             var watch = Stopwatch.StartNew();
-            var stage = new Stage(settings, Database.Create(settings.Provider));
+            var stage = new Stage(settings, BenchDatabase.Create(settings.Provider));
             var channel = $"noress-bench-{Guid.NewGuid():N}";
             for (var n = 0; n < settings.Nodes; n++)
             {
-                var node = new VoteApp(stage.database, settings.Nodes > 1 ? channel : null);
+                var node = new BenchNode(stage.database, settings.Nodes > 1 ? channel : null);
                 stage.nodes.Add(node);
                 // Starting a node migrates and seeds the demo data; the second finds it done.
                 _ = node.Services;
@@ -170,8 +133,7 @@ internal static class SessionsVotesBenchmark
             return stage;
         }
 
-        public string LoadAverage() =>
-            File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(1)) : "?";
+        public string LoadAverage() => Bench.LoadAverage();
 
         private IServiceProvider First => nodes[0].Services;
 
@@ -276,7 +238,7 @@ internal static class SessionsVotesBenchmark
                 db.Users.Add(user);
                 // Later than the demo's mandates, so the resolver names this person titular.
                 db.Add(new RepresentativeMandate { InstitutionId = institution.Id, UserId = user.Id, Role = RepresentativeRole.Titular, StartsOn = today.AddDays(-10), CreatedAt = now });
-                principals[institution.Id] = Principal(user.Id, email, Roles.Member);
+                principals[institution.Id] = Bench.Principal(user.Id, email, Roles.Member);
             }
 
             await db.SaveChangesAsync();
@@ -309,14 +271,14 @@ internal static class SessionsVotesBenchmark
             var duplicateCasts = duplicates.Select(d => CastAtAsync(d.Votes, voters[d.Voter].Principal, voteId, voters[d.Voter].Institution, choices[d.Voter], begin, offsets[d.Voter] + random.NextDouble() * 2, d.Voter));
             var outcomes = await Task.WhenAll(casts.Concat(duplicateCasts));
             var lastAccepted = outcomes.Where(o => o.Accepted).Select(o => o.At).DefaultIfEmpty(begin).Max();
-            var sawAll = await WithinAsync(round.AllSawCount.Task, TimeSpan.FromSeconds(60));
+            var sawAll = await Bench.WithinAsync(round.AllSawCount.Task, TimeSpan.FromSeconds(60));
             var cpuCast = Sampler.Cpu() - cpuBefore;
-            var castSeconds = Milliseconds(begin, Stopwatch.GetTimestamp()) / 1000;
+            var castSeconds = Bench.Milliseconds(begin, Stopwatch.GetTimestamp()) / 1000;
 
             var closeStart = Stopwatch.GetTimestamp();
             Ok(await WithAsync<VoteService>(v => v.CloseAsync(secretariat, voteId, default)));
             var closeEnd = Stopwatch.GetTimestamp();
-            var sawTally = await WithinAsync(round.AllSawTally.Task, TimeSpan.FromSeconds(60));
+            var sawTally = await Bench.WithinAsync(round.AllSawTally.Task, TimeSpan.FromSeconds(60));
             var end = Stopwatch.GetTimestamp();
             var cpu = Sampler.Cpu() - cpuBefore;
             var dbCpu = Sampler.DatabaseCpu() - dbCpuBefore;
@@ -327,23 +289,23 @@ internal static class SessionsVotesBenchmark
             var counts = await CountAsync(voteId, ballot, choices);
             return new VoteResult(
                 ballot,
-                [.. outcomes.Where(o => o.Accepted).Select(o => Milliseconds(begin, o.At) - o.Offset).Order()],
+                [.. outcomes.Where(o => o.Accepted).Select(o => Bench.Milliseconds(begin, o.At) - o.Offset).Order()],
                 outcomes.Count(o => o.Accepted),
                 outcomes.Count(o => o.Refusal == "Error.AlreadyVoted"),
                 outcomes.Where(o => !o.Accepted && o.Refusal != "Error.AlreadyVoted").Select(o => o.Refusal ?? "?").ToList(),
                 duplicates.Length,
                 voters.Select((v, i) => outcomes.Count(o => o.Accepted && o.Voter == i)).ToArray(),
-                sawAll ? Milliseconds(lastAccepted, round.SawCountAt.Max()) : double.NaN,
+                sawAll ? Bench.Milliseconds(lastAccepted, round.SawCountAt.Max()) : double.NaN,
                 round.SawCountAt.Count(t => t == 0),
-                sawTally ? Milliseconds(closeStart, round.SawTallyAt.Max()) : double.NaN,
-                Milliseconds(closeStart, closeEnd),
+                sawTally ? Bench.Milliseconds(closeStart, round.SawTallyAt.Max()) : double.NaN,
+                Bench.Milliseconds(closeStart, closeEnd),
                 round.Tallies.All(t => t == expected),
                 counts,
                 expected,
                 cpuCast,
                 castSeconds,
                 cpu,
-                Milliseconds(begin, end) / 1000,
+                Bench.Milliseconds(begin, end) / 1000,
                 dbCpu,
                 sampler.PeakWorkingSet,
                 Sampler.WorkingSet(),
@@ -397,13 +359,8 @@ internal static class SessionsVotesBenchmark
             await using var scope = First.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<NoressUser>>();
             var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
-            return Principal(user.Id, email, [.. await users.GetRolesAsync(user)]);
+            return Bench.Principal(user.Id, email, [.. await users.GetRolesAsync(user)]);
         }
-
-        private static ClaimsPrincipal Principal(Guid id, string email, params string[] roles) =>
-            new(new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, id.ToString()), new Claim(ClaimTypes.Name, email), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
-                IdentityConstants.ApplicationScheme));
 
         private static Guid Ok(Outcome<Guid> result) =>
             result.Succeeded ? result.Value : throw new InvalidOperationException($"Refused: {result.Error}");
@@ -575,81 +532,6 @@ internal static class SessionsVotesBenchmark
         }
     }
 
-    /// <summary>Process CPU time, working set (sampled every 20 ms for the peak) and, when given, the database server's CPU.</summary>
-    private sealed class Sampler
-    {
-        private readonly CancellationTokenSource stop = new();
-
-        public long PeakWorkingSet { get; private set; }
-
-        public async Task RunAsync()
-        {
-            try
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    PeakWorkingSet = Math.Max(PeakWorkingSet, WorkingSet());
-                    await Task.Delay(20, stop.Token);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Done.
-            }
-        }
-
-        public async Task StopAsync(Task running)
-        {
-            await stop.CancelAsync();
-            await running;
-            PeakWorkingSet = Math.Max(PeakWorkingSet, WorkingSet());
-            stop.Dispose();
-        }
-
-        public static double Cpu()
-        {
-            using var process = Process.GetCurrentProcess();
-            return process.TotalProcessorTime.TotalSeconds;
-        }
-
-        public static long WorkingSet()
-        {
-            using var process = Process.GetCurrentProcess();
-            return process.WorkingSet64;
-        }
-
-        /// <summary>User and system time of the postmaster and its backends (Linux /proc), in seconds; NaN when not asked for.</summary>
-        public static double DatabaseCpu()
-        {
-            if (!int.TryParse(Environment.GetEnvironmentVariable("NORESS_BENCH_POSTGRES_PID"), CultureInfo.InvariantCulture, out var root))
-            {
-                return double.NaN;
-            }
-
-            long ticks = 0;
-            foreach (var directory in Directory.EnumerateDirectories("/proc"))
-            {
-                try
-                {
-                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                    // Fields after the command name, which is in parentheses and may contain spaces.
-                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    var pid = int.Parse(Path.GetFileName(directory), CultureInfo.InvariantCulture);
-                    if (pid == root || int.Parse(fields[1], CultureInfo.InvariantCulture) == root)
-                    {
-                        ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                    }
-                }
-                catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or IndexOutOfRangeException)
-                {
-                    // Not a process, or it ended meanwhile.
-                }
-            }
-
-            return ticks / 100.0;
-        }
-    }
-
     private sealed record VoteResult(
         BallotKind Ballot,
         double[] Latencies,
@@ -691,98 +573,5 @@ internal static class SessionsVotesBenchmark
             $"| {WorkingSet / 1048576.0:F0} ({PeakWorkingSet / 1048576.0:F0}) | {GcHeap / 1048576.0:F0} " +
             $"| {Counts.Participations} / {Counts.Ballots} / {Counts.Stored}, {Counts.Lost} lost, {Counts.Stored - Counts.DistinctInstitutions + AcceptedPerVoter.Count(a => a > 1)} duplicated{(Counts.ChoicesAsCast ? string.Empty : ", CHOICES DIFFER")}{(TalliesRight ? string.Empty : ", TALLY WRONG ON A SCREEN")}{(OtherRefusals.Count > 0 ? $", {OtherRefusals.Count} other refusals ({string.Join(", ", OtherRefusals.Distinct())})" : string.Empty)} " +
             $"| {RefusedAsDuplicate} of {DuplicatesSent} | {load} |");
-    }
-
-    /// <summary>A throwaway database: a temporary SQLite file, or a fresh database on the PostgreSQL server of NORESS_BENCH_POSTGRES.</summary>
-    private sealed class Database
-    {
-        private Database(DatabaseProvider provider, string connectionString)
-        {
-            Provider = provider;
-            ConnectionString = connectionString;
-        }
-
-        public DatabaseProvider Provider { get; }
-
-        public string ConnectionString { get; }
-
-        public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), $"noress-bench-mail-{Guid.NewGuid():N}");
-
-        public static Database Create(DatabaseProvider provider)
-        {
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                return new Database(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"noress-votes-{Guid.NewGuid():N}.db")}");
-            }
-
-            var server = Environment.GetEnvironmentVariable("NORESS_BENCH_POSTGRES") is { Length: > 0 } value
-                ? value
-                : throw new InvalidOperationException("NORESS_BENCH_POSTGRES (a server connection string) is needed for --provider postgres.");
-            var name = $"noress_bench_{Guid.NewGuid():N}";
-            using (var connection = new Npgsql.NpgsqlConnection(server))
-            {
-                connection.Open();
-                using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                command.ExecuteNonQuery();
-            }
-
-            return new Database(provider, new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
-        }
-
-        public void Drop()
-        {
-            if (Directory.Exists(MailDirectory))
-            {
-                Directory.Delete(MailDirectory, recursive: true);
-            }
-
-            if (Provider == DatabaseProvider.Sqlite)
-            {
-                var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-                {
-                    File.Delete(path);
-                }
-
-                return;
-            }
-
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
-            var name = builder.Database;
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            builder.Database = "postgres";
-            using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
-            connection.Open();
-            using var command = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            command.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>One app node on the benchmark's database; with a Redis channel, joined to the other node by the Redis bus.</summary>
-    private sealed class VoteApp(Database database, string? redisChannel) : WebApplicationFactory<web::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Database:Provider", database.Provider.ToString());
-            builder.UseSetting("Database:SeedDemoData", "true");
-            builder.UseSetting("Database:MigrateOnStartup", "true");
-            builder.UseSetting("ConnectionStrings:Noress", database.ConnectionString);
-            builder.UseSetting("Email:PickupDirectory", database.MailDirectory);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            // A refused duplicate is logged by EF as a failed command with its stack: dozens per vote would bury the results.
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
-            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
-            if (redisChannel is not null)
-            {
-                var redis = Environment.GetEnvironmentVariable("NORESS_BENCH_REDIS") is { Length: > 0 } value
-                    ? value
-                    : throw new InvalidOperationException("NORESS_BENCH_REDIS (host:port) is needed for --nodes 2.");
-                builder.UseSetting("RealTime:Bus", "Redis");
-                builder.UseSetting("RealTime:Redis", redis);
-                builder.UseSetting("RealTime:ChannelPrefix", redisChannel);
-            }
-        }
     }
 }

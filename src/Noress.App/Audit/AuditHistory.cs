@@ -7,7 +7,11 @@ namespace Noress.App.Audit;
 /// Which audit entries a feature wants for the history of its own objects: one entity type, narrowed by the exact
 /// entity id, an id prefix (composite keys "a,b"), or a text the changes contain (an insert names its parent's id).
 /// </summary>
-public sealed record AuditSelector(string EntityType, string? EntityId = null, string? EntityIdPrefix = null, string? ChangesContaining = null);
+public sealed record AuditSelector(string EntityType, string? EntityId = null, string? EntityIdPrefix = null, string? ChangesContaining = null)
+{
+    /// <summary>Any of these entities (one query for a set, rather than one selector each).</summary>
+    public IReadOnlyCollection<string>? EntityIds { get; init; }
+}
 
 /// <summary>One audit entry with its changes read (property → before, after).</summary>
 public sealed record AuditRecord(long Sequence, DateTime OccurredAt, Guid? UserId, string? UserName, string EntityType, string EntityId, AuditAction Action, IReadOnlyList<AuditFieldChange> Changes);
@@ -29,6 +33,12 @@ public static class AuditHistory
             if (selector.EntityId is { } id)
             {
                 query = query.Where(a => a.EntityId == id);
+            }
+
+            if (selector.EntityIds is { } ids)
+            {
+                var list = ids.ToList();
+                query = query.Where(a => list.Contains(a.EntityId));
             }
 
             if (selector.EntityIdPrefix is { } prefix)

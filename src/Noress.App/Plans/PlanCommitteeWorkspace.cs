@@ -37,7 +37,8 @@ public sealed class PlanActivitySource(IDbContextFactory<NoressDbContext> dbFact
         var items = await db.Set<PlanItem>().AsNoTracking().Where(i => i.PlanId == planId)
             .Select(i => new { i.Id, i.TitleFr, i.TitleAr, i.TitleEn }).ToListAsync(cancellationToken);
         var titles = items.ToDictionary(i => i.Id.ToString(), i => PeopleText.Plain(PlanNames.Title(i.TitleFr, i.TitleAr, i.TitleEn)) ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        var entries = await AuditHistory.FindAsync(db, [.. titles.Keys.Select(id => new AuditSelector(nameof(PlanItem), EntityId: id))], take * 4, cancellationToken);
+        // One query for the plan's rows, not one per row.
+        var entries = titles.Count == 0 ? [] : await AuditHistory.FindAsync(db, [new AuditSelector(nameof(PlanItem)) { EntityIds = titles.Keys }], take * 4, cancellationToken);
         // One line per row and person in a burst of edits: the newest.
         return [.. entries
             .DistinctBy(e => (e.EntityId, e.UserName))

@@ -32,6 +32,9 @@ public sealed record PlanChange(IReadOnlyList<PlanChangedItem> Items, IReadOnlyL
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Names this change, so a node reads it once however many of its pages heard it (PlanViewCache).</summary>
+    public Guid ChangeId { get; init; } = Guid.NewGuid();
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The payload of a bus event; null when absent or unreadable (then reload everything).</summary>
@@ -66,7 +69,8 @@ public sealed class PlanLive(IEventBus bus, IDbContextFactory<NoressDbContext> d
     {
         try
         {
-            await bus.PublishAsync(Topics.Plan(planId), new BusEvent(kind, change?.ToJson()), CancellationToken.None);
+            // Every change carries a payload with its id, even a change of the plan itself.
+            await bus.PublishAsync(Topics.Plan(planId), new BusEvent(kind, (change ?? new PlanChange([], [])).ToJson()), CancellationToken.None);
             if (await CommitteeOfAsync(planId) is { } committeeId)
             {
                 await bus.PublishAsync(Topics.Committee(committeeId), new BusEvent(CommitteeEvents.Plan), CancellationToken.None);

@@ -16,72 +16,100 @@ public sealed partial class PlanService
     /// <summary>Largest accepted evidence file, in bytes (the members' scan limit).</summary>
     public long MaxEvidenceBytes => storage.Options.MaxScanBytes;
 
-    /// <summary>Adds a partner institution to an item (not its lead; a member institution).</summary>
+    /// <summary>Adds a partner institution to an item (not its lead; a member institution); the item's version moves.</summary>
     public async Task<Outcome<Guid>> AddPartnerAsync(ClaimsPrincipal caller, Guid itemId, Guid institutionId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EditableItemAsync(db, caller, itemId, ct) is not { } item)
+        for (var attempt = 0; attempt < MaxMergeAttempts; attempt++)
         {
-            return refuse["Error.NotFound"];
-        }
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await EditableItemAsync(db, caller, itemId, ct) is not { } item)
+            {
+                return refuse["Error.NotFound"];
+            }
 
-        if (item.LeadInstitutionId == institutionId)
-        {
-            return refuse["Error.PartnerIsLead"];
-        }
+            if (item.LeadInstitutionId == institutionId)
+            {
+                return refuse["Error.PartnerIsLead"];
+            }
 
-        if (await db.Set<PlanItemPartner>().AnyAsync(p => p.ItemId == itemId && p.InstitutionId == institutionId, ct))
-        {
-            return refuse["Error.PartnerExists"];
-        }
+            if (await db.Set<PlanItemPartner>().AnyAsync(p => p.ItemId == itemId && p.InstitutionId == institutionId, ct))
+            {
+                return refuse["Error.PartnerExists"];
+            }
 
-        if (await ReferenceErrorAsync(db, null, [institutionId], null, null, null, ct) is { } error)
-        {
-            return refuse[error];
-        }
+            if (await ReferenceErrorAsync(db, null, [institutionId], null, null, null, ct) is { } error)
+            {
+                return refuse[error];
+            }
 
-        db.Add(new PlanItemPartner { ItemId = itemId, InstitutionId = institutionId });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The (item, institution) key: the same partner added at the same instant elsewhere.
-            return refuse["Error.PartnerExists"];
-        }
+            db.Add(new PlanItemPartner { ItemId = itemId, InstitutionId = institutionId });
+            BumpVersion(db, item);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The item was saved meanwhile: check again on its new state.
+                continue;
+            }
+            catch (DbUpdateException)
+            {
+                // The (item, institution) key: the same partner added at the same instant elsewhere.
+                return refuse["Error.PartnerExists"];
+            }
 
-        await AnnounceItemAsync(db, item, ct);
-        return Outcome<Guid>.Done(institutionId);
-    }
-
-    /// <summary>Removes a partner institution from an item; removing one that is not a partner changes nothing.</summary>
-    public async Task<Outcome<Guid>> RemovePartnerAsync(ClaimsPrincipal caller, Guid itemId, Guid institutionId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await EditableItemAsync(db, caller, itemId, ct) is not { } item)
-        {
-            return refuse["Error.NotFound"];
-        }
-
-        var partner = await db.Set<PlanItemPartner>().SingleOrDefaultAsync(p => p.ItemId == itemId && p.InstitutionId == institutionId, ct);
-        if (partner is null)
-        {
+            await AnnounceItemAsync(db, item, ct);
             return Outcome<Guid>.Done(institutionId);
         }
 
-        db.Remove(partner);
-        try
+        return refuse["Error.Concurrent"];
+    }
+
+    /// <summary>Removes a partner institution from an item (the item's version moves); removing one that is not a partner changes nothing.</summary>
+    public async Task<Outcome<Guid>> RemovePartnerAsync(ClaimsPrincipal caller, Guid itemId, Guid institutionId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < MaxMergeAttempts; attempt++)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Removed at the same instant elsewhere: the outcome asked for holds.
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await EditableItemAsync(db, caller, itemId, ct) is not { } item)
+            {
+                return refuse["Error.NotFound"];
+            }
+
+            var partner = await db.Set<PlanItemPartner>().SingleOrDefaultAsync(p => p.ItemId == itemId && p.InstitutionId == institutionId, ct);
+            if (partner is null)
+            {
+                return Outcome<Guid>.Done(institutionId);
+            }
+
+            db.Remove(partner);
+            BumpVersion(db, item);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The item was saved, or the partner removed, meanwhile: look again.
+                continue;
+            }
+
+            await AnnounceItemAsync(db, item, ct);
+            return Outcome<Guid>.Done(institutionId);
         }
 
-        await AnnounceItemAsync(db, item, ct);
-        return Outcome<Guid>.Done(institutionId);
+        return refuse["Error.Concurrent"];
+    }
+
+    /// <summary>
+    /// Partners are part of the row like its fields: the item's version moves with them (VersionInterceptor), so an edit
+    /// made on the row as it was is checked again, and a concurrent save of the item makes this save retry.
+    /// </summary>
+    private static void BumpVersion(NoressDbContext db, PlanItem item)
+    {
+        db.Attach(item);
+        db.Entry(item).Property(i => i.Version).IsModified = true;
     }
 
     /// <summary>Adds an indicator to an item; its id.</summary>

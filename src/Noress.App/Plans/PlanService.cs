@@ -70,69 +70,26 @@ public sealed partial class PlanService(
             return null;
         }
 
-        var items = await db.Set<PlanItem>().AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(ct);
-        var itemIds = items.Select(i => i.Id).ToList();
-        var partners = (await db.Set<PlanItemPartner>().AsNoTracking().Where(p => itemIds.Contains(p.ItemId)).ToListAsync(ct)).ToLookup(p => p.ItemId, p => p.InstitutionId);
-        var indicators = await db.Set<PlanIndicator>().AsNoTracking().Where(i => itemIds.Contains(i.ItemId)).ToListAsync(ct);
-        var indicatorIds = indicators.Select(i => i.Id).ToList();
-        var measures = (await db.Set<IndicatorMeasure>().AsNoTracking().Where(m => indicatorIds.Contains(m.IndicatorId)).ToListAsync(ct)).ToLookup(m => m.IndicatorId);
-        var evidence = await db.Set<PlanEvidence>().AsNoTracking().Where(e => itemIds.Contains(e.ItemId)).ToListAsync(ct);
+        var data = await PlanData.ReadAsync(db, plan, ct);
+        return data.Build(access.Today, await access.CanEditAsync(user, plan, ct));
+    }
 
-        var institutionIds = items.Select(i => i.LeadInstitutionId).OfType<Guid>().Concat(partners.SelectMany(p => p)).Distinct().ToList();
-        var institutions = await db.Institutions.AsNoTracking().Where(i => institutionIds.Contains(i.Id))
-            .Select(i => new PlanInstitution(i.Id, i.Acronym, i.NameFr, i.NameAr)).ToDictionaryAsync(i => i.Id, ct);
-        var peopleIds = items.Select(i => i.ResponsibleUserId).OfType<Guid>()
-            .Concat(measures.SelectMany(m => m).Select(m => m.RecordedById).OfType<Guid>())
-            .Concat(evidence.Select(e => e.UploadedById).OfType<Guid>()).Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        var committees = await db.Committees.AsNoTracking()
-            .Select(c => new PlanCommittee(c.Id, c.Code, c.NameFr, c.NameAr, c.NameEn)).ToDictionaryAsync(c => c.Id, ct);
-        var decisionIds = items.Select(i => i.DecisionId).OfType<Guid>().Distinct().ToList();
-        var decisions = (await db.Set<Decision>().AsNoTracking().Where(d => decisionIds.Contains(d.Id)).Select(d => new { d.Id, d.Year, d.Sequence }).ToListAsync(ct))
-            .ToDictionary(d => d.Id, d => Decision.Format(d.Year, d.Sequence));
-
-        var today = access.Today;
-        var rollup = PlanRollup.Compute([.. items.Select(ToRollup)]);
-        var indicatorCounts = indicators.GroupBy(i => i.ItemId).ToDictionary(g => g.Key, g => g.Count());
-        var evidenceCounts = evidence.GroupBy(e => e.ItemId).ToDictionary(g => g.Key, g => g.Count());
-        var children = items.ToLookup(i => i.ParentId);
-        var rows = new List<PlanRow>(items.Count);
-
-        // Depth first, siblings by position: the order every view lists rows in. Returns the late rows in the subtree.
-        int Add(PlanItem item, int depth)
+    /// <summary>
+    /// The plan for a live page, from the node's shared <see cref="PlanViewCache"/> (one read per change and node, shared by
+    /// every page of the plan): <paramref name="canEdit"/> is what the page learned when it opened (null: decide it now).
+    /// Null when the plan is gone or the caller may not read it.
+    /// </summary>
+    public async Task<PlanView?> LoadLiveAsync(ClaimsPrincipal user, PlanViewLease lease, PlanViewRequest request, bool? canEdit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var snapshot = await lease.GetAsync(request, ct);
+        if (snapshot is null || !await access.CanReadAsync(user, snapshot.Plan, ct))
         {
-            var index = rows.Count;
-            rows.Add(null!);
-            var lateBelow = 0;
-            foreach (var child in children[item.Id].OrderBy(c => c.Position).ThenBy(c => c.CreatedAt))
-            {
-                lateBelow += Add(child, depth + 1);
-            }
-
-            var late = PlanRules.IsLate(item.DueOn, item.Status, today);
-            rows[index] = ToRow(item, depth, children[item.Id].Any(), late, lateBelow, rollup[item.Id], partners[item.Id],
-                item.DecisionId is { } d ? decisions.GetValueOrDefault(d) : null, indicatorCounts.GetValueOrDefault(item.Id), evidenceCounts.GetValueOrDefault(item.Id));
-            return lateBelow + (late ? 1 : 0);
+            return null;
         }
 
-        foreach (var root in children[null].OrderBy(c => c.Position).ThenBy(c => c.CreatedAt))
-        {
-            Add(root, 0);
-        }
-
-        var indicatorViews = indicators.Select(i => ToView(i, measures[i.Id])).ToList();
-        var order = rows.Select((r, index) => (r.Id, index)).ToDictionary(x => x.Id, x => x.index);
-        return new PlanView(
-            new PlanSummary(plan.Id, plan.Kind, plan.CommitteeId, plan.TitleFr, plan.TitleAr, plan.TitleEn, plan.Version, await access.CanEditAsync(user, plan, ct)),
-            rows,
-            rollup[Guid.Empty],
-            today,
-            institutions,
-            people,
-            committees,
-            [.. indicatorViews.OrderBy(i => order.GetValueOrDefault(i.ItemId)).ThenBy(i => i.NameFr, StringComparer.Ordinal)],
-            [.. evidence.OrderBy(e => order.GetValueOrDefault(e.ItemId)).ThenBy(e => e.UploadedAt)
-                .Select(e => new PlanEvidenceView(e.Id, e.ItemId, e.FileName, e.ContentType, e.Size, e.UploadedById, e.UploadedAt))]);
+        var edit = canEdit ?? await access.CanEditAsync(user, snapshot.Plan, ct);
+        return edit ? snapshot.Editable : snapshot.View;
     }
 
     /// <summary>The institutions, people, committees and decisions an editor of the plan may pick; null when the caller may not edit it.</summary>
@@ -162,7 +119,7 @@ public sealed partial class PlanService(
     internal static RollupInput ToRollup(PlanItem i) =>
         new(i.Id, i.ParentId, i.Status, i.Progress, i.Weight, i.BudgetPlanned, i.BudgetCommitted, i.BudgetSpent);
 
-    private static PlanRow ToRow(PlanItem item, int depth, bool hasChildren, bool late, int lateBelow, RollupResult rollup, IEnumerable<Guid> partners, string? decisionNumber, int indicatorCount, int evidenceCount) => new()
+    internal static PlanRow ToRow(PlanItem item, int depth, bool hasChildren, bool late, int lateBelow, RollupResult rollup, IEnumerable<Guid> partners, string? decisionNumber, int indicatorCount, int evidenceCount) => new()
     {
         Id = item.Id,
         ParentId = item.ParentId,
@@ -198,7 +155,7 @@ public sealed partial class PlanService(
         EvidenceCount = evidenceCount,
     };
 
-    private static PlanIndicatorView ToView(PlanIndicator indicator, IEnumerable<IndicatorMeasure> measures)
+    internal static PlanIndicatorView ToView(PlanIndicator indicator, IEnumerable<IndicatorMeasure> measures)
     {
         var list = measures.ToList();
         var standing = IndicatorMaths.Standing(indicator.Baseline, indicator.Target, list.Select(m => new MeasurePoint(m.Period, m.Actual, m.RecordedAt)));

@@ -122,3 +122,27 @@ public sealed record PlanChoices(IReadOnlyList<PlanInstitution> Institutions, IR
 
 /// <summary>An id and its label.</summary>
 public sealed record PlanChoice(Guid Id, string Label);
+
+/// <summary>Comparing rows by value, so unchanged rows keep their records (pages skip rendering by reference).</summary>
+public static class PlanRows
+{
+    private static readonly IReadOnlyList<Guid> NoPartners = Array.Empty<Guid>();
+
+    /// <summary>Records compare lists by reference: partners are compared by content.</summary>
+    public static bool Same(PlanRow a, PlanRow b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return ReferenceEquals(a, b)
+            || (a with { PartnerIds = NoPartners } == b with { PartnerIds = NoPartners } && a.PartnerIds.SequenceEqual(b.PartnerIds));
+    }
+
+    /// <summary>The fresh rows, each replaced by its previous record when equal in value.</summary>
+    public static IReadOnlyList<PlanRow> KeepUnchanged(IReadOnlyList<PlanRow> previous, IReadOnlyList<PlanRow> fresh)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(fresh);
+        var old = previous.ToDictionary(r => r.Id);
+        return [.. fresh.Select(r => old.TryGetValue(r.Id, out var before) && Same(before, r) ? before : r)];
+    }
+}

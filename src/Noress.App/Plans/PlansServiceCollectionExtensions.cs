@@ -16,6 +16,7 @@ public static class PlansServiceCollectionExtensions
         services.AddScoped<PlanService>();
         services.AddSingleton<PlanLive>();
         services.AddScoped<Exchange.PlanExchangeService>();
+        services.AddSingleton<PlanViewCache>();
         // The committee workspace shows the committee's thematic plan and its changes.
         services.AddScoped<ICommitteePlanLink, PlanCommitteeLink>();
         services.AddCommitteeActivitySource<PlanActivitySource>();

@@ -131,6 +131,25 @@ public sealed class PlanEditConcurrencyTests
     }
 
     [Fact]
+    public async Task AddPartnerAsync_AndRemove_MoveTheItemsVersionLikeAField()
+    {
+        await using var plans = await PlansTestHost.StartAsync(DatabaseProvider.Sqlite);
+        var before = (await plans.ItemAsync(plans.ActionId)).Version;
+
+        PlansTestHost.Ok(await plans.WithAsync(s => s.AddPartnerAsync(plans.EditorA, plans.ActionId, plans.Unseated, default)));
+        var added = (await plans.ItemAsync(plans.ActionId)).Version;
+        PlansTestHost.Ok(await plans.WithAsync(s => s.RemovePartnerAsync(plans.EditorA, plans.ActionId, plans.Unseated, default)));
+        var removed = (await plans.ItemAsync(plans.ActionId)).Version;
+
+        Assert.NotEqual(before, added);
+        Assert.NotEqual(added, removed);
+        // An edit made on the row as it was before the partner change is checked field by field and still saved.
+        var edit = PlansTestHost.Ok(await plans.WithAsync(s => s.EditItemAsync(plans.EditorB, plans.ActionId, before, [FieldEdit.Of(PlanField.Progress, 0, 30)], default)));
+        Assert.True(edit.Saved);
+        Assert.NotEqual(removed, edit.Version);
+    }
+
+    [Fact]
     public async Task HistoryAsync_ListsWhoChangedWhichFieldFromWhatToWhat()
     {
         await using var plans = await PlansTestHost.StartAsync(DatabaseProvider.Sqlite);

@@ -36,6 +36,7 @@ public abstract class PlanGridFixture : NoressTestContext
         Database = await UseDatabaseAsync();
         Services.AddScoped<PlansAccess>();
         Services.AddSingleton<PlanLive>();
+        Services.AddSingleton<PlanViewCache>();
         Services.AddScoped<PlanService>();
         Services.AddSingleton<PlanPresence>();
         Services.AddSingleton(new MembersStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));

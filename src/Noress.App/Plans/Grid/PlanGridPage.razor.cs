@@ -41,6 +41,9 @@ public partial class PlanGridPage : IAsyncDisposable
     private string? addError;
     private string? status;
     private PlanPresenceSession? presence;
+    private PlanViewLease? lease;
+    private bool joining;
+    private Guid leasedPlan;
 
     [Parameter]
     public Guid PlanId { get; set; }
@@ -50,6 +53,9 @@ public partial class PlanGridPage : IAsyncDisposable
 
     [Inject]
     private PlanPresence Presence { get; set; } = default!;
+
+    [Inject]
+    private PlanViewCache ViewCache { get; set; } = default!;
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
@@ -102,21 +108,32 @@ public partial class PlanGridPage : IAsyncDisposable
             followingLocation = true;
         }
 
-        view = await Plans.LoadAsync(user, PlanId, CancellationToken.None);
+        if (lease is null || leasedPlan != PlanId)
+        {
+            // One snapshot per plan and node, shared by every page of it (ADR 0034).
+            lease?.Dispose();
+            lease = ViewCache.Open(PlanId);
+            leasedPlan = PlanId;
+        }
+
+        view = await Plans.LoadLiveAsync(user, lease, PlanViewRequest.Current, null, CancellationToken.None);
         Choices = view?.Plan.CanEdit == true ? await Plans.ChoicesAsync(user, PlanId, CancellationToken.None) : null;
         loaded = true;
         Rebuild();
         if (view is not null)
         {
             // Only changes: presence announcements on the same topic are PlanPresence's.
-            Follow(Topics.Plan(PlanId), ChangeKinds, RefreshAsync, TimeSpan.FromMilliseconds(100));
+            // No coalescing pause: a refresh reads nothing but the shared snapshot; events heard while one runs join the next.
+            Follow(Topics.Plan(PlanId), ChangeKinds, RefreshAsync, TimeSpan.Zero);
         }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && CanEdit && presence is null && await CurrentUser.GetIdAsync() is { } me)
+        // The first render that can edit (the plan may arrive after the very first render when its read is asynchronous).
+        if (CanEdit && presence is null && !joining && await CurrentUser.GetIdAsync() is { } me)
         {
+            joining = true;
             var name = Choices!.People.FirstOrDefault(p => p.Id == me)?.Label ?? user.Identity?.Name ?? string.Empty;
             presence = await Presence.JoinAsync(PlanId, me, name, () => _ = InvokeAsync(PresenceChanged));
             (Services.GetService(typeof(PlanPresenceCircuit)) as PlanPresenceCircuit)?.Add(presence);
@@ -283,7 +300,7 @@ public partial class PlanGridPage : IAsyncDisposable
             status = Text["Edit.Saved", Cells.FieldName(edit.Field)];
         }
 
-        await ReloadAsync(Lineage(edit.RowId));
+        await ReloadAsync(Lineage(edit.RowId), true);
         StateHasChanged();
         if (presence is not null && detailsId is null && conflict is null)
         {
@@ -318,7 +335,7 @@ public partial class PlanGridPage : IAsyncDisposable
             status = Text["Edit.Saved", Cells.FieldName(field.Field)];
         }
 
-        await ReloadAsync(Lineage(c.Result.ItemId));
+        await ReloadAsync(Lineage(c.Result.ItemId), true);
         await EndConflictPresenceAsync();
         StateHasChanged();
     }
@@ -334,7 +351,7 @@ public partial class PlanGridPage : IAsyncDisposable
 
         var rest = c.Result.Conflicts.Where(x => x.Field != field.Field).ToList();
         conflict = rest.Count == 0 ? null : new ConflictState(c.Result with { Conflicts = rest });
-        await ReloadAsync(Lineage(c.Result.ItemId));
+        await ReloadAsync(Lineage(c.Result.ItemId), true);
         await EndConflictPresenceAsync();
         StateHasChanged();
     }
@@ -377,7 +394,7 @@ public partial class PlanGridPage : IAsyncDisposable
     /// <summary>After a change made from the details panel: reload the row (or the whole tree when its shape changed).</summary>
     public async Task ChangedAsync(Guid rowId, bool structure)
     {
-        await ReloadAsync(structure ? null : Lineage(rowId));
+        await ReloadAsync(structure ? null : Lineage(rowId), true);
         StateHasChanged();
     }
 
@@ -416,7 +433,7 @@ public partial class PlanGridPage : IAsyncDisposable
             collapsed.Remove(parent);
         }
 
-        await ReloadAsync(null);
+        await ReloadAsync(null, true);
         status = Text["Grid.Added"];
     }
 
@@ -458,16 +475,24 @@ public partial class PlanGridPage : IAsyncDisposable
             only.UnionWith(change.Ancestors);
         }
 
-        await ReloadAsync(only);
+        await ReloadAsync(only, false, events);
     }
 
     /// <summary>
-    /// Reloads the plan; with <paramref name="only"/>, every other row keeps its record, so only the named rows render
-    /// again (PlanGridRow.ShouldRender compares records by reference). Null: the tree's shape may have changed.
+    /// Reloads the plan from the node's shared snapshot; with <paramref name="only"/>, every other row keeps its record, so
+    /// only the named rows render again (PlanGridRow.ShouldRender compares records by reference). Null: the tree's shape
+    /// may have changed. <paramref name="own"/>: the page itself changed these rows (its event may come later), so they
+    /// are read now; otherwise <paramref name="events"/> name the changes heard.
     /// </summary>
-    private async Task ReloadAsync(IReadOnlySet<Guid>? only)
+    private async Task ReloadAsync(IReadOnlySet<Guid>? only, bool own, IReadOnlyList<BusEvent>? events = null)
     {
-        var fresh = await Plans.LoadAsync(user, PlanId, CancellationToken.None);
+        if (lease is null)
+        {
+            return;
+        }
+
+        var request = own ? (only is null ? PlanViewRequest.All : PlanViewRequest.Changed(only)) : PlanViewRequest.Heard(events ?? []);
+        var fresh = await Plans.LoadLiveAsync(user, lease, request, view?.Plan.CanEdit, CancellationToken.None);
         if (fresh is null)
         {
             view = null;
@@ -494,14 +519,11 @@ public partial class PlanGridPage : IAsyncDisposable
         var old = current.Rows.ToDictionary(r => r.Id);
         var rows = fresh.Rows.Select(r =>
             old.TryGetValue(r.Id, out var before) && (only is not null ? !only.Contains(r.Id) || Same(before, r) : Same(before, r)) ? before : r).ToList();
-        return fresh with { Rows = rows };
+        // The shared snapshot keeps unchanged records already: then the page holds no list of its own.
+        return rows.SequenceEqual(fresh.Rows, ReferenceEqualityComparer.Instance) ? fresh : fresh with { Rows = rows };
     }
 
-    private static readonly IReadOnlyList<Guid> NoPartners = Array.Empty<Guid>();
-
-    // Records compare lists by reference: partners are compared by content.
-    private static bool Same(PlanRow a, PlanRow b) =>
-        a with { PartnerIds = NoPartners } == b with { PartnerIds = NoPartners } && a.PartnerIds.SequenceEqual(b.PartnerIds);
+    private static bool Same(PlanRow a, PlanRow b) => PlanRows.Same(a, b);
 
     /// <summary>A row and its ancestors: what an edit of the row may change.</summary>
     private HashSet<Guid> Lineage(Guid rowId)
@@ -601,6 +623,8 @@ public partial class PlanGridPage : IAsyncDisposable
     {
         Navigation.LocationChanged -= OnLocationChanged;
         Dispose(true);
+        lease?.Dispose();
+        lease = null;
         if (presence is { } p)
         {
             presence = null;

@@ -75,7 +75,16 @@ public sealed class TopicFollower : IDisposable
     {
         try
         {
-            await Task.Delay(delay, clock, stop.Token);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, clock, stop.Token);
+            }
+            else
+            {
+                // No pause: still off the publisher's thread, which may be another circuit's.
+                await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            }
+
             Volatile.Write(ref scheduled, 0);
             await refresh();
         }
