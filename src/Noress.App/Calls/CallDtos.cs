@@ -142,3 +142,6 @@ public sealed record MyApplication(Guid Id, string Reference, string Title, Appl
 public sealed record PublicCall(
     Guid Id, CallKind Kind, int Edition, string TitleFr, string TitleAr, string? TitleEn, Guid? TextDocumentId,
     DateTime OpensAt, DateTime DeadlineAt, DateTime ResultsAt, IReadOnlyList<CallPrize> Prizes, decimal? EnvelopeTotal, int? ProjectCount, bool AcceptsSubmissions);
+
+/// <summary>A person the secretariat may add to a call's jury.</summary>
+public sealed record JurorChoice(Guid Id, string FullName);

@@ -95,6 +95,18 @@ public sealed class CallService(
             prizes, call.EnvelopeTotal, call.ProjectCount, CallSchedule.AcceptsSubmissions(call, now)), text);
     }
 
+    /// <summary>The active people the secretariat may add to a jury, by name.</summary>
+    public async Task<IReadOnlyList<JurorChoice>> JurorChoicesAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await access.IsStaffAsync(user))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.FullName).Select(u => new JurorChoice(u.Id, u.FullName)).ToListAsync(ct);
+    }
+
     /// <summary>"AMI-2-007" or "CR-1-012": the kind, the edition and the application's number.</summary>
     public static string Reference(Call call, int number) => Reference(call.Kind, call.Edition, number);
 

@@ -20,7 +20,7 @@ public static class CallsServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddSingleton<CallLive>();
         services.AddCalendarSource<CallCalendarSource>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICallApplicationDocuments, CallApplicationDocuments>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallApplicationDocuments, CallApplicationDocuments>());
         return services;
     }
 
