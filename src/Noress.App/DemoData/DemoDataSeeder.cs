@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Noress.App.Accounts;
+using Noress.App.Calls;
 using Noress.App.Committees;
 using Noress.App.Data;
 using Noress.App.Documents;
@@ -104,6 +105,7 @@ public sealed class DemoDataSeeder(
         if (records)
         {
             await DemoPlans.SeedAsync(plans, DemoDocuments.Secretariat(secretariatId), institutions, committees, seeded, NoressClock.Today(clock), cancellationToken);
+            await DemoCalls.SeedAsync(services.GetRequiredService<CallService>(), services.GetRequiredService<ApplicationService>(), DemoDocuments.Secretariat(secretariatId), seeded, clock, cancellationToken);
             await ActivatorUtilities.CreateInstance<DemoRecords>(services).SeedAsync(secretariatId, cancellationToken);
         }
 

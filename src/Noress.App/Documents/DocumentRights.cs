@@ -14,6 +14,19 @@ public sealed record DocumentSubject(Guid UserId, IReadOnlySet<string> Roles, Gu
     }
 
     public bool IsStaff => Roles.Contains(Accounts.Roles.Secretariat) || Roles.Contains(Accounts.Roles.Administrator);
+
+    /// <summary>
+    /// The right the calls feature gives the person on each call application's space (its applicant's people edit
+    /// while it can still change, then read); applications absent from it give nothing.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, DocumentRight> CallApplications { get; init; } = new Dictionary<Guid, DocumentRight>();
+}
+
+/// <summary>Which call applications' spaces a person may work in; implemented by the calls feature (a plug-in, not a call into it).</summary>
+public interface ICallApplicationDocuments
+{
+    /// <summary>The person's right on the space of each application they are an applicant of (absent: none).</summary>
+    Task<IReadOnlyDictionary<Guid, DocumentRight>> RightsAsync(Guid userId, Guid? institutionId, CancellationToken cancellationToken);
 }
 
 /// <summary>Pure resolution of a person's right on a document: the space's default, raised by explicit grants.</summary>
@@ -49,10 +62,19 @@ public static class DocumentRights
         // (SharedWithNetwork), which the committee's people switch on per document.
         DocumentSpaceKind.Committee => subject.IsStaff || (spaceId is { } committee && subject.CommitteeIds.Contains(committee)) ? DocumentRight.Edit
             : DocumentRight.None,
-        // Sessions and call applications get their own membership rules with their features; staff runs them meanwhile.
-        DocumentSpaceKind.Session or DocumentSpaceKind.CallApplication => subject.IsStaff ? DocumentRight.Edit : DocumentRight.None,
+        // Sessions get their own membership rules with their feature; staff runs them meanwhile.
+        DocumentSpaceKind.Session => subject.IsStaff ? DocumentRight.Edit : DocumentRight.None,
+        // A call application's people edit it while it can change (the calls feature says so); the secretariat reads it.
+        DocumentSpaceKind.CallApplication => CallApplicationRight(subject, spaceId),
         _ => DocumentRight.None,
     };
+
+    private static DocumentRight CallApplicationRight(DocumentSubject subject, Guid? spaceId)
+    {
+        var applicant = spaceId is { } id ? subject.CallApplications.GetValueOrDefault(id) : DocumentRight.None;
+        var staff = subject.IsStaff ? DocumentRight.Read : DocumentRight.None;
+        return applicant > staff ? applicant : staff;
+    }
 
     /// <summary>The grant that opens a document to every member (read only): the "shared with the network" switch.</summary>
     public static DocumentPermission NetworkGrant(Guid documentId) =>

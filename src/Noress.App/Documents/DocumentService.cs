@@ -18,7 +18,12 @@ public sealed record DocumentView(Guid Id, string Title, DocumentSpaceKind Space
 public sealed record DocumentAccess(Document Document, DocumentRight Right, DocumentSubject Subject, string UserName);
 
 /// <summary>Lists, creates and opens documents, checking the person's rights from the space and grants.</summary>
-public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory, DocumentAuthority authority, TimeProvider clock, Refusals<DocumentsText> refuse)
+public sealed class DocumentService(
+    IDbContextFactory<NoressDbContext> dbFactory,
+    DocumentAuthority authority,
+    TimeProvider clock,
+    Refusals<DocumentsText> refuse,
+    IEnumerable<ICallApplicationDocuments> callApplications)
 {
     public async Task<IReadOnlyList<DocumentListItem>> ListAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
@@ -149,6 +154,15 @@ public sealed class DocumentService(IDbContextFactory<NoressDbContext> dbFactory
 
         // Committee rights follow the committee membership in force today (a position, or the institution seated).
         var committees = await Committees.CommitteeService.CommitteeIdsForAsync(db, userId, user.InstitutionId, Shared.Time.NoressClock.Today(clock), cancellationToken);
-        return (DocumentSubject.From(principal, user.InstitutionId, committees), user.FullName);
+        var applications = new Dictionary<Guid, DocumentRight>();
+        foreach (var source in callApplications)
+        {
+            foreach (var (applicationId, right) in await source.RightsAsync(userId, user.InstitutionId, cancellationToken))
+            {
+                applications[applicationId] = right;
+            }
+        }
+
+        return (DocumentSubject.From(principal, user.InstitutionId, committees) with { CallApplications = applications }, user.FullName);
     }
 }

@@ -83,6 +83,7 @@ public static class NoressHostingExtensions
         services.AddNoressCommittees();
         services.AddNoressPlans();
         Plans.Grid.PlanGridServiceCollectionExtensions.AddNoressPlanGrid(services);
+        Calls.CallsServiceCollectionExtensions.AddNoressCalls(services);
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressCalendar();

@@ -142,6 +142,11 @@ public static partial class AppPages
         // The demo's past plenary (DemoRecords): its first decision in the register, and its approved minutes (printed by Chromium at seeding).
         var decision = await db.Set<Decision>().OrderBy(d => d.Year).ThenBy(d => d.Sequence).Select(d => d.Id).FirstAsync();
         var approvedMinutes = await db.Set<SessionMinutes>().Where(m => m.State == MinutesState.Approved).Select(m => m.SessionId).SingleAsync();
+        // The demo calls (DemoCalls): the AMI's open 2nd edition with the demo member's draft, and the competition open to outside initiatives.
+        var ami = await db.Set<Noress.App.Calls.Call>().Where(c => c.Kind == Noress.App.Calls.CallKind.Ami && c.Edition == 2).Select(c => c.Id).SingleAsync();
+        var competition = await db.Set<Noress.App.Calls.Call>().Where(c => c.Kind == Noress.App.Calls.CallKind.Competition).Select(c => c.Id).FirstAsync();
+        var memberInstitution = await db.Users.Where(u => u.Email == MemberEmail).Select(u => u.InstitutionId).SingleAsync();
+        var application = await db.Set<Noress.App.Calls.CallApplication>().Where(a => a.CallId == ami && a.InstitutionId == memberInstitution).Select(a => a.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["/action-plans/{PlanId:guid}"] = $"/action-plans/{plan}",
@@ -164,6 +169,10 @@ public static partial class AppPages
             ["/action-plans/{PlanId:guid}/timeline"] = $"/action-plans/{plan}/timeline",
             ["/action-plans/{PlanId:guid}/dashboard"] = $"/action-plans/{plan}/dashboard",
             ["/action-plans/{PlanId:guid}/import"] = $"/action-plans/{plan}/import",
+            ["/calls/{CallId:guid}"] = $"/calls/{ami}",
+            ["/calls/{CallId:guid}/edit"] = $"/calls/{ami}/edit",
+            ["/applications/{ApplicationId:guid}"] = $"/applications/{application}",
+            ["/public/calls/{CallId:guid}"] = $"/public/calls/{competition}",
         };
     }
 

@@ -34,7 +34,7 @@ public sealed class NavMenuSoonTests : NoressTestContext
     }
 
     [Theory]
-    [InlineData("calls", true)]
+    [InlineData("calls", false)]
     [InlineData("/competition/", true)]
     [InlineData("members", false)]
     [InlineData("documents", false)]

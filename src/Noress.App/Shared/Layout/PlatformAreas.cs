@@ -14,7 +14,7 @@ public static class PlatformAreas
         new("documents", "Nav.Documents", "Area.Documents.Coming", Icons.Material.Filled.Description),
         new("committees", "Nav.Committees", null, Icons.Material.Filled.Diversity3),
         new("action-plans", "Nav.ActionPlans", null, Icons.Material.Filled.AccountTree),
-        new("calls", "Nav.Calls", "Area.Calls.Coming", Icons.Material.Filled.Campaign),
+        new("calls", "Nav.Calls", null, Icons.Material.Filled.Campaign),
         new("competition", "Nav.Competition", "Area.Competition.Coming", Icons.Material.Filled.EmojiEvents),
     ];
 }
