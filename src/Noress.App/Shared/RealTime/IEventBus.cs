@@ -31,4 +31,7 @@ public static class Topics
     public static string Committee(Guid committeeId) => $"committee:{committeeId:N}";
     /// <summary>An action plan: rows changed, added, moved or removed (<c>Plans.PlanEvents</c> names the kinds, <c>Plans.PlanChange</c> the payload).</summary>
     public static string Plan(Guid planId) => $"plan:{planId:N}";
+
+    /// <summary>A call and its applications: the call or an application changed (<c>Calls.CallEvents</c> names the kinds).</summary>
+    public static string Call(Guid callId) => $"call:{callId:N}";
 }
