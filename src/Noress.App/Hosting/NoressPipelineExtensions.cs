@@ -56,6 +56,7 @@ public static class NoressPipelineExtensions
         Sessions.Minutes.MinutesServiceCollectionExtensions.MapNoressMinutes(app);
         Sessions.Attendance.ProxyMandateEndpoints.MapProxyMandates(app);
         Plans.Grid.PlanGridServiceCollectionExtensions.MapNoressPlanGrid(app);
+        Calls.Review.CallsReviewServiceCollectionExtensions.MapNoressCallsReview(app);
         return app;
     }
 }

@@ -143,3 +143,10 @@ public sealed class DeliberationService(IDbContextFactory<NoressDbContext> dbFac
         return new EnvelopeView(total, committed, total - committed, prizes.Count - left.Count, prizes.Count, [.. left.Select(p => p.Rank)]);
     }
 }
+
+/// <summary>A decision asked for on the deliberation screen.</summary>
+/// <param name="ApplicationId">The entry.</param>
+/// <param name="To">The decision (selected, reserve, rejected; prize, honourable mention, not awarded).</param>
+/// <param name="Reason">The reason, when the step needs one.</param>
+/// <param name="PrizeRank">The prize, when one is awarded.</param>
+public sealed record DeliberationDecision(Guid ApplicationId, ApplicationState To, string? Reason, int? PrizeRank);

@@ -215,6 +215,24 @@ public sealed class JuryService(
         return list;
     }
 
+    /// <summary>
+    /// Whether the caller must still declare (no) conflict on the entry before seeing it: true only for a juror it is
+    /// assigned to, not conflicted with, who has not declared yet (everyone else gets false, the same as "no such entry").
+    /// </summary>
+    public async Task<(bool Pending, int Number, string Title)?> PendingDeclarationAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var callId = await ReviewAccess.CallOfAsync(db, applicationId, ct);
+        var picture = callId is null ? null : await access.PictureAsync(db, callId.Value, ct);
+        if (picture is null || ReviewAccess.UserId(user) is not { } jurorId || picture.Access(applicationId, jurorId) != EntryAccess.DeclarationPending)
+        {
+            return null;
+        }
+
+        var application = picture.Applications.Single(a => a.Id == applicationId);
+        return (true, application.Number, application.Title);
+    }
+
     /// <summary>The applicant's name per application (the institution's French name, or the outside applicant's name).</summary>
     internal static async Task<Dictionary<Guid, string>> ApplicantNamesAsync(NoressDbContext db, IReadOnlyList<CallApplication> applications, CancellationToken ct)
     {

@@ -258,3 +258,9 @@ public sealed class ScoreSheetService(
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
+
+/// <summary>What the score sheet form sends.</summary>
+/// <param name="Scores">The scores given.</param>
+/// <param name="Comment">The overall comment.</param>
+/// <param name="Submit">Submit (true) or keep a draft.</param>
+public sealed record SheetSubmission(IReadOnlyList<CriterionScore> Scores, string? Comment, bool Submit);
