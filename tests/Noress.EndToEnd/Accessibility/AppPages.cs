@@ -142,6 +142,9 @@ public static partial class AppPages
         // The demo's past plenary (DemoRecords): its first decision in the register, and its approved minutes (printed by Chromium at seeding).
         var decision = await db.Set<Decision>().OrderBy(d => d.Year).ThenBy(d => d.Sequence).Select(d => d.Id).FirstAsync();
         var approvedMinutes = await db.Set<SessionMinutes>().Where(m => m.State == MinutesState.Approved).Select(m => m.SessionId).SingleAsync();
+        // The calls' review pages: the first demo call and application when there are some, else an unknown id (their not-found state).
+        var call = await db.Set<Noress.App.Calls.Call>().OrderBy(c => c.Kind).ThenBy(c => c.Edition).Select(c => (Guid?)c.Id).FirstOrDefaultAsync() ?? Guid.Empty;
+        var callApplication = await db.Set<Noress.App.Calls.CallApplication>().OrderBy(a => a.Number).Select(a => (Guid?)a.Id).FirstOrDefaultAsync() ?? Guid.Empty;
         return new Dictionary<string, string>
         {
             ["/action-plans/{PlanId:guid}"] = $"/action-plans/{plan}",
@@ -163,6 +166,10 @@ public static partial class AppPages
             ["/action-plans/{PlanId:guid}/board"] = $"/action-plans/{plan}/board",
             ["/action-plans/{PlanId:guid}/timeline"] = $"/action-plans/{plan}/timeline",
             ["/action-plans/{PlanId:guid}/dashboard"] = $"/action-plans/{plan}/dashboard",
+            ["/calls/{CallId:guid}/screening"] = $"/calls/{call}/screening",
+            ["/calls/{CallId:guid}/deliberation"] = $"/calls/{call}/deliberation",
+            ["/calls/{CallId:guid}/review"] = $"/calls/{call}/review",
+            ["/calls/review/{ApplicationId:guid}"] = $"/calls/review/{callApplication}",
         };
     }
 
