@@ -165,6 +165,32 @@ public sealed class CallWorkflowTests
         }
     }
 
+    /// <summary>No dead end: from every state of a kind's workflow, some path leads to a terminal state.</summary>
+    [Theory]
+    [InlineData(CallKind.Ami)]
+    [InlineData(CallKind.Competition)]
+    public void Transitions_EveryStateLeadsToAnEnd(CallKind kind)
+    {
+        var rows = CallWorkflow.Transitions.Where(t => t.Kind == kind).ToList();
+        foreach (var start in rows.Select(t => t.From).Distinct())
+        {
+            var seen = new HashSet<ApplicationState> { start };
+            var queue = new Queue<ApplicationState>(seen);
+            var ends = false;
+            while (queue.Count > 0 && !ends)
+            {
+                var state = queue.Dequeue();
+                ends = CallWorkflow.IsTerminal(kind, state);
+                foreach (var t in rows.Where(t => t.From == state && seen.Add(t.To)))
+                {
+                    queue.Enqueue(t.To);
+                }
+            }
+
+            Assert.True(ends, $"{kind}: {start} leads nowhere final");
+        }
+    }
+
     [Fact]
     public void Transitions_HaveNoDuplicateRow()
     {
