@@ -1,6 +1,7 @@
 using Bunit;
 using Noress.App.Calls;
 using Noress.App.Calls.Review;
+using Noress.App.Calls.Screening;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Calls;
