@@ -38,7 +38,7 @@ public sealed class ReviewAccessTests
         // Assignment by hand of the conflicted entry is refused; the automatic one leaves it out.
         var byHand = await calls.WithAsync<JuryService, Outcome<Guid>>(s => s.AssignAsync(calls.Secretariat, calls.AppA, calls.ConflictedId, default));
         var added = CallsReviewTestHost.Ok(await calls.WithAsync<JuryService, Outcome<int>>(s => s.AssignAutomaticallyAsync(calls.Secretariat, calls.CallId, 3, default)));
-        // Declaring no conflict on the entry is refused (the conflict is automatic); on the others it opens them.
+        // Declaring on the conflicted entry is refused as for an unknown one; on the others it opens them.
         var declareNone = await calls.WithAsync<JuryService, Outcome<Guid>>(s => s.DeclareAsync(calls.Conflicted, calls.AppA, false, null, default));
         foreach (var (juror, app) in new[] { (calls.Conflicted, calls.AppB), (calls.Conflicted, calls.AppC), (calls.JurorE, calls.AppA), (calls.JurorF, calls.AppA) })
         {
@@ -61,7 +61,7 @@ public sealed class ReviewAccessTests
 
         Assert.Equal("Error.EntryConflicted", byHand.Refusal?.Code);
         Assert.Equal(8, added); // three entries, k = 3, three jurors, one pair conflicted
-        Assert.Equal("Error.ConflictAutomatic", declareNone.Refusal?.Code);
+        Assert.Equal("Error.ApplicationNotFound", declareNone.Refusal?.Code); // never assigned to it: the entry does not exist for them
         await using (var db = await calls.DbAsync())
         {
             Assert.False(await db.Set<JurorAssignment>().AnyAsync(a => a.ApplicationId == calls.AppA && a.JurorId == calls.ConflictedId));
