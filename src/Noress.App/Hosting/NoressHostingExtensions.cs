@@ -15,6 +15,7 @@ using MudBlazor.Services;
 using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Calendar;
+using Noress.App.Calls.Review;
 using Noress.App.Committees;
 using Noress.App.Data;
 using Noress.App.DemoData;
@@ -82,6 +83,7 @@ public static class NoressHostingExtensions
         services.AddNoressSessions();
         services.AddNoressCommittees();
         services.AddNoressPlans();
+        services.AddNoressCallsReview();
         Plans.Grid.PlanGridServiceCollectionExtensions.AddNoressPlanGrid(services);
         Calls.CallsServiceCollectionExtensions.AddNoressCalls(services);
 

@@ -57,6 +57,7 @@ public static class NoressPipelineExtensions
         Sessions.Attendance.ProxyMandateEndpoints.MapProxyMandates(app);
         Plans.Grid.PlanGridServiceCollectionExtensions.MapNoressPlanGrid(app);
         Calls.CallsServiceCollectionExtensions.MapNoressCalls(app);
+        Calls.Review.CallsReviewServiceCollectionExtensions.MapNoressCallsReview(app);
         return app;
     }
 }

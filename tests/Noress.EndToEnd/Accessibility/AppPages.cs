@@ -147,6 +147,9 @@ public static partial class AppPages
         var competition = await db.Set<Noress.App.Calls.Call>().Where(c => c.Kind == Noress.App.Calls.CallKind.Competition).Select(c => c.Id).FirstAsync();
         var memberInstitution = await db.Users.Where(u => u.Email == MemberEmail).Select(u => u.InstitutionId).SingleAsync();
         var application = await db.Set<Noress.App.Calls.CallApplication>().Where(a => a.CallId == ami && a.InstitutionId == memberInstitution).Select(a => a.Id).FirstAsync();
+        // The calls' review pages: the open AMI and its application already submitted by another institution.
+        var call = ami;
+        var callApplication = await db.Set<Noress.App.Calls.CallApplication>().Where(a => a.CallId == ami && a.State != Noress.App.Calls.ApplicationState.Draft).Select(a => a.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["/action-plans/{PlanId:guid}"] = $"/action-plans/{plan}",
@@ -173,6 +176,10 @@ public static partial class AppPages
             ["/calls/{CallId:guid}/edit"] = $"/calls/{ami}/edit",
             ["/applications/{ApplicationId:guid}"] = $"/applications/{application}",
             ["/public/calls/{CallId:guid}"] = $"/public/calls/{competition}",
+            ["/calls/{CallId:guid}/screening"] = $"/calls/{call}/screening",
+            ["/calls/{CallId:guid}/deliberation"] = $"/calls/{call}/deliberation",
+            ["/calls/{CallId:guid}/review"] = $"/calls/{call}/review",
+            ["/calls/review/{ApplicationId:guid}"] = $"/calls/review/{callApplication}",
         };
     }
 

@@ -1,5 +1,6 @@
 using Noress.App.Calls;
 using Noress.App.Calls.Evaluation;
+using ScoreSheet = Noress.App.Calls.Evaluation.ScoreSheet;
 
 namespace Noress.Tests.Calls;
 

@@ -1,5 +1,6 @@
 using Noress.App.Calls;
 using Noress.App.Calls.Evaluation;
+using ConflictDeclaration = Noress.App.Calls.Evaluation.ConflictDeclaration;
 
 namespace Noress.Tests.Calls;
 
