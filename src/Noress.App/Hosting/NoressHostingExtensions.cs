@@ -15,6 +15,7 @@ using MudBlazor.Services;
 using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Calendar;
+using Noress.App.Calls.Outside;
 using Noress.App.Committees;
 using Noress.App.Data;
 using Noress.App.DemoData;
@@ -88,6 +89,7 @@ public static class NoressHostingExtensions
         services.AddNoressCalendar();
         services.AddNoressNotifications();
         services.AddNoressHome();
+        services.AddNoressCallsOutside();
         services.AddNoressStartupChecks();
         return builder;
     }
