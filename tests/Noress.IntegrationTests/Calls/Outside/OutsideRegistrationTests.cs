@@ -10,22 +10,34 @@ using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Calls.Outside;
 
-/// <summary>Registration, confirmation and sign-in of outside initiatives (ADR 0038), on SQLite and on PostgreSQL.</summary>
-public abstract class OutsideRegistrationTests(DatabaseProvider provider) : IAsyncLifetime
+/// <summary>One app per database provider for the registration tests; each test uses addresses of its own.</summary>
+public sealed class OutsideRegistrationHost : IAsyncLifetime
 {
-    private const string Email = "salma@tifawin.example";
+    private NoressAppFactory? factory;
 
-    // The clock is the app's own until a test moves it (confirmation links expire by it).
-    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
-    private NoressAppFactory factory = null!;
+    // The app's clock, which only the expiry test moves (confirmation links expire by it).
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public Task InitializeAsync()
+    public NoressAppFactory Factory(DatabaseProvider provider) =>
+        factory ??= new NoressAppFactory(provider).WithServices(s => s.AddSingleton<TimeProvider>(Clock));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        factory = new NoressAppFactory(provider).WithServices(s => s.AddSingleton<TimeProvider>(clock));
-        return Task.CompletedTask;
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
     }
+}
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+/// <summary>Registration, confirmation and sign-in of outside initiatives (ADR 0038), on SQLite and on PostgreSQL.</summary>
+public abstract class OutsideRegistrationTests(DatabaseProvider provider, OutsideRegistrationHost host)
+{
+    private string Email { get; } = $"salma-{Guid.NewGuid():N}@tifawin.example";
+    private readonly FakeTimeProvider clock = host.Clock;
+    private readonly NoressAppFactory factory = host.Factory(provider);
 
     [Fact]
     public async Task Register_ThenConfirmFromTheMail_SignsInToItsOwnArea()
@@ -46,7 +58,7 @@ public abstract class OutsideRegistrationTests(DatabaseProvider provider) : IAsy
         var client = factory.CreateAnonymousClient();
         var signIn = await client.PostLoginAsync(Email, OutsideInitiatives.Password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal(OutsideAccounts.HomePath, signIn.Headers.Location!.OriginalString);
+        Assert.Equal(OutsideAccounts.HomePath, new Uri(new Uri("http://localhost"), signIn.Headers.Location!).AbsolutePath);
         var area = await client.GetStringAsync(OutsideAccounts.HomePath);
         Assert.Contains("Coopérative Tifawin", area, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"applicant-no-applications\"", area, StringComparison.Ordinal);
@@ -147,6 +159,6 @@ public abstract class OutsideRegistrationTests(DatabaseProvider provider) : IAsy
     }
 }
 
-public sealed class OutsideRegistrationOnSqliteTests() : OutsideRegistrationTests(DatabaseProvider.Sqlite);
+public sealed class OutsideRegistrationOnSqliteTests(OutsideRegistrationHost host) : OutsideRegistrationTests(DatabaseProvider.Sqlite, host), IClassFixture<OutsideRegistrationHost>;
 
-public sealed class OutsideRegistrationOnPostgreSqlTests() : OutsideRegistrationTests(DatabaseProvider.PostgreSql);
+public sealed class OutsideRegistrationOnPostgreSqlTests(OutsideRegistrationHost host) : OutsideRegistrationTests(DatabaseProvider.PostgreSql, host), IClassFixture<OutsideRegistrationHost>;

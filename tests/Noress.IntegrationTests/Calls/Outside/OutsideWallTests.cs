@@ -24,9 +24,9 @@ namespace Noress.IntegrationTests.Calls.Outside;
 /// links, hubs, the jobs dashboard) is taken from the routing table, not from a list, and must refuse a confirmed outside
 /// account, unless it is on <see cref="AllowList"/>. A new endpoint that forgets its policy fails here.
 /// </summary>
-public sealed class OutsideWallTests : IAsyncLifetime
+public sealed class OutsideWallTests(OutsideWallHost host) : IClassFixture<OutsideWallHost>
 {
-    private const string Email = "wall@tifawin.example";
+    private const string Email = OutsideWallHost.Email;
 
     /// <summary>
     /// What an outside account may reach, by route pattern, each with the reason. Everything else must refuse it.
@@ -68,20 +68,9 @@ public sealed class OutsideWallTests : IAsyncLifetime
         ["/_framework/blazor.web.js"] = "the Blazor framework's script",
     };
 
-    private readonly NoressAppFactory factory = new();
-    private HttpClient client = null!;
-    private ClaimsPrincipal outside = null!;
-
-    public async Task InitializeAsync()
-    {
-        client = await factory.SignedInOutsideInitiativeAsync(Email);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<NoressUser>>();
-        var user = await users.FindByEmailAsync(Email) ?? throw new InvalidOperationException("No outside account.");
-        outside = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<NoressUser>>().CreateAsync(user);
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    private readonly NoressAppFactory factory = host.Factory;
+    private readonly HttpClient client = host.Client;
+    private readonly ClaimsPrincipal outside = host.Principal;
 
     [Fact]
     public async Task EveryEndpoint_ItsAuthorization_RefusesAnOutsideAccount_UnlessAllowListed()
@@ -296,4 +285,27 @@ public sealed class OutsideWallTests : IAsyncLifetime
 
         return path.Length == 0 ? "/" : path.ToString();
     }
+}
+
+/// <summary>One app and one confirmed outside initiative, signed in, for all the wall's tests.</summary>
+public sealed class OutsideWallHost : IAsyncLifetime
+{
+    public const string Email = "wall@tifawin.example";
+
+    public NoressAppFactory Factory { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public ClaimsPrincipal Principal { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Client = await Factory.SignedInOutsideInitiativeAsync(Email);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NoressUser>>();
+        var user = await users.FindByEmailAsync(Email) ?? throw new InvalidOperationException("No outside account.");
+        Principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<NoressUser>>().CreateAsync(user);
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
 }
