@@ -55,6 +55,28 @@ public sealed class AccountMails(IStringLocalizer<AccountsText> text, TimeProvid
             link: null,
             text["Mail.EmailChange.Done.Ignore"]));
 
+    /// <summary>To an outside initiative that registered: the link that confirms its address (ADR 0038).</summary>
+    public OutgoingMail OutsideConfirmation(string culture, string toAddress, string toName, DateTime expiresAtUtc, string link) =>
+        InCulture(culture, () => Compose(
+            toAddress,
+            toName,
+            text["Mail.Outside.Confirm.Subject"],
+            [text["Mail.Greeting", toName], text["Mail.Outside.Confirm.Body"], text["Mail.Outside.Confirm.Expires", NoressFormat.LongDateTime(expiresAtUtc)]],
+            text["Mail.Outside.Confirm.Action"],
+            link,
+            text["Mail.Outside.Confirm.Ignore"]));
+
+    /// <summary>To an address that already has an account when someone registers with it: nothing is created.</summary>
+    public OutgoingMail OutsideAlreadyRegistered(string culture, string toAddress, string toName, string forgotPasswordLink) =>
+        InCulture(culture, () => Compose(
+            toAddress,
+            toName,
+            text["Mail.Outside.Exists.Subject"],
+            [text["Mail.Greeting", toName], text["Mail.Outside.Exists.Body"]],
+            text["Mail.Outside.Exists.Action"],
+            forgotPasswordLink,
+            text["Mail.Outside.Exists.Ignore"]));
+
     /// <summary>The invitation, with an .ics event at the link's expiry so the invitee can put the deadline in a calendar.</summary>
     public OutgoingMail Invitation(Guid invitationId, string culture, string toAddress, string toName, string institution, string role, DateTime expiresAtUtc, string link) =>
         InCulture(culture, () => Compose(

@@ -37,6 +37,7 @@ public static class AccountRateLimiting
         "/Account/ResetPassword",
         "/Account/AcceptInvitation",
         "/Account/Manage/TwoFactor",
+        "/Account/RegisterInitiative",
     ];
 
     public static IServiceCollection AddAccountRateLimiting(this IServiceCollection services, IConfiguration configuration)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Noress.App.Accounts.Invitations;
+using Noress.App.Accounts.Outside;
 using Noress.App.Accounts.TwoFactor;
 using Noress.App.Data;
 
@@ -67,6 +68,18 @@ public static class AccountsServiceCollectionExtensions
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // An outside initiative refused a page is sent back to its own area, which says so (ADR 0038).
+            var accessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (context.HttpContext.User.IsInRole(Roles.OutsideApplicant))
+                {
+                    context.RedirectUri = OutsideAccounts.RefusedPath;
+                }
+
+                return accessDenied(context);
+            };
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -81,6 +94,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<EmailChangeService>();
         services.AddScoped<TwoFactorService>();
+        services.AddSingleton<OutsideConfirmationLinks>();
+        services.AddScoped<OutsideAccountService>();
         services.AddAccountRateLimiting(configuration);
         return services;
     }

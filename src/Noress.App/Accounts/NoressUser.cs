@@ -3,7 +3,10 @@ using Noress.App.Members;
 
 namespace Noress.App.Accounts;
 
-/// <summary>A person with an account. Every person belongs to exactly one member institution.</summary>
+/// <summary>
+/// A person with an account. Every member person belongs to exactly one member institution; an outside
+/// initiative's account (<see cref="Roles.OutsideApplicant"/>) belongs to none (ADR 0038).
+/// </summary>
 public sealed class NoressUser : IdentityUser<Guid>
 {
     public required string FullName { get; set; }
@@ -14,7 +17,8 @@ public sealed class NoressUser : IdentityUser<Guid>
     /// <summary>Function or title within the institution, e.g. "Directrice régionale".</summary>
     public string? JobTitle { get; set; }
 
-    public Guid InstitutionId { get; set; }
+    /// <summary>The member institution; null only for outside initiatives' accounts.</summary>
+    public Guid? InstitutionId { get; set; }
 
     public Institution? Institution { get; set; }
 

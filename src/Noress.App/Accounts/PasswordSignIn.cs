@@ -15,7 +15,7 @@ public sealed class PasswordSignIn(SignInManager<NoressUser> signInManager, User
     // Made once with the configured hasher, so verifying against it costs what verifying a real hash costs.
     private static string? unknownAccountHash;
 
-    /// <summary>Signs in an active person; <see cref="PasswordSignInOutcome.User"/> is set only on success or a two-factor step.</summary>
+    /// <summary>Signs in an active person; <see cref="PasswordSignInOutcome.User"/> is set only on success, a two-factor step or an unconfirmed outside account (whose link is then sent again).</summary>
     public async Task<PasswordSignInOutcome> SignInAsync(string email, string password, bool rememberMe)
     {
         var user = await users.FindByEmailAsync(email.Trim());
@@ -32,6 +32,16 @@ public sealed class PasswordSignIn(SignInManager<NoressUser> signInManager, User
             // is looked at; even the right password gets the generic failure.
             var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
             return new PasswordSignInOutcome(check.IsLockedOut ? SignInResult.LockedOut : SignInResult.Failed, null);
+        }
+
+        if (!user.EmailConfirmed && await users.IsInRoleAsync(user, Roles.OutsideApplicant))
+        {
+            // A self-registered account proves its mailbox first (ADR 0038). Only the right password learns why,
+            // so the answer reveals no more than a successful sign-in would.
+            var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+            return check.Succeeded
+                ? new PasswordSignInOutcome(SignInResult.NotAllowed, user)
+                : new PasswordSignInOutcome(check.IsLockedOut ? SignInResult.LockedOut : SignInResult.Failed, null);
         }
 
         var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);

@@ -14,10 +14,14 @@ public static class Policies
     /// <summary>Platform administrators only.</summary>
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>An outside initiative's account, and nothing else: its own area (ADR 0038).</summary>
+    public const string OutsideApplicant = nameof(OutsideApplicant);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(Member, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
         options.AddPolicy(Secretariat, p => p.RequireAuthenticatedUser().RequireRole(Roles.Secretariat, Roles.Administrator));
         options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+        options.AddPolicy(OutsideApplicant, p => p.RequireAuthenticatedUser().RequireRole(Roles.OutsideApplicant));
     }
 }

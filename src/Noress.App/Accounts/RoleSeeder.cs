@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Noress.App.Accounts;
 
-/// <summary>Makes sure the three platform roles exist; safe to run at every start.</summary>
+/// <summary>Makes sure the platform roles and the outside initiatives' role exist; safe to run at every start.</summary>
 public sealed class RoleSeeder(RoleManager<NoressRole> roles)
 {
     public async Task EnsureRolesAsync()
     {
-        foreach (var name in Roles.All)
+        foreach (var name in Roles.All.Append(Roles.OutsideApplicant))
         {
             if (!await roles.RoleExistsAsync(name))
             {

@@ -35,12 +35,12 @@ public sealed class CalendarService(IEnumerable<ICalendarSource> sources, IDbCon
         return await db.Users.Where(u => u.Id == userId).Select(u => u.PreferredCulture).SingleAsync(cancellationToken);
     }
 
-    /// <summary>Who the person is for the calendar; null for an unknown or deactivated person.</summary>
+    /// <summary>Who the person is for the calendar; null for an unknown or deactivated person, or an outside initiative's account (ADR 0038).</summary>
     public async Task<CalendarViewer?> ViewerAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && u.IsActive)
+            .Where(u => u.Id == userId && u.IsActive && u.InstitutionId != null)
             .Select(u => new { u.Id, u.InstitutionId })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)

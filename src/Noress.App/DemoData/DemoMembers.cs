@@ -69,7 +69,7 @@ internal static class DemoMembers
         foreach (var user in users)
         {
             var role = People.Any(p => p.Email == user.Email) ? RepresentativeRole.Alternate : RepresentativeRole.Titular;
-            db.Add(new RepresentativeMandate { InstitutionId = user.InstitutionId, UserId = user.Id, Role = role, StartsOn = start, CreatedAt = now });
+            db.Add(new RepresentativeMandate { InstitutionId = user.InstitutionId!.Value, UserId = user.Id, Role = role, StartsOn = start, CreatedAt = now });
         }
     }
 

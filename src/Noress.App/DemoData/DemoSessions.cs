@@ -63,7 +63,7 @@ public static class DemoSessions
         db.Add(new AgendaItem { SessionId = meeting.Id, Position = 0, Kind = AgendaItemKind.Information, Title = "Tour de table des institutions", EstimatedMinutes = 30 });
 
         // The institutions of the demo representatives sit on the financing committee; one of them chairs it.
-        var seated = people.Where(p => p.Email is "rep1@noress.demo" or "rep2@noress.demo" or "member@noress.demo").Select(p => p.InstitutionId)
+        var seated = people.Where(p => p.Email is "rep1@noress.demo" or "rep2@noress.demo" or "member@noress.demo").Select(p => p.InstitutionId!.Value)
             .Concat(institutions.Take(3).Select(i => i.Id)).Distinct();
         var since = today.AddMonths(-6);
         foreach (var institutionId in seated)

@@ -12,7 +12,7 @@ namespace Noress.App.Documents;
 /// The @codemirror/collab transport (contract: DOCS-CONTRACT.md). Every method checks the caller's right on the
 /// document again, whatever the browser believes.
 /// </summary>
-[Authorize]
+[Authorize(Policy = Accounts.Policies.Member)]
 public sealed class DocumentHub(
     DocumentService documents,
     DocumentAuthority authority,

@@ -16,6 +16,7 @@ using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Calendar;
 using Noress.App.Calls.Review;
+using Noress.App.Calls.Outside;
 using Noress.App.Committees;
 using Noress.App.Data;
 using Noress.App.DemoData;
@@ -91,6 +92,7 @@ public static class NoressHostingExtensions
         services.AddNoressCalendar();
         services.AddNoressNotifications();
         services.AddNoressHome();
+        services.AddNoressCallsOutside();
         services.AddNoressStartupChecks();
         return builder;
     }

@@ -31,7 +31,9 @@ public sealed partial class PeopleService(
     {
         await access.EnsureMemberAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var people = db.Users.AsNoTracking();
+
+        // Outside initiatives' accounts belong to no institution and are not people of the network (ADR 0038).
+        var people = db.Users.AsNoTracking().Where(u => u.InstitutionId != null);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLower();
@@ -41,7 +43,7 @@ public sealed partial class PeopleService(
 
         var total = await people.CountAsync(ct);
         var rows = await people.OrderBy(u => u.FullName).Skip(skip).Take(take)
-            .Select(u => new PersonRow(u.Id, u.FullName, u.FullNameAr, u.JobTitle, u.Email, u.InstitutionId, u.Institution!.Acronym, u.IsActive, u.IsDemo))
+            .Select(u => new PersonRow(u.Id, u.FullName, u.FullNameAr, u.JobTitle, u.Email, u.InstitutionId!.Value, u.Institution!.Acronym, u.IsActive, u.IsDemo))
             .ToListAsync(ct);
         return new PeoplePage(rows, total);
     }
@@ -263,6 +265,6 @@ public sealed class PersonInput
         Phone = u.PhoneNumber,
         Email = u.Email ?? string.Empty,
         PreferredCulture = u.PreferredCulture.Split('-')[0],
-        InstitutionId = u.InstitutionId,
+        InstitutionId = u.InstitutionId ?? Guid.Empty,
     };
 }

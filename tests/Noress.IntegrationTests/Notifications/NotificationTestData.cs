@@ -28,7 +28,7 @@ internal static class NotificationTestData
             {
                 Email = $"{Guid.NewGuid():N}@example.org",
                 FullName = fullName,
-                InstitutionId = inviter.InstitutionId,
+                InstitutionId = inviter.InstitutionId!.Value,
                 Role = Roles.Member,
                 TokenHash = Guid.NewGuid().ToString("N"),
                 CreatedAt = expiresAt.AddDays(-7),

@@ -11,6 +11,7 @@ public sealed class PoliciesTests
     [InlineData(Roles.Member, new[] { Policies.Member })]
     [InlineData(Roles.Secretariat, new[] { Policies.Member, Policies.Secretariat })]
     [InlineData(Roles.Administrator, new[] { Policies.Member, Policies.Secretariat, Policies.Administrator })]
+    [InlineData(Roles.OutsideApplicant, new[] { Policies.OutsideApplicant })]
     public async Task SatisfiedBy_OneRole_GrantsExactlyTheExpectedPolicies(string role, string[] expected)
     {
         var satisfied = await AppPolicies.SatisfiedByAsync(AppPolicies.Person(role));
@@ -36,6 +37,22 @@ public sealed class PoliciesTests
     }
 
     [Fact]
-    public void All_ListsTheThreePolicies() =>
-        Assert.Equal([Policies.Administrator, Policies.Member, Policies.Secretariat], AppPolicies.All.Order());
+    public void All_ListsTheFourPolicies() =>
+        Assert.Equal([Policies.Administrator, Policies.Member, Policies.OutsideApplicant, Policies.Secretariat], AppPolicies.All.Order());
+
+    [Fact]
+    public void OutsideApplicant_IsNotAPlatformRole()
+    {
+        // Roles.All is what the Member policy requires: an outside initiative must never be in it (ADR 0038).
+        Assert.DoesNotContain(Roles.OutsideApplicant, Roles.All);
+    }
+
+    [Fact]
+    public async Task SatisfiedBy_MemberRolesPlusOutsideApplicant_StillAMember()
+    {
+        // The wall is the absence of a member role, not the presence of the outside one.
+        var satisfied = await AppPolicies.SatisfiedByAsync(AppPolicies.Person(Roles.OutsideApplicant, Roles.Member));
+
+        Assert.Contains(Policies.Member, satisfied);
+    }
 }

@@ -121,7 +121,7 @@ public sealed class ElectionComponentsTests : NoressTestContext
         var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
         var now = Clock.GetUtcNow().UtcDateTime;
         var me = await database.AddPersonAsync(UserId, UserName);
-        institutionId = me.InstitutionId;
+        institutionId = me.InstitutionId!.Value;
         await using var db = await database.Factory.CreateDbContextAsync();
         var other = new NoressUser { Id = Guid.NewGuid(), FullName = "Youssef Alami", UserName = "y@noress.test", Email = "y@noress.test", InstitutionId = institutionId };
         db.Users.Add(other);

@@ -68,7 +68,7 @@ internal sealed class SpeakersFixture(TestDatabase database, BunitServiceProvide
     {
         var me = await database.AddPersonAsync(NoressTestContext.UserId, NoressTestContext.UserName);
         var youssef = await database.AddPersonAsync(YoussefId, YoussefName, "REMESS");
-        (Odco, Remess) = (me.InstitutionId, youssef.InstitutionId);
+        (Odco, Remess) = (me.InstitutionId!.Value, youssef.InstitutionId!.Value);
         await using var db = await database.Factory.CreateDbContextAsync();
         db.Add(new Session { Id = SessionId, Title = "Session plénière", Place = "Tanger", StartsAt = now, EndsAt = now.AddHours(3), State = SessionState.Open, OpenedAt = now });
         db.Add(new AgendaItem { Id = ItemId, SessionId = SessionId, Position = 1, Kind = AgendaItemKind.Deliberation, Title = "Plan d'action 2027", EstimatedMinutes = 30 });

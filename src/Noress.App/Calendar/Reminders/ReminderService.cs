@@ -74,7 +74,7 @@ public sealed partial class ReminderService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && (audience.People.Contains(u.Id) || audience.Institutions.Contains(u.InstitutionId)))
+            .Where(u => u.IsActive && (audience.People.Contains(u.Id) || (u.InstitutionId != null && audience.Institutions.Contains(u.InstitutionId.Value))))
             .Select(u => new Recipient(u.Id, u.PreferredCulture))
             .ToListAsync(cancellationToken);
         if (escalate || (people.Count == 0 && audience.Secretariat))

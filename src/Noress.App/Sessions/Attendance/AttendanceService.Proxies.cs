@@ -48,7 +48,7 @@ public sealed partial class AttendanceService
         Guid? viewer = null;
         if (SessionsAccess.UserId(user) is { } userId)
         {
-            var institutionId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.InstitutionId).SingleOrDefaultAsync(ct);
+            var institutionId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.InstitutionId ?? Guid.Empty).SingleOrDefaultAsync(ct);
             viewer = institutionId;
             if ((await SessionBodies.VotingInstitutionsAsync(db, session, ct)).Contains(institutionId))
             {

@@ -247,7 +247,7 @@ public sealed partial class MinutesService(
             }
 
             var people = await db.Users.AsNoTracking()
-                .Where(u => u.IsActive && institutions.Contains(u.InstitutionId))
+                .Where(u => u.IsActive && u.InstitutionId != null && institutions.Contains(u.InstitutionId.Value))
                 .Select(u => new { u.Id, u.PreferredCulture }).ToListAsync(ct);
             foreach (var person in people)
             {
