@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Noress.App.Notifications.Outbox;
 using Noress.EndToEnd.Infrastructure;
 using static Microsoft.Playwright.Assertions;

@@ -15,7 +15,7 @@ public sealed class ApplicationPagesTests
         Guid memberInstitution;
         await using (var db = await calls.DbAsync())
         {
-            memberInstitution = await db.Users.Where(u => u.Email == "member@noress.demo").Select(u => u.InstitutionId).SingleAsync();
+            memberInstitution = await db.Users.Where(u => u.Email == "member@noress.demo").Select(u => u.InstitutionId!.Value).SingleAsync();
         }
 
         var other = calls.Host.Representatives.First(r => r.Key != memberInstitution).Value;

@@ -233,7 +233,7 @@ public sealed class PlanRemindersTests
         WithDbAsync(host, db => db.OutboxMessages.AsNoTracking().CountAsync(m => m.UserId == person && m.Category == category));
 
     private static Task<Guid> InstitutionOfAsync(PlansTestHost host, Guid person) =>
-        WithDbAsync(host, db => db.Users.AsNoTracking().Where(u => u.Id == person).Select(u => u.InstitutionId).SingleAsync());
+        WithDbAsync(host, db => db.Users.AsNoTracking().Where(u => u.Id == person).Select(u => u.InstitutionId!.Value).SingleAsync());
 
     private static Task<int> AgendaCountAsync(PlansTestHost host, Guid sessionId) =>
         WithDbAsync(host, db => db.Set<AgendaItem>().AsNoTracking().CountAsync(a => a.SessionId == sessionId));

@@ -110,8 +110,8 @@ public sealed class ReviewAccess(IAuthorizationService authorization, IDbContext
 
         // A juror's institutions: their own (profile) and every institution they have represented, past mandates included.
         var affiliations = new List<JurorAffiliation>();
-        affiliations.AddRange((await db.Users.AsNoTracking().Where(u => jurorIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.InstitutionId }).ToListAsync(ct)).Select(u => new JurorAffiliation(u.Id, u.InstitutionId)));
+        affiliations.AddRange((await db.Users.AsNoTracking().Where(u => jurorIds.Contains(u.Id) && u.InstitutionId != null)
+            .Select(u => new { u.Id, u.InstitutionId }).ToListAsync(ct)).Select(u => new JurorAffiliation(u.Id, u.InstitutionId!.Value)));
         affiliations.AddRange((await db.Set<RepresentativeMandate>().AsNoTracking().Where(m => jurorIds.Contains(m.UserId))
             .Select(m => new { m.UserId, m.InstitutionId }).ToListAsync(ct)).Select(m => new JurorAffiliation(m.UserId, m.InstitutionId)));
 

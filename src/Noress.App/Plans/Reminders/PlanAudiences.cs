@@ -27,7 +27,7 @@ internal static class PlanAudiences
             .Where(p => p.CommitteeId == committeeId && p.StartsOn <= today && (p.EndsOn == null || p.EndsOn >= today))
             .Select(p => p.UserId).ToListAsync(ct);
         var seated = await CommitteeService.SeatedInstitutionsAsync(db, committeeId, today, ct);
-        var people = await db.Users.AsNoTracking().Where(u => u.IsActive && seated.Contains(u.InstitutionId)).Select(u => u.Id).ToListAsync(ct);
+        var people = await db.Users.AsNoTracking().Where(u => u.IsActive && u.InstitutionId != null && seated.Contains(u.InstitutionId.Value)).Select(u => u.Id).ToListAsync(ct);
         var active = await db.Users.AsNoTracking().Where(u => u.IsActive && positions.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
         return [.. people, .. active];
     }

@@ -3,38 +3,48 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Noress.Migrations.SqlServer.Migrations
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Noress.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class CallsCore : Migration
+    public partial class CallsAndPlanReminders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<Guid>(
+                name: "InstitutionId",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "TEXT");
+
             migrationBuilder.CreateTable(
                 name: "Calls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Edition = table.Column<int>(type: "int", nullable: false),
-                    TitleFr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    TitleAr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    TextDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    PublicationAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    OpensAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DeadlineAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    EvaluationEndsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ResultsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    EnvelopeTotal = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    ProjectCount = table.Column<int>(type: "int", nullable: true),
-                    IsBlind = table.Column<bool>(type: "bit", nullable: false),
-                    OpenToOutsideInitiatives = table.Column<bool>(type: "bit", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Edition = table.Column<int>(type: "INTEGER", nullable: false),
+                    TitleFr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleAr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    TextDocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PublicationAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeadlineAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EvaluationEndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResultsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EnvelopeTotal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    ProjectCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsBlind = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenToOutsideInitiatives = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,26 +64,93 @@ namespace Noress.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutsideInitiatives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LegalForm = table.Column<int>(type: "INTEGER", nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ConsentedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutsideInitiatives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutsideInitiatives_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanAgendaItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AddedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanAgendaItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanAgendaItems_PlanItems_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "PlanItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanNotices_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CallApplications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ApplicantUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    PrizeRank = table.Column<int>(type: "int", nullable: true),
-                    RequestedAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    OwnContribution = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SubmittedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ReceiptHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApplicantUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    PrizeRank = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequestedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OwnContribution = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceiptHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,16 +191,16 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    LabelFr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    LabelAr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    LabelEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    Weight = table.Column<decimal>(type: "decimal(9,3)", precision: 9, scale: 3, nullable: false),
-                    ScaleMin = table.Column<int>(type: "int", nullable: false),
-                    ScaleMax = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    LabelFr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LabelAr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LabelEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Weight = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    ScaleMin = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScaleMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,12 +217,12 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallEligibility",
                 columns: table => new
                 {
-                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequireMemberInGoodStanding = table.Column<bool>(type: "bit", nullable: false),
-                    MaxApplicationsPerApplicant = table.Column<int>(type: "int", nullable: true),
-                    MaxRequestedAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    MinOwnContributionPercent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequireMemberInGoodStanding = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxApplicationsPerApplicant = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxRequestedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    MinOwnContributionPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,25 +239,25 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallFormFields",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    LabelFr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    LabelAr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    LabelEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    HelpFr = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    HelpAr = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    HelpEn = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Required = table.Column<bool>(type: "bit", nullable: false),
-                    MaxLength = table.Column<int>(type: "int", nullable: true),
-                    MinAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    MaxAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    MaxItems = table.Column<int>(type: "int", nullable: true),
-                    ChoicesFr = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    ChoicesAr = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    ChoicesEn = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    LabelFr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LabelAr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LabelEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    HelpFr = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HelpAr = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HelpEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxLength = table.Column<int>(type: "INTEGER", nullable: true),
+                    MinAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    MaxAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    MaxItems = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChoicesFr = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ChoicesAr = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ChoicesEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -197,11 +274,11 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallJurors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    IsChair = table.Column<bool>(type: "bit", nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsChair = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,10 +301,10 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallPrizes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,13 +321,13 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallApplicationTransitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    From = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    To = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    ById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -273,12 +350,12 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallConflicts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    JurorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,11 +378,11 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallJurorAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    JurorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AssignedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    AssignedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AssignedById = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -334,14 +411,14 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallScoreSheets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    JurorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -364,13 +441,13 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallApplicationAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FieldId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    Date = table.Column<DateOnly>(type: "date", nullable: true),
-                    DocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -399,13 +476,13 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallApplicationBudgetLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FieldId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Requested = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    OwnContribution = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Requested = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OwnContribution = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -428,16 +505,16 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallApplicationFiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FieldId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    StoredName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UploadedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UploadedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -466,13 +543,13 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallApplicationPartners",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FieldId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    Role = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -501,11 +578,11 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallScores",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SheetId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CriterionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Points = table.Column<decimal>(type: "decimal(9,3)", precision: 9, scale: 3, nullable: false),
-                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SheetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CriterionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -522,6 +599,16 @@ namespace Noress.Migrations.SqlServer.Migrations
                         principalTable: "CallScoreSheets",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ReminderRules",
+                columns: new[] { "Id", "EscalateToSecretariat", "IsActive", "LocalTime", "OffsetDays", "SourceKind" },
+                values: new object[,]
+                {
+                    { new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0b"), false, true, new TimeOnly(9, 0, 0), -7, "plan.action" },
+                    { new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0c"), false, true, new TimeOnly(9, 0, 0), -1, "plan.action" },
+                    { new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0d"), false, true, new TimeOnly(9, 0, 0), 1, "plan.action" }
                 });
 
             migrationBuilder.CreateIndex(
@@ -717,6 +804,28 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "IX_CallScoreSheets_JurorId",
                 table: "CallScoreSheets",
                 column: "JurorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutsideInitiatives_UserId",
+                table: "OutsideInitiatives",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanAgendaItems_ItemId_SessionId",
+                table: "PlanAgendaItems",
+                columns: new[] { "ItemId", "SessionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanNotices_Kind_Key_RecipientId",
+                table: "PlanNotices",
+                columns: new[] { "Kind", "Key", "RecipientId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanNotices_RecipientId",
+                table: "PlanNotices",
+                column: "RecipientId");
         }
 
         /// <inheritdoc />
@@ -756,6 +865,15 @@ namespace Noress.Migrations.SqlServer.Migrations
                 name: "CallScores");
 
             migrationBuilder.DropTable(
+                name: "OutsideInitiatives");
+
+            migrationBuilder.DropTable(
+                name: "PlanAgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "PlanNotices");
+
+            migrationBuilder.DropTable(
                 name: "CallFormFields");
 
             migrationBuilder.DropTable(
@@ -769,6 +887,31 @@ namespace Noress.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Calls");
+
+            migrationBuilder.DeleteData(
+                table: "ReminderRules",
+                keyColumn: "Id",
+                keyValue: new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0b"));
+
+            migrationBuilder.DeleteData(
+                table: "ReminderRules",
+                keyColumn: "Id",
+                keyValue: new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0c"));
+
+            migrationBuilder.DeleteData(
+                table: "ReminderRules",
+                keyColumn: "Id",
+                keyValue: new Guid("6d3f8a52-0c1e-4a39-9d6b-0a7f0d8f1a0d"));
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "InstitutionId",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "TEXT",
+                oldNullable: true);
         }
     }
 }
