@@ -72,9 +72,22 @@ public sealed class FormFieldInput
 
     public static FormFieldInput From(CallFormField f) => new()
     {
-        Id = f.Id, Kind = f.Kind, LabelFr = f.LabelFr, LabelAr = f.LabelAr, LabelEn = f.LabelEn, HelpFr = f.HelpFr, HelpAr = f.HelpAr, HelpEn = f.HelpEn,
-        Required = f.Required, MaxLength = f.MaxLength, MinAmount = f.MinAmount, MaxAmount = f.MaxAmount, MaxItems = f.MaxItems,
-        ChoicesFr = f.ChoicesFr, ChoicesAr = f.ChoicesAr, ChoicesEn = f.ChoicesEn,
+        Id = f.Id,
+        Kind = f.Kind,
+        LabelFr = f.LabelFr,
+        LabelAr = f.LabelAr,
+        LabelEn = f.LabelEn,
+        HelpFr = f.HelpFr,
+        HelpAr = f.HelpAr,
+        HelpEn = f.HelpEn,
+        Required = f.Required,
+        MaxLength = f.MaxLength,
+        MinAmount = f.MinAmount,
+        MaxAmount = f.MaxAmount,
+        MaxItems = f.MaxItems,
+        ChoicesFr = f.ChoicesFr,
+        ChoicesAr = f.ChoicesAr,
+        ChoicesEn = f.ChoicesEn,
     };
 }
 

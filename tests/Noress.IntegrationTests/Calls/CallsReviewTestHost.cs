@@ -161,8 +161,15 @@ public sealed class CallsReviewTestHost : IAsyncDisposable
             await File.WriteAllBytesAsync(Path.Combine(folder, stored), ReviewPdfs.WithAuthor("Coopérative A"));
             db.Add(new ApplicationFile
             {
-                Id = id, ApplicationId = app, FieldId = filesField, FileName = name, StoredName = stored, ContentType = "application/pdf", Size = 100,
-                Sha256 = new string('0', 64), UploadedAt = now.AddDays(-3),
+                Id = id,
+                ApplicationId = app,
+                FieldId = filesField,
+                FileName = name,
+                StoredName = stored,
+                ContentType = "application/pdf",
+                Size = 100,
+                Sha256 = new string('0', 64),
+                UploadedAt = now.AddDays(-3),
             });
         }
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calls;
-using Noress.App.Data;
 using Noress.App.Calls.Review;
 using Noress.App.Calls.Screening;
+using Noress.App.Data;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.RealTime;
 

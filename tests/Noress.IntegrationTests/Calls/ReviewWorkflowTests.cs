@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Calls;
-using Noress.App.Data;
 using Noress.App.Calls.Review;
 using Noress.App.Calls.Screening;
+using Noress.App.Data;
 using Noress.App.Notifications;
 
 namespace Noress.IntegrationTests.Calls;

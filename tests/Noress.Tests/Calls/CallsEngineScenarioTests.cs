@@ -1,7 +1,7 @@
 using Noress.App.Calls;
 using Noress.App.Calls.Evaluation;
-using ScoreSheet = Noress.App.Calls.Evaluation.ScoreSheet;
 using Noress.App.Calls.Workflow;
+using ScoreSheet = Noress.App.Calls.Evaluation.ScoreSheet;
 
 namespace Noress.Tests.Calls;
 

@@ -39,15 +39,33 @@ public sealed class FormRulesTests
         {
             switch (broken)
             {
-                case "title": d.Title = " "; break;
-                case "text": d.Answers[Summary.Id] = new AnswerInput { Text = "Beaucoup trop long" }; break;
-                case "amount-low": d.Answers[Amount.Id] = new AnswerInput { Amount = 99m }; break;
-                case "amount-high": d.Answers[Amount.Id] = new AnswerInput { Amount = 1_000.01m }; break;
-                case "choice": d.Answers[Choice.Id] = new AnswerInput { Text = "2" }; break;
-                case "lines": d.BudgetLines = [.. Enumerable.Range(0, 3).Select(i => new BudgetLineInput { FieldId = Budget.Id, Label = $"L{i}" })]; break;
-                case "label": d.BudgetLines = [new BudgetLineInput { FieldId = Budget.Id, Label = "" }]; break;
-                case "field": d.Answers[Guid.NewGuid()] = new AnswerInput { Text = "?" }; break;
-                case "cap": d.BudgetLines = [new BudgetLineInput { FieldId = Budget.Id, Label = "Équipement", Requested = 60_000.01m }]; break;
+                case "title":
+                    d.Title = " ";
+                    break;
+                case "text":
+                    d.Answers[Summary.Id] = new AnswerInput { Text = "Beaucoup trop long" };
+                    break;
+                case "amount-low":
+                    d.Answers[Amount.Id] = new AnswerInput { Amount = 99m };
+                    break;
+                case "amount-high":
+                    d.Answers[Amount.Id] = new AnswerInput { Amount = 1_000.01m };
+                    break;
+                case "choice":
+                    d.Answers[Choice.Id] = new AnswerInput { Text = "2" };
+                    break;
+                case "lines":
+                    d.BudgetLines = [.. Enumerable.Range(0, 3).Select(i => new BudgetLineInput { FieldId = Budget.Id, Label = $"L{i}" })];
+                    break;
+                case "label":
+                    d.BudgetLines = [new BudgetLineInput { FieldId = Budget.Id, Label = "" }];
+                    break;
+                case "field":
+                    d.Answers[Guid.NewGuid()] = new AnswerInput { Text = "?" };
+                    break;
+                case "cap":
+                    d.BudgetLines = [new BudgetLineInput { FieldId = Budget.Id, Label = "Équipement", Requested = 60_000.01m }];
+                    break;
             }
         });
         Assert.Equal(code, FormRules.Limits(Fields, draft, cap: 60_000m)?.Code);

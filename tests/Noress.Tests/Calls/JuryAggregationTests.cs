@@ -194,9 +194,15 @@ public sealed class JuryAggregationTests
                     });
                     switch (random.Next(4))
                     {
-                        case 0: noise.Add(sheet with { Submitted = false }); break;
-                        case 1: noise.Add(sheet with { Conflicted = true }); break;
-                        default: counted.Add(sheet); break;
+                        case 0:
+                            noise.Add(sheet with { Submitted = false });
+                            break;
+                        case 1:
+                            noise.Add(sheet with { Conflicted = true });
+                            break;
+                        default:
+                            counted.Add(sheet);
+                            break;
                     }
                 }
             }

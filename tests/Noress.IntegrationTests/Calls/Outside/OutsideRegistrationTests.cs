@@ -59,7 +59,7 @@ public abstract class OutsideRegistrationTests(DatabaseProvider provider, Outsid
         var signIn = await client.PostLoginAsync(Email, OutsideInitiatives.Password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal(OutsideAccounts.HomePath, new Uri(new Uri("http://localhost"), signIn.Headers.Location!).AbsolutePath);
-        var area = await client.GetStringAsync(OutsideAccounts.HomePath);
+        var area = WebUtility.HtmlDecode(await client.GetStringAsync(OutsideAccounts.HomePath));
         Assert.Contains("Coopérative Tifawin", area, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"applicant-no-applications\"", area, StringComparison.Ordinal);
 
