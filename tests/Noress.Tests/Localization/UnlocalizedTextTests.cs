@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -154,6 +155,12 @@ public sealed class UnlocalizedTextTests : NoressTestContext
             .AddEntityFrameworkStores<NoressDbContext>()
             .AddSignInManager();
         Services.AddScoped<PasswordSignIn>();
+        // The sign-in page also resends outside initiatives' confirmation links (ADR 0038).
+        Services.AddDataProtection();
+        Services.AddOptions<AccountOptions>();
+        Services.AddSingleton<AccountMails>();
+        Services.AddSingleton<Noress.App.Accounts.Outside.OutsideConfirmationLinks>();
+        Services.AddScoped<Noress.App.Accounts.Outside.OutsideAccountService>();
 
         AssertLocalized(
             RenderPage<AccountLayout>(p => p.Add(l => l.Body, Fragment<Login>())).Markup,
