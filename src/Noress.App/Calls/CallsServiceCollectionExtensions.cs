@@ -37,7 +37,7 @@ public static class CallsServiceCollectionExtensions
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "private, no-store";
             return Results.File(file.Content, file.ContentType, PeopleText.Plain(file.FileName));
-        }).RequireAuthorization();
+        }).RequireAuthorization(Noress.App.Accounts.Policies.Member);
 
         endpoints.MapGet("/applications/{id:guid}/receipt", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ApplicationService applications, PdfRenderer pdf, HttpContext context, CancellationToken ct) =>
         {
@@ -56,7 +56,7 @@ public static class CallsServiceCollectionExtensions
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
-        }).RequireAuthorization();
+        }).RequireAuthorization(Noress.App.Accounts.Policies.Member);
         return endpoints;
     }
 }

@@ -78,7 +78,8 @@ public sealed class NoressDbContext(DbContextOptions<NoressDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    private const int MaxAuditChainAttempts = 5;
+    // Every retry follows another writer's success, so a burst of N concurrent saves needs at most N attempts.
+    private const int MaxAuditChainAttempts = 12;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

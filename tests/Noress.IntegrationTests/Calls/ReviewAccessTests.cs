@@ -92,11 +92,12 @@ public sealed class ReviewAccessTests
         Assert.NotNull(chairBoard);
         Assert.DoesNotContain(chairBoard.Rows, r => r.ApplicationId == calls.AppA || r.Title == "Projet A");
         Assert.Equal(2, chairBoard.Rows.Count);
-        // The secretariat's board: A's mean ignores the conflicted 20/20 sheet (E: 10.666667, F: 13.333333 out of 20).
+        // The secretariat's board: A's mean ignores the conflicted 20/20 sheet. Each criterion on its own range, weighted
+        // 2:1 (ADR 0037): E (4/10, 2/5) = (2 x 0.4 + 0.4) / 3 x 20 = 8; F (6/10, 2/5) = (2 x 0.6 + 0.4) / 3 x 20 = 10.67.
         var board = await calls.WithAsync<DeliberationService, DeliberationBoard?>(s => s.LoadAsync(calls.Secretariat, calls.CallId, default));
         var rowA = board!.Rows.Single(r => r.ApplicationId == calls.AppA);
         Assert.Equal(2, rowA.Jurors);
-        Assert.Equal(12m, Math.Round(rowA.Mean!.Value, 2));
+        Assert.Equal(9.33m, Math.Round(rowA.Mean!.Value, 2));
         // Live feeds: the call's signals carry nothing of any entry.
         lock (signals)
         {

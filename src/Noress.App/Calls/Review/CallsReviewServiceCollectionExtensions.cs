@@ -34,7 +34,7 @@ public static class CallsReviewServiceCollectionExtensions
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "private, no-store";
             return Results.File(file.Content, file.ContentType, file.Name);
-        }).RequireAuthorization();
+        }).RequireAuthorization(Noress.App.Accounts.Policies.Member);
         return endpoints;
     }
 }

@@ -65,6 +65,7 @@ public sealed class OutsideWallTests(OutsideWallHost host) : IClassFixture<Outsi
         ["/_blazor/initializers"] = "the Blazor circuit",
         ["/_blazor/disconnect"] = "the Blazor circuit",
         ["/_blazor/disconnect/"] = "the Blazor circuit",
+        ["/{**path:file}"] = "the static assets' fallback (MapStaticAssets): files of wwwroot only, no data",
         ["/_blazor/initializers/"] = "the Blazor circuit",
         ["/_framework/opaque-redirect"] = "the Blazor framework",
         ["/_framework/blazor.server.js"] = "the Blazor framework's script",
