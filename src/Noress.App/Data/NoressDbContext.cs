@@ -61,15 +61,16 @@ public sealed class NoressDbContext(DbContextOptions<NoressDbContext> options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // Two nodes may append to the audit chain at once; the unique sequence lets one win and
-        // the other recompute its entries from the new head and try again.
+        // the other recompute its entries from the new head and try again. A stale version token is not
+        // retried here: saving again cannot cure it, and the caller merges (it used to burn every attempt).
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < MaxAuditChainAttempts && Database.CurrentTransaction is null
-                && ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added))
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < MaxAuditChainAttempts
+                && Database.CurrentTransaction is null && ChangeTracker.Entries<AuditEntry>().Any(a => a.State == EntityState.Added))
             {
             }
         }

@@ -24,6 +24,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<ProxyMandateService>();
         services.AddScoped<VoteService>();
         services.AddSingleton<BallotWriter>();
+        services.AddSingleton<ClosedVoteNames>();
         services.AddScoped<SpeakerService>();
         services.AddScoped<RulesService>();
         services.AddScoped<IVerdictListener, RulesAmendmentAdoption>();

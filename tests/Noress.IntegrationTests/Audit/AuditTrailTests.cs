@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Audit;
@@ -45,6 +47,30 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Equal("Renamed for audit", change.New);
         await using var check = await dbFactory.CreateDbContextAsync();
         Assert.Equal(actorId, (await check.AuditEntries.SingleAsync(a => a.Sequence == row.Sequence)).UserId);
+    }
+
+    [Fact]
+    public async Task SaveChanges_StaleVersion_FailsOnceWithoutBurningTheAuditChainRetries()
+    {
+        var dbFactory = factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
+        await using var first = await dbFactory.CreateDbContextAsync();
+        await using var second = await dbFactory.CreateDbContextAsync();
+        var id = (await first.Institutions.OrderBy(i => i.Id).FirstAsync()).Id;
+        var stale = await second.Institutions.SingleAsync(i => i.Id == id);
+        var winner = await first.Institutions.SingleAsync(i => i.Id == id);
+        winner.NameFr = "Renamed first";
+        winner.Version = Guid.NewGuid();
+        await first.SaveChangesAsync();
+
+        stale.NameFr = "Renamed from a stale read";
+        stale.Version = Guid.NewGuid();
+        using var failures = new SaveFailureCounter(second);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        // Saving again cannot cure a stale version token: one failure, then the caller merges.
+        Assert.Equal(1, failures.Count);
+        await using var check = await dbFactory.CreateDbContextAsync();
+        Assert.Equal("Renamed first", (await check.Institutions.SingleAsync(i => i.Id == id)).NameFr);
     }
 
     [Fact]
@@ -262,4 +288,56 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
     private static ClaimsPrincipal Principal(string role) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.Name, $"{role}@noress.test"), new Claim(ClaimTypes.Role, role)], "Test"));
+
+    /// <summary>Counts EF Core's failed-save events of one context (each attempt of a retried save raises one).</summary>
+    private sealed class SaveFailureCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly DbContext context;
+        private readonly List<IDisposable> subscriptions = [];
+        private int count;
+
+        public SaveFailureCounter(DbContext context)
+        {
+            this.context = context;
+            subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public int Count => Volatile.Read(ref count);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (subscriptions)
+                {
+                    subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if ((value.Key == CoreEventId.SaveChangesFailed.Name || value.Key == CoreEventId.OptimisticConcurrencyException.Name)
+                && value.Value is DbContextEventData data && ReferenceEquals(data.Context, context))
+            {
+                Interlocked.Increment(ref count);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (subscriptions)
+            {
+                subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@ public sealed record VoteView(Vote Vote, IReadOnlyList<(string Institution, Vote
 /// duplicate from any node counts once; a secret ballot's content and its participation are written in one
 /// transaction and cannot be joined afterwards (ADR 0021).
 /// </summary>
-public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVerdictListener> listeners, BallotWriter writer)
+public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVerdictListener> listeners, BallotWriter writer, ClosedVoteNames closedNames)
 {
     public async Task<Outcome<Guid>> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
     {
@@ -278,12 +278,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return new VoteView(vote, []);
         }
 
-        var names = await (from c in db.Set<OpenVoteChoice>().AsNoTracking()
-                           join i in db.Institutions on c.InstitutionId equals i.Id
-                           where c.VoteId == voteId
-                           orderby i.Acronym
-                           select new { i.Acronym, c.Choice }).ToListAsync(ct);
-        return new VoteView(vote, [.. names.Select(n => (n.Acronym, n.Choice))]);
+        return new VoteView(vote, await closedNames.GetAsync(voteId, ct));
     }
 
     /// <summary>Which of <paramref name="institutionIds"/> have voted (a participation, never what the ballot says).</summary>
