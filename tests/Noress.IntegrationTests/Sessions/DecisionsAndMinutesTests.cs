@@ -75,6 +75,22 @@ public sealed class DecisionsAndMinutesTests
     }
 
     [Fact]
+    public async Task CloseAsync_AFollowUpFailsAfterTheCommit_TheCloseStillSucceedsAndTheDecisionStands()
+    {
+        await using var host = await SessionsTestHost.StartAsync(configure: f => f.WithServices(s => s.AddScoped<IVerdictListener, FailingFollowUp>()));
+        var sessionId = await host.OpenPlenaryAsync();
+        var voters = host.Institutions.Values.Take(20).ToList();
+        await host.CheckInAsync(sessionId, voters);
+
+        var adopted = await AdoptedVoteAsync(host, sessionId, voters);
+
+        await using var db = await host.DbAsync();
+        Assert.Equal(VoteState.Closed, (await db.Set<Vote>().AsNoTracking().SingleAsync(v => v.Id == adopted)).State);
+        Assert.NotNull(await db.Set<Decision>().AsNoTracking().SingleOrDefaultAsync(d => d.VoteId == adopted));
+        Assert.True(FailingFollowUp.Called);
+    }
+
+    [Fact]
     public async Task CloseAsync_Session_DraftsMinutesContainingEveryVoteWithItsCounts()
     {
         await using var host = await SessionsTestHost.StartAsync();
@@ -300,4 +316,17 @@ public sealed class DecisionsAndMinutesTests
 
     private static async Task<string> TextAsync(SessionsTestHost host, Guid documentId) =>
         (await host.Factory.Services.GetRequiredService<DocumentAuthority>().GetHeadAsync(documentId))!.Text;
+
+    private sealed class FailingFollowUp : IVerdictListener
+    {
+        public static bool Called { get; private set; }
+
+        public Task OnVerdictAsync(NoressDbContext db, Vote vote, CancellationToken ct) => Task.CompletedTask;
+
+        public Task AfterVerdictAsync(Vote vote, CancellationToken ct)
+        {
+            Called = true;
+            throw new InvalidOperationException("The job store is unreachable.");
+        }
+    }
 }

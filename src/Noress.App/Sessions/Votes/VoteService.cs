@@ -313,11 +313,20 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         }
     }
 
+    // After the commit: the verdict stands whatever follows, so a follow-up that fails (queuing the minutes' PDFs when the
+    // job store is unreachable) is logged for the secretariat's retry button, never reported as a failed close.
     private async Task AfterListenersAsync(Vote vote, CancellationToken ct)
     {
         foreach (var listener in listeners)
         {
-            await listener.AfterVerdictAsync(vote, ct);
+            try
+            {
+                await listener.AfterVerdictAsync(vote, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "A follow-up of vote {VoteId}'s verdict failed after its commit ({Listener})", vote.Id, listener.GetType().Name);
+            }
         }
     }
 
