@@ -5,7 +5,7 @@ namespace Noress.Tests.Localization;
 
 /// <summary>
 /// Issue 8 §10 on every page (ADR 0012): a &lt;bdi&gt; isolates people's text from its surroundings, but a right-to-left
-/// override inside it still turns "evil‮exe.pdf" round; only <c>PeopleText.Plain</c> (or <c>&lt;UserText&gt;</c>)
+/// override inside it still turns "evil\u202Eexe.pdf" round; only <c>PeopleText.Plain</c> (or <c>&lt;UserText&gt;</c>)
 /// removes the controls. So every expression a page shows inside a &lt;bdi&gt; goes through PeopleText, or is the
 /// platform's own text (a localized string, a formatted number or date).
 /// </summary>
