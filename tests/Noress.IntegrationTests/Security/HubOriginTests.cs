@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Documents;
 using Noress.IntegrationTests.Infrastructure;
 
@@ -42,6 +45,27 @@ public sealed class HubOriginTests(AllowedOriginAppFactory factory) : IClassFixt
         var response = await factory.CreateDefaultClient().SendAsync(Negotiate(hub, origin, cookie));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryHubInTheRoutingTable_NegotiateFromForeignOrigin_IsForbidden()
+    {
+        // Read from the routing table, so a hub mapped later is checked without being added to the lists above.
+        var hubs = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HubMetadata>() is not null)
+            .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).Trim('/'))
+            .Where(p => !p.EndsWith("/negotiate", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains("/_blazor", hubs);
+        Assert.Contains(DocumentsServiceCollectionExtensions.HubPath, hubs);
+        var cookie = await SignInCookieAsync("member@noress.demo");
+
+        foreach (var hub in hubs)
+        {
+            var response = await factory.CreateDefaultClient().SendAsync(Negotiate(hub, "https://evil.example", cookie));
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{hub}/negotiate from a foreign origin answered {(int)response.StatusCode}.");
+        }
     }
 
     [Theory]

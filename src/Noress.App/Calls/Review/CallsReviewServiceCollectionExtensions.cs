@@ -33,7 +33,7 @@ public static class CallsReviewServiceCollectionExtensions
 
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "private, no-store";
-            return Results.File(file.Content, file.ContentType, file.Name);
+            return Results.File(file.Content, file.ContentType, Shared.Localization.PeopleText.Plain(file.Name));
         }).RequireAuthorization(Noress.App.Accounts.Policies.Member);
         return endpoints;
     }

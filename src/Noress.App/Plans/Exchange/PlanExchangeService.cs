@@ -6,6 +6,7 @@ using Noress.App.Data;
 using Noress.App.Members;
 using Noress.App.Sessions.Decisions;
 using Noress.App.Shared.Operations;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Plans.Exchange;
 
@@ -24,7 +25,8 @@ public sealed class PlanExchangeService(
     PlanService plans,
     PlansAccess access,
     Refusals<PlansText> refuse,
-    IStringLocalizer<PlanExchangeText> text)
+    IStringLocalizer<PlanExchangeText> text,
+    UploadScanner scanner)
 {
     /// <summary>Largest accepted workbook.</summary>
     public const long MaxImportBytes = 5 * 1024 * 1024;
@@ -101,6 +103,14 @@ public sealed class PlanExchangeService(
         if (content.Length > MaxImportBytes)
         {
             return (null, null, refuse["Error.FileTooLarge"]);
+        }
+
+        // A workbook is read, not stored, but it is an upload like any other: scanned before it is parsed, and
+        // refused while the scanner gives no verdict (ADR 0014).
+        var scan = await scanner.ScanAsync(content, ct);
+        if (scan.Upload is null)
+        {
+            return (null, null, refuse[UploadChecks.RefusalKey(scan.Status)]);
         }
 
         if (PlanSheetFile.Read(content) is not { } sheet)

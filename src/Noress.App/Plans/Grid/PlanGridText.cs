@@ -18,7 +18,7 @@ public sealed class PlanCellText(PlanView view, PlanChoices? choices, IStringLoc
 
     public string Kind(PlanItemKind kind) => text["Kind." + kind];
 
-    /// <summary>A field's value as shown (empty when none).</summary>
+    /// <summary>A field's value as shown (empty when none), people's text without bidirectional controls.</summary>
     public string Show(PlanField field, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -32,7 +32,7 @@ public sealed class PlanCellText(PlanView view, PlanChoices? choices, IStringLoc
             case PlanField.LeadInstitutionId when Guid.TryParse(value, out var id):
                 return Institution(id);
             case PlanField.ResponsibleUserId when Guid.TryParse(value, out var id):
-                return view.People.GetValueOrDefault(id) ?? choices?.People.FirstOrDefault(p => p.Id == id)?.Label ?? string.Empty;
+                return PeopleText.Plain(view.People.GetValueOrDefault(id) ?? choices?.People.FirstOrDefault(p => p.Id == id)?.Label) ?? string.Empty;
             case PlanField.CommitteeId when Guid.TryParse(value, out var id):
                 return view.Committees.TryGetValue(id, out var committee) ? committee.Code : string.Empty;
             case PlanField.DecisionId when Guid.TryParse(value, out var id):
@@ -48,7 +48,8 @@ public sealed class PlanCellText(PlanView view, PlanChoices? choices, IStringLoc
             case PlanField.Weight when decimal.TryParse(value, NumberStyles.Number, inv, out var weight):
                 return weight.ToString("0.##", CultureInfo.CurrentCulture);
             default:
-                return value;
+                // Titles, units and other typed text: bidirectional controls dropped wherever a cell is shown (ADR 0012).
+                return PeopleText.Plain(value);
         }
     }
 
