@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Audit;
 using Noress.App.Committees.Workspace;
+using Noress.App.Data;
 using Noress.App.Plans;
 
 namespace Noress.IntegrationTests.Plans;

@@ -9,6 +9,9 @@ namespace Noress.Tests.Plans;
 /// <summary>The plan grid on the real service: the row editor, the keyboard, the conflict prompt and live rows.</summary>
 public sealed class PlanGridPageTests : PlanGridFixture
 {
+    // The new tests' waits: a structural change or a first read of the plan can take long on a loaded machine.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task RowEditor_EnterTypeEnter_SavesTheField()
     {
@@ -205,10 +208,10 @@ public sealed class PlanGridPageTests : PlanGridFixture
         var column = ColumnOf(PlanField.Progress);
 
         await ClickAtAsync(cut, row, column);
-        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, row, column).GetAttribute("tabindex")));
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, row, column).GetAttribute("tabindex")), Patience);
         await cut.InvokeAsync(() => At(cut, row, column).TriggerEventAsync("onplancelldblclick", new PlanCellEventArgs { Row = row, Column = column }));
 
-        cut.WaitForAssertion(() => Assert.NotNull(Cell(cut, ActionId, PlanField.Progress).QuerySelector("[data-testid=plan-editor]")));
+        cut.WaitForAssertion(() => Assert.NotNull(Cell(cut, ActionId, PlanField.Progress).QuerySelector("[data-testid=plan-editor]")), Patience);
     }
 
     [Fact]
@@ -218,10 +221,10 @@ public sealed class PlanGridPageTests : PlanGridFixture
         var cut = RenderGrid();
 
         await ClickAtAsync(cut, RowIndex(cut, ActionId), 0, "details");
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=plan-panel]")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=plan-panel]")), Patience);
         await ClickAtAsync(cut, 0, 0, "toggle");
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=plan-row]")));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=plan-row]")), Patience);
         // The cells carry no handler of their own: the buttons only name the action (data-plan-action).
         Assert.Equal("toggle", cut.Find("[data-testid=plan-toggle]").GetAttribute("data-plan-action"));
     }
@@ -239,7 +242,7 @@ public sealed class PlanGridPageTests : PlanGridFixture
 
         // Ctrl+End goes to the last row: the window follows, the rows keep their place in the whole grid (aria-rowindex).
         await KeyAtAsync(cut, 0, 0, "End", ctrl: true);
-        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 48, PlanColumns.All.Count - 1).GetAttribute("tabindex")));
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 48, PlanColumns.All.Count - 1).GetAttribute("tabindex")), Patience);
         Assert.Equal("11", cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex"));
         Assert.Empty(cut.FindAll("tr[aria-rowindex='2']"));
 
@@ -248,11 +251,11 @@ public sealed class PlanGridPageTests : PlanGridFixture
         await KeyAtAsync(cut, 38, 0, "PageUp");
         await KeyAtAsync(cut, 28, 0, "PageUp");
         await KeyAtAsync(cut, 18, 0, "PageUp");
-        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 8, 0).GetAttribute("tabindex")));
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 8, 0).GetAttribute("tabindex")), Patience);
         Assert.Equal("10", cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex"));
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=plan-window-previous]").Click());
-        cut.WaitForAssertion(() => Assert.Equal("2", cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex")));
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex")), Patience);
         Assert.Equal("0", At(cut, 0, 0).GetAttribute("tabindex"));
     }
 

@@ -7,20 +7,23 @@ namespace Noress.Tests.Plans;
 /// <summary>The grid's details panel on the real service: add below, move among siblings, indent/outdent, remove.</summary>
 public sealed class PlanItemPanelTests : PlanGridFixture
 {
+    // A structural change reads the plan whole: on a loaded machine that takes longer than bUnit's default wait.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task Indent_PutsTheActionUnderTheActionBefore_AndOutdentBringsItBack()
     {
         var cut = await OpenDetailsAsync(SecondActionId);
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=plan-indent]").Click());
-        cut.WaitForAssertion(() => Assert.Equal("4", cut.Find($"tr[data-row-id='{SecondActionId}']").GetAttribute("aria-level")));
+        cut.WaitForAssertion(() => Assert.Equal("4", cut.Find($"tr[data-row-id='{SecondActionId}']").GetAttribute("aria-level")), Patience);
         Assert.Equal(ActionId, (await RowAsync(SecondActionId)).ParentId);
 
         // Now a sub-action: it cannot be indented further (no sibling before it), but can be outdented.
-        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=plan-indent]").HasAttribute("disabled")));
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=plan-indent]").HasAttribute("disabled")), Patience);
         await cut.InvokeAsync(() => cut.Find("[data-testid=plan-outdent]").Click());
 
-        cut.WaitForAssertion(() => Assert.Equal("3", cut.Find($"tr[data-row-id='{SecondActionId}']").GetAttribute("aria-level")));
+        cut.WaitForAssertion(() => Assert.Equal("3", cut.Find($"tr[data-row-id='{SecondActionId}']").GetAttribute("aria-level")), Patience);
         var row = await RowAsync(SecondActionId);
         Assert.Equal(ObjectiveId, row.ParentId);
         Assert.Equal(1, row.Position);
@@ -36,7 +39,7 @@ public sealed class PlanItemPanelTests : PlanGridFixture
         // An action directly under an objective cannot go up to the axis either.
         await cut.InvokeAsync(() => cut.Find("[data-testid=plan-panel-close]").Click());
         await ClickDetailsAsync(cut, ActionId);
-        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=plan-outdent]").HasAttribute("disabled")));
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=plan-outdent]").HasAttribute("disabled")), Patience);
         Assert.True(cut.Find("[data-testid=plan-indent]").HasAttribute("disabled"));
     }
 
@@ -50,9 +53,9 @@ public sealed class PlanItemPanelTests : PlanGridFixture
 
         cut.WaitForAssertion(() => Assert.Equal(
             [AxisId.ToString(), ObjectiveId.ToString(), SecondActionId.ToString(), ActionId.ToString()],
-            cut.FindAll("[data-testid=plan-row]").Select(r => r.GetAttribute("data-row-id")!)));
+            cut.FindAll("[data-testid=plan-row]").Select(r => r.GetAttribute("data-row-id")!)), Patience);
         Assert.Equal(1, (await RowAsync(ActionId)).Position);
-        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=plan-move-down]").HasAttribute("disabled")));
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=plan-move-down]").HasAttribute("disabled")), Patience);
     }
 
     [Fact]
@@ -63,10 +66,10 @@ public sealed class PlanItemPanelTests : PlanGridFixture
         await cut.InvokeAsync(() => cut.Find("[data-testid=plan-panel-close]").Click());
 
         await ClickDetailsAsync(cut, SecondActionId);
-        cut.WaitForAssertion(() => cut.Find("[data-testid=plan-remove]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=plan-remove]"), Patience);
         await cut.InvokeAsync(() => cut.Find("[data-testid=plan-remove]").Click());
 
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=plan-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=plan-row]").Count), Patience);
         Assert.Empty(cut.FindAll("[data-testid=plan-panel]"));
         Assert.Null((await Plans.LoadAsync(Caller, PlanId, default))!.Row(SecondActionId));
     }
@@ -77,12 +80,12 @@ public sealed class PlanItemPanelTests : PlanGridFixture
         var cut = await OpenDetailsAsync(ObjectiveId);
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=plan-add-child]").Click());
-        cut.WaitForAssertion(() => Assert.Contains("Un lieu ouvert", cut.Find("[data-testid=plan-add-form]").TextContent, StringComparison.Ordinal));
-        await cut.InvokeAsync(() => cut.Find("[data-testid=plan-add-fr] input").Change("Ouvrir les portes"));
-        await cut.InvokeAsync(() => cut.Find("[data-testid=plan-add-ar] input").Change("فتح الأبواب"));
+        cut.WaitForAssertion(() => Assert.Contains("Un lieu ouvert", cut.Find("[data-testid=plan-add-form]").TextContent, StringComparison.Ordinal), Patience);
+        await cut.InvokeAsync(() => cut.Find("input[data-testid=plan-add-fr]").Change("Ouvrir les portes"));
+        await cut.InvokeAsync(() => cut.Find("input[data-testid=plan-add-ar]").Change("فتح الأبواب"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=plan-add-save]").Click());
 
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=plan-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=plan-row]").Count), Patience);
         var added = (await Plans.LoadAsync(Caller, PlanId, default))!.Rows.Single(r => r.TitleFr == "Ouvrir les portes");
         Assert.Equal(ObjectiveId, added.ParentId);
         Assert.Equal(PlanItemKind.Action, added.Kind);
@@ -95,7 +98,7 @@ public sealed class PlanItemPanelTests : PlanGridFixture
         var cut = RenderGrid();
         await ClickDetailsAsync(cut, ActionId);
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=plan-panel]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=plan-panel]"), Patience);
         Assert.Empty(cut.FindAll("[data-testid=plan-move-up]"));
         Assert.Empty(cut.FindAll("[data-testid=plan-indent]"));
         Assert.Empty(cut.FindAll("[data-testid=plan-remove]"));
@@ -106,7 +109,7 @@ public sealed class PlanItemPanelTests : PlanGridFixture
         await ArrangePlanAsync();
         var cut = RenderGrid();
         await ClickDetailsAsync(cut, rowId);
-        cut.WaitForAssertion(() => cut.Find("[data-testid=plan-panel]"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=plan-panel]"), Patience);
         return cut;
     }
 
