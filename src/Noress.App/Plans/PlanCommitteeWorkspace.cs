@@ -39,6 +39,8 @@ public sealed class PlanActivitySource(IDbContextFactory<NoressDbContext> dbFact
         var titles = items.ToDictionary(i => i.Id.ToString(), i => PeopleText.Plain(PlanNames.Title(i.TitleFr, i.TitleAr, i.TitleEn)) ?? string.Empty, StringComparer.OrdinalIgnoreCase);
         // One query for the plan's rows, not one per row.
         var entries = titles.Count == 0 ? [] : await AuditHistory.FindAsync(db, [new AuditSelector(nameof(PlanItem)) { EntityIds = titles.Keys }], take * 4, cancellationToken);
+        // People by name (the audit keeps the account's e-mail, shown only when the account is gone).
+        var names = await PlanPeople.NamesAsync(db, entries.Select(e => e.UserId), cancellationToken);
         // One line per row and person in a burst of edits: the newest.
         return [.. entries
             .DistinctBy(e => (e.EntityId, e.UserName))
@@ -46,7 +48,7 @@ public sealed class PlanActivitySource(IDbContextFactory<NoressDbContext> dbFact
             .Select(e => new CommitteeActivity(
                 e.OccurredAt,
                 CommitteeEvents.Plan,
-                text["Activity.PlanItemChanged", titles.GetValueOrDefault(e.EntityId) ?? string.Empty, PeopleText.Plain(e.UserName) ?? string.Empty],
+                text["Activity.PlanItemChanged", titles.GetValueOrDefault(e.EntityId) ?? string.Empty, PlanPeople.Name(names, e.UserId, e.UserName) ?? string.Empty],
                 $"/action-plans/{planId}"))];
     }
 }

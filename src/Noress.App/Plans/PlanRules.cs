@@ -86,6 +86,37 @@ public static class PlanRules
         return parentOf.Any(p => CreatesCycle(p.Key, p.Value, parentOf));
     }
 
+    /// <summary>
+    /// Indent: the item becomes the last child of the sibling just before it, when the levels allow it (an action under
+    /// the action before it); null when there is no such sibling or the levels refuse (an objective under an objective).
+    /// </summary>
+    public static PlanPlace? IndentPlace(PlanNode item, IReadOnlyList<PlanNode> tree)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(tree);
+        var before = tree.Where(n => n.ParentId == item.ParentId && n.Position < item.Position && n.Id != item.Id).MaxBy(n => n.Position);
+        return before is null || ParentKindError(item.Kind, before.Kind) is not null
+            ? null
+            : new PlanPlace(before.Id, tree.Count(n => n.ParentId == before.Id));
+    }
+
+    /// <summary>
+    /// Outdent: the item moves up a level, just after its parent, when the levels allow it (a sub-action becomes an action
+    /// of the objective); null at the top or when the levels refuse (an action cannot sit under an axis).
+    /// </summary>
+    public static PlanPlace? OutdentPlace(PlanNode item, IReadOnlyList<PlanNode> tree)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(tree);
+        if (item.ParentId is not { } parentId || tree.FirstOrDefault(n => n.Id == parentId) is not { } parent)
+        {
+            return null;
+        }
+
+        var grandparent = parent.ParentId is { } g ? tree.FirstOrDefault(n => n.Id == g) : null;
+        return ParentKindError(item.Kind, grandparent?.Kind) is not null ? null : new PlanPlace(parent.ParentId, parent.Position + 1);
+    }
+
     /// <summary>An indicator's names and unit; baseline and target may be any numbers, equal or decreasing.</summary>
     public static string? IndicatorError(string? nameFr, string? nameAr, string? nameEn, string? unit, decimal baseline, decimal target) =>
         string.IsNullOrWhiteSpace(nameFr) || string.IsNullOrWhiteSpace(nameAr) || nameFr.Length > MaxTitle || nameAr.Length > MaxTitle || nameEn?.Length > MaxTitle
@@ -101,3 +132,9 @@ public static class PlanRules
         : Math.Abs(actual) > MaxAmount ? "Error.IndicatorValue"
         : null;
 }
+
+/// <summary>What the tree rules need of an item: its place and level.</summary>
+public sealed record PlanNode(Guid Id, Guid? ParentId, PlanItemKind Kind, int Position);
+
+/// <summary>A place in the tree: under <see cref="ParentId"/> (the root when null), at <see cref="Position"/> among its children.</summary>
+public sealed record PlanPlace(Guid? ParentId, int Position);

@@ -125,7 +125,9 @@ public sealed partial class PlanService
     private static async Task<IReadOnlyList<PlanFieldConflict>> ConflictsAsync(NoressDbContext db, PlanItem item, IReadOnlyList<FieldEdit> changed, CancellationToken ct)
     {
         var entries = await AuditHistory.FindAsync(db, [new AuditSelector(nameof(PlanItem), EntityId: item.Id.ToString())], 200, ct);
-        var parsed = entries.Select(e => (e.UserName, e.OccurredAt, Fields: e.Changes.Select(c => c.Field).ToHashSet(StringComparer.Ordinal))).ToList();
+        // The person's name rather than the account's e-mail the audit keeps (the e-mail when the account is gone).
+        var names = await PlanPeople.NamesAsync(db, entries.Select(e => e.UserId), ct);
+        var parsed = entries.Select(e => (UserName: PlanPeople.Name(names, e.UserId, e.UserName), e.OccurredAt, Fields: e.Changes.Select(c => c.Field).ToHashSet(StringComparer.Ordinal))).ToList();
         return [.. changed.Select(edit =>
         {
             var last = parsed.FirstOrDefault(p => p.Fields.Contains(edit.Field.ToString()));

@@ -60,11 +60,13 @@ public sealed partial class PlanService
         var measureKeys = indicators.Where(a => a.EntityType == nameof(IndicatorMeasure)).Select(a => a.EntityId).Distinct().ToList();
         var measures = await AuditHistory.FindAsync(db, [.. measureKeys.Select(k => new AuditSelector(nameof(IndicatorMeasure), EntityId: k))], MaxHistoryEntries, ct);
 
-        return [.. own.Concat(indicators).Concat(measures)
-            .DistinctBy(a => a.Sequence)
+        var all = own.Concat(indicators).Concat(measures).DistinctBy(a => a.Sequence).ToList();
+        var names = await PlanPeople.NamesAsync(db, all.Select(a => a.UserId), ct);
+        return [.. all
             .OrderByDescending(a => a.Sequence)
             .SelectMany(ToHistory)
-            .Take(MaxHistoryEntries)];
+            .Take(MaxHistoryEntries)
+            .Select(h => h with { UserName = PlanPeople.Name(names, h.UserId, h.UserName) })];
     }
 
     private static IEnumerable<PlanHistoryEntry> ToHistory(AuditRecord entry)

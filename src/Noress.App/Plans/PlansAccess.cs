@@ -10,9 +10,9 @@ namespace Noress.App.Plans;
 
 /// <summary>
 /// Who may read and edit which plan, checked by the plans services themselves. The secretariat and administrators
-/// edit every plan; a committee's people (a position in force, or their institution seated, ADR 0022) edit its
-/// thematic plan; every member reads the strategic plan. Reading a thematic plan is decided in
-/// <see cref="CanReadAsync"/> only, so the committee privacy of issue 11 §2 tightens it in one place.
+/// read and edit every plan; every member reads the strategic plan (the network's); a thematic plan is committee
+/// content (ADR 0028, ADR 0045): its committee's people (a position in force, or their institution seated, ADR 0022)
+/// read and edit it, nobody else. <see cref="CanReadAsync"/> is the one read rule of every path.
 /// </summary>
 public sealed class PlansAccess(IAuthorizationService authorization, IDbContextFactory<NoressDbContext> dbFactory, TimeProvider clock)
 {
@@ -35,8 +35,13 @@ public sealed class PlansAccess(IAuthorizationService authorization, IDbContextF
             return true;
         }
 
-        // For now every member reads every plan; the committee-space work restricts private committees here.
-        return await IsMemberAsync(user);
+        if (!await IsMemberAsync(user))
+        {
+            return false;
+        }
+
+        // The strategic plan is the network's; a thematic plan is its committee's private content (ADR 0045).
+        return plan.Kind != PlanKind.Thematic || await IsCommitteePersonAsync(user, plan, ct);
     }
 
     /// <summary>Staff edit every plan; a thematic plan is also edited by its committee's people today.</summary>
@@ -48,7 +53,13 @@ public sealed class PlansAccess(IAuthorizationService authorization, IDbContextF
             return true;
         }
 
-        if (plan.Kind != PlanKind.Thematic || plan.CommitteeId is not { } committeeId || !await IsMemberAsync(user) || UserId(user) is not { } userId)
+        return plan.Kind == PlanKind.Thematic && await IsMemberAsync(user) && await IsCommitteePersonAsync(user, plan, ct);
+    }
+
+    /// <summary>Whether the caller is one of the thematic plan's committee's people today (position in force or institution seated).</summary>
+    private async Task<bool> IsCommitteePersonAsync(ClaimsPrincipal user, ActionPlan plan, CancellationToken ct)
+    {
+        if (plan.CommitteeId is not { } committeeId || UserId(user) is not { } userId)
         {
             return false;
         }

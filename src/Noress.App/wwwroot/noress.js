@@ -40,6 +40,40 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+// The plan grid listens once for keys, clicks and double clicks (Plans/Grid/PlanCellEvents.cs), not on every cell:
+// the event carries the cell's row (aria-rowindex - 2) and column, and the button clicked in it.
+(() => {
+  const cellArgs = (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const cell = target ? target.closest('[data-plan-grid] [role=gridcell]') : null;
+    const row = cell ? cell.closest('tr') : null;
+    const action = target ? target.closest('[data-plan-action]') : null;
+    return {
+      row: row ? Number(row.getAttribute('aria-rowindex')) - 2 : -1,
+      column: cell ? cell.cellIndex : -1,
+      action: action ? action.getAttribute('data-plan-action') : null,
+      key: event.key || '',
+      ctrlKey: !!event.ctrlKey,
+      altKey: !!event.altKey,
+      metaKey: !!event.metaKey,
+    };
+  };
+  if (window.Blazor && window.Blazor.registerCustomEventType) {
+    window.Blazor.registerCustomEventType('plancellkey', { browserEventName: 'keydown', createEventArgs: cellArgs });
+    window.Blazor.registerCustomEventType('plancellclick', { browserEventName: 'click', createEventArgs: cellArgs });
+    window.Blazor.registerCustomEventType('plancelldblclick', { browserEventName: 'dblclick', createEventArgs: cellArgs });
+  }
+})();
+
+// Moves the focus to a cell of the plan grid by its row index among the shown rows and its column.
+window.noressFocusGridCell = (row, column) => {
+  const tr = document.querySelector(`[data-plan-grid] tr[aria-rowindex="${row + 2}"]`);
+  const cell = tr ? tr.cells[column] : null;
+  if (cell) {
+    cell.focus({ preventScroll: false });
+  }
+};
+
 // Moves the focus to an element by id (the grid's focused cell after a keyboard move).
 window.noressFocusElement = (id) => {
   const element = document.getElementById(id);

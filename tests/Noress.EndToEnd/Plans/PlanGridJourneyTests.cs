@@ -63,8 +63,8 @@ public sealed class PlanGridJourneyTests(NoressServer server)
         await Expect(prompt).ToBeVisibleAsync();
         await Expect(prompt.GetByTestId("plan-conflict-mine")).ToContainTextAsync("90");
         await Expect(prompt.GetByTestId("plan-conflict-theirs")).ToContainTextAsync("10");
-        // Who changed it, as the audit trail names them (the account), and when.
-        await Expect(prompt.GetByTestId("plan-conflict-who")).ToContainTextAsync(amina.Email);
+        // The person, by name (not the e-mail the audit trail keeps).
+        await Expect(prompt.GetByTestId("plan-conflict-who")).ToContainTextAsync(amina.Name);
         await prompt.GetByTestId("plan-conflict-keep-mine").ClickAsync();
         await Expect(prompt).ToHaveCountAsync(0);
         await Expect(Cell(a.Page, second, PlanField.Progress)).ToContainTextAsync("90");

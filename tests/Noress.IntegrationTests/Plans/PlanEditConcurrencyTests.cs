@@ -162,7 +162,7 @@ public sealed class PlanEditConcurrencyTests
             PlansTestHost.Ok(await plans.WithAsync(s => s.RecordMeasureAsync(plans.EditorA, indicator, "2026-q4", 12, default)));
         }
 
-        var history = await plans.WithAsync(s => s.HistoryAsync(plans.NonMember, plans.ActionId, default));
+        var history = await plans.WithAsync(s => s.HistoryAsync(plans.EditorB, plans.ActionId, default));
 
         Assert.NotNull(history);
         var progress = Assert.Single(history, h => h.Subject == PlanHistorySubject.Item && h.Field == nameof(PlanItem.Progress) && h.Action == AuditAction.Update);

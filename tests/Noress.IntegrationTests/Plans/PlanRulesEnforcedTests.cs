@@ -95,7 +95,7 @@ public sealed class PlanRulesEnforcedTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
-    public async Task ThematicPlan_EditedByItsCommitteeAndStaff_OnlyReadByOthers(DatabaseProvider provider)
+    public async Task ThematicPlan_ReadAndEditedByItsCommitteeAndStaff_NothingForOthers(DatabaseProvider provider)
     {
         await using var plans = await PlansTestHost.StartAsync(provider);
         var seen = await plans.ItemAsync(plans.ActionId);
@@ -108,10 +108,18 @@ public sealed class PlanRulesEnforcedTests
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => plans.WithAsync(s => s.AddPartnerAsync(plans.NonMember, plans.ActionId, plans.Unseated, default)));
         Assert.Equal(0, (await plans.ItemAsync(plans.ActionId)).Progress);
 
-        var readByOther = await plans.WithAsync(s => s.LoadAsync(plans.OtherCommitteeMember, plans.PlanId, default));
-        Assert.NotNull(readByOther);
-        Assert.False(readByOther.Plan.CanEdit);
-        Assert.Null(await plans.WithAsync(s => s.ChoicesAsync(plans.OtherCommitteeMember, plans.PlanId, default)));
+        // A thematic plan is its committee's private content (ADR 0045): nothing of it for another committee's member
+        // or a member of no committee, from any read path of the service.
+        foreach (var outsider in new[] { plans.OtherCommitteeMember, plans.NonMember })
+        {
+            Assert.Null(await plans.WithAsync(s => s.LoadAsync(outsider, plans.PlanId, default)));
+            Assert.Null(await plans.WithAsync(s => s.ChoicesAsync(outsider, plans.PlanId, default)));
+            Assert.Null(await plans.WithAsync(s => s.HistoryAsync(outsider, plans.ActionId, default)));
+            Assert.DoesNotContain(await plans.WithAsync(s => s.ListAsync(outsider, default)), p => p.Id == plans.PlanId);
+        }
+
+        var readByCommittee = await plans.WithAsync(s => s.LoadAsync(plans.EditorB, plans.PlanId, default));
+        Assert.True(readByCommittee!.Plan.CanEdit);
 
         Assert.True(PlansTestHost.Ok(await Edit(plans.EditorB, 10)).Saved);
         var staff = PlansTestHost.Ok(await plans.WithAsync(s => s.EditItemAsync(plans.Secretariat, plans.ActionId, seen.Version, [FieldEdit.Of<string?>(PlanField.TitleEn, null, "Train cooperatives")], default)));
@@ -138,8 +146,11 @@ public sealed class PlanRulesEnforcedTests
         var view = await plans.WithAsync(s => s.LoadAsync(plans.EditorA, planId, default));
         Assert.False(view!.Plan.CanEdit);
         Assert.Equal(axis, Assert.Single(view.Rows).Id);
+        // Every member reads the strategic plan; the thematic plan only its committee's people (ADR 0045).
         var list = await plans.WithAsync(s => s.ListAsync(plans.NonMember, default));
-        Assert.Equal([PlanKind.Strategic, PlanKind.Thematic], list.Select(p => p.Kind));
+        Assert.Equal([PlanKind.Strategic], list.Select(p => p.Kind));
+        Assert.NotNull(await plans.WithAsync(s => s.LoadAsync(plans.NonMember, planId, default)));
+        Assert.Equal([PlanKind.Strategic, PlanKind.Thematic], (await plans.WithAsync(s => s.ListAsync(plans.EditorA, default))).Select(p => p.Kind));
     }
 
     [Fact]

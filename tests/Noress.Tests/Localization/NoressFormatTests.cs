@@ -167,4 +167,44 @@ public sealed class NoressFormatTests
 
     private static DateTime Utc(int year, int month, int day, int hour, int minute) =>
         new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
+    [Theory]
+    [InlineData(NoressCultures.French, "45\u00A0%")]
+    [InlineData(NoressCultures.English, "45%")]
+    public void Percent_FollowsTheCulture_WithANoBreakSpace(string culture, string expected) =>
+        Assert.Equal(expected, NoressFormat.Percent(45m, CultureInfo.GetCultureInfo(culture)));
+
+    [Fact]
+    public void Percent_InArabic_HasLatinDigitsAndNoBreakableSpace()
+    {
+        var text = NoressFormat.Percent(45m, CultureInfo.GetCultureInfo(NoressCultures.Arabic));
+        Assert.Contains("45", text, StringComparison.Ordinal);
+        Assert.Contains('%', text);
+        Assert.DoesNotContain(' ', text);
+    }
+
+    [Theory]
+    [InlineData(52.5, "53\u00A0%")]
+    [InlineData(0.4, "0\u00A0%")]
+    [InlineData(100, "100\u00A0%")]
+    public void Percent_RoundsToAWholeNumber(double value, string expected) =>
+        Assert.Equal(expected, NoressFormat.Percent((decimal)value, CultureInfo.GetCultureInfo(NoressCultures.French)));
+
+    [Fact]
+    public void Percent_None_IsADash() => Assert.Equal("—", NoressFormat.Percent(null));
+
+    [Fact]
+    public void Percent_PlanViewsAndGrid_UseTheSameFormat()
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(NoressCultures.French);
+            Assert.Equal("38\u00A0%", Noress.App.Plans.Views.PlanNumbers.Percent(37.5m));
+            Assert.Equal("38\u00A0%", Noress.App.Plans.Grid.PlanCellText.Percent(37.5m));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
 }

@@ -1,10 +1,14 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Noress.App.Accounts;
+using Noress.App.Documents;
 using Noress.App.Members;
 using Noress.App.Plans;
 using Noress.App.Plans.Grid;
+using Noress.App.Shared.RealTime;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Plans;
@@ -41,6 +45,9 @@ public abstract class PlanGridFixture : NoressTestContext
         Services.AddSingleton<PlanPresence>();
         Services.AddSingleton(new MembersStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
         Services.AddSingleton<Noress.App.Shared.Uploads.UploadScanner>();
+        // The details panel shows the description's comments (the documents feature).
+        Services.AddNoressDocuments(new ConfigurationBuilder().Build());
+        Services.TryAddSingleton<IEventBus, InProcessEventBus>();
         await Database.AddPersonAsync(UserId, UserName);
         await SignInAsAsync(Roles.Secretariat);
         Caller = await Services.GetRequiredService<CurrentUser>().GetPrincipalAsync();

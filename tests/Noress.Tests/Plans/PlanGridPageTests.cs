@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Accounts;
 using Noress.App.Plans;
@@ -10,6 +9,9 @@ namespace Noress.Tests.Plans;
 /// <summary>The plan grid on the real service: the row editor, the keyboard, the conflict prompt and live rows.</summary>
 public sealed class PlanGridPageTests : PlanGridFixture
 {
+    // The new tests' waits: a structural change or a first read of the plan can take long on a loaded machine.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task RowEditor_EnterTypeEnter_SavesTheField()
     {
@@ -63,17 +65,17 @@ public sealed class PlanGridPageTests : PlanGridFixture
     {
         await ArrangePlanAsync();
         var cut = RenderGrid();
-        Assert.Equal("0", cut.Find("#plan-cell-0-0").GetAttribute("tabindex"));
+        Assert.Equal("0", At(cut, 0, 0).GetAttribute("tabindex"));
 
-        await cut.InvokeAsync(() => cut.Find("#plan-cell-0-0").KeyDown(new KeyboardEventArgs { Key = "ArrowDown" }));
-        await cut.InvokeAsync(() => cut.Find("#plan-cell-1-0").KeyDown(new KeyboardEventArgs { Key = "ArrowRight" }));
+        await KeyAtAsync(cut, 0, 0, "ArrowDown");
+        await KeyAtAsync(cut, 1, 0, "ArrowRight");
 
-        cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("#plan-cell-1-1").GetAttribute("tabindex")));
-        Assert.Equal("-1", cut.Find("#plan-cell-0-0").GetAttribute("tabindex"));
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 1, 1).GetAttribute("tabindex")));
+        Assert.Equal("-1", At(cut, 0, 0).GetAttribute("tabindex"));
         Assert.Single(cut.FindAll("td[tabindex='0']"));
 
-        await cut.InvokeAsync(() => cut.Find("#plan-cell-1-1").KeyDown(new KeyboardEventArgs { Key = "End", CtrlKey = true }));
-        cut.WaitForAssertion(() => Assert.Equal("0", cut.Find($"#plan-cell-3-{PlanColumns.All.Count - 1}").GetAttribute("tabindex")));
+        await KeyAtAsync(cut, 1, 1, "End", ctrl: true);
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 3, PlanColumns.All.Count - 1).GetAttribute("tabindex")));
     }
 
     [Fact]
@@ -83,9 +85,9 @@ public sealed class PlanGridPageTests : PlanGridFixture
         await ArrangePlanAsync();
         var cut = RenderGrid();
 
-        await cut.InvokeAsync(() => cut.Find("#plan-cell-0-0").KeyDown(new KeyboardEventArgs { Key = "ArrowLeft" }));
+        await KeyAtAsync(cut, 0, 0, "ArrowLeft");
 
-        cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("#plan-cell-0-1").GetAttribute("tabindex")));
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 0, 1).GetAttribute("tabindex")));
     }
 
     [Fact]
@@ -94,11 +96,11 @@ public sealed class PlanGridPageTests : PlanGridFixture
         await ArrangePlanAsync();
         var cut = RenderGrid();
 
-        await cut.InvokeAsync(() => cut.Find("#plan-cell-0-0").KeyDown(new KeyboardEventArgs { Key = " " }));
+        await KeyAtAsync(cut, 0, 0, " ");
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=plan-row]")));
         Assert.Equal("false", cut.Find("[data-testid=plan-row]").GetAttribute("aria-expanded"));
 
-        await cut.InvokeAsync(() => cut.Find("#plan-cell-0-0").KeyDown(new KeyboardEventArgs { Key = " " }));
+        await KeyAtAsync(cut, 0, 0, " ");
         cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=plan-row]").Count));
     }
 
@@ -111,7 +113,9 @@ public sealed class PlanGridPageTests : PlanGridFixture
         await KeyAsync(cut, ActionId, PlanField.Progress, "Enter");
 
         Assert.Empty(cut.FindAll("[data-testid=plan-editor]"));
-        Assert.Equal("true", Cell(cut, ActionId, PlanField.Progress).GetAttribute("aria-readonly"));
+        // A reader's grid is read-only as a whole (said once on the treegrid, no cell says otherwise).
+        Assert.Equal("true", cut.Find("[data-testid=plan-grid]").GetAttribute("aria-readonly"));
+        Assert.Null(Cell(cut, ActionId, PlanField.Progress).GetAttribute("aria-readonly"));
         Assert.Empty(cut.FindAll("[data-testid=plan-add-axis]"));
     }
 
@@ -195,6 +199,66 @@ public sealed class PlanGridPageTests : PlanGridFixture
         Assert.Equal(before[ActionId] + 1, rows[ActionId].RenderCount);
     }
 
+    [Fact]
+    public async Task DelegatedClick_OnACell_MovesTheFocus_AndDoubleClickEdits()
+    {
+        await ArrangePlanAsync();
+        var cut = RenderGrid();
+        var row = RowIndex(cut, ActionId);
+        var column = ColumnOf(PlanField.Progress);
+
+        await ClickAtAsync(cut, row, column);
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, row, column).GetAttribute("tabindex")), Patience);
+        await cut.InvokeAsync(() => At(cut, row, column).TriggerEventAsync("onplancelldblclick", new PlanCellEventArgs { Row = row, Column = column }));
+
+        cut.WaitForAssertion(() => Assert.NotNull(Cell(cut, ActionId, PlanField.Progress).QuerySelector("[data-testid=plan-editor]")), Patience);
+    }
+
+    [Fact]
+    public async Task DelegatedClick_OnTheToggleAndDetailsButtons_CollapsesAndOpensTheDetails()
+    {
+        await ArrangePlanAsync();
+        var cut = RenderGrid();
+
+        await ClickAtAsync(cut, RowIndex(cut, ActionId), 0, "details");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=plan-panel]")), Patience);
+        await ClickAtAsync(cut, 0, 0, "toggle");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=plan-row]")), Patience);
+        // The cells carry no handler of their own: the buttons only name the action (data-plan-action).
+        Assert.Equal("toggle", cut.Find("[data-testid=plan-toggle]").GetAttribute("data-plan-action"));
+    }
+
+    [Fact]
+    public async Task Window_OfALongPlan_RendersFortyRows_AndFollowsTheKeyboardAndTheButtons()
+    {
+        await ArrangePlanAsync();
+        Done(await Plans.AddItemsAsync(Caller, PlanId,
+            [.. Enumerable.Range(1, 45).Select(i => new NewPlanItem(Guid.NewGuid(), ObjectiveId, PlanItemKind.Action, $"Action {i}", $"إجراء {i}"))], default));
+        var cut = RenderPage<PlanGridPage>(p => p.Add(c => c.PlanId, PlanId));
+        cut.WaitForAssertion(() => Assert.Equal(PlanGridPage.WindowRows, cut.FindAll("[data-testid=plan-row]").Count), TimeSpan.FromSeconds(60));
+        Assert.Equal("50", cut.Find("[data-testid=plan-grid]").GetAttribute("aria-rowcount"));
+        Assert.Contains("1 à 40 sur 49", cut.Find("[data-testid=plan-window-range]").TextContent, StringComparison.Ordinal);
+
+        // Ctrl+End goes to the last row: the window follows, the rows keep their place in the whole grid (aria-rowindex).
+        await KeyAtAsync(cut, 0, 0, "End", ctrl: true);
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 48, PlanColumns.All.Count - 1).GetAttribute("tabindex")), Patience);
+        Assert.Equal("11", cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex"));
+        Assert.Empty(cut.FindAll("tr[aria-rowindex='2']"));
+
+        // Arrow up to the window's top and one more: it moves by one row.
+        await KeyAtAsync(cut, 48, 0, "PageUp");
+        await KeyAtAsync(cut, 38, 0, "PageUp");
+        await KeyAtAsync(cut, 28, 0, "PageUp");
+        await KeyAtAsync(cut, 18, 0, "PageUp");
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 8, 0).GetAttribute("tabindex")), Patience);
+        Assert.Equal("10", cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex"));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=plan-window-previous]").Click());
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex")), Patience);
+        Assert.Equal("0", At(cut, 0, 0).GetAttribute("tabindex"));
+    }
+
     /// <summary>The reader opens the progress of the first action (20 %), someone saves 70 % meanwhile, the reader saves 30 %.</summary>
     private async Task<IRenderedComponent<PlanGridPage>> ConflictAsync()
     {
@@ -224,6 +288,22 @@ public sealed class PlanGridPageTests : PlanGridFixture
     private static AngleSharp.Dom.IElement Cell(IRenderedComponent<PlanGridPage> cut, Guid rowId, PlanField field) =>
         cut.Find($"tr[data-row-id='{rowId}'] td[data-field='{field}']");
 
+    /// <summary>The cell at a shown row's index and a column, found as noress.js finds it (aria-rowindex, cell index).</summary>
+    private static AngleSharp.Dom.IElement At(IRenderedComponent<PlanGridPage> cut, int row, int column) =>
+        cut.Find($"tr[aria-rowindex='{row + 2}'] > td:nth-child({column + 1})");
+
+    /// <summary>A key on a cell, as the grid's one delegated handler receives it (the event bubbles to the table).</summary>
+    private static Task KeyAtAsync(IRenderedComponent<PlanGridPage> cut, int row, int column, string key, bool ctrl = false) =>
+        cut.InvokeAsync(() => At(cut, row, column).TriggerEventAsync("onplancellkey", new PlanCellEventArgs { Row = row, Column = column, Key = key, CtrlKey = ctrl }));
+
+    private static Task ClickAtAsync(IRenderedComponent<PlanGridPage> cut, int row, int column, string? action = null) =>
+        cut.InvokeAsync(() => At(cut, row, column).TriggerEventAsync("onplancellclick", new PlanCellEventArgs { Row = row, Column = column, Action = action }));
+
+    private static int RowIndex(IRenderedComponent<PlanGridPage> cut, Guid rowId) =>
+        int.Parse(cut.Find($"tr[data-row-id='{rowId}']").GetAttribute("aria-rowindex")!, System.Globalization.CultureInfo.InvariantCulture) - 2;
+
+    private static int ColumnOf(PlanField field) => PlanColumns.All.Select((c, i) => (c, i)).First(x => x.c.Field == field).i;
+
     private static Task KeyAsync(IRenderedComponent<PlanGridPage> cut, Guid rowId, PlanField field, string key) =>
-        cut.InvokeAsync(() => Cell(cut, rowId, field).KeyDown(new KeyboardEventArgs { Key = key }));
+        KeyAtAsync(cut, RowIndex(cut, rowId), ColumnOf(field), key);
 }

@@ -133,3 +133,51 @@ public sealed class PlanRulesTests
         Assert.Null(PlanRules.IndicatorError("Coopératives", "تعاونيات", null, "nb", 10, 10));
     }
 }
+
+public sealed class PlanRulesMoveTests
+{
+    private static readonly Guid Axis = Guid.NewGuid();
+    private static readonly Guid Axis2 = Guid.NewGuid();
+    private static readonly Guid Objective = Guid.NewGuid();
+    private static readonly Guid Objective2 = Guid.NewGuid();
+    private static readonly Guid Action1 = Guid.NewGuid();
+    private static readonly Guid Action2 = Guid.NewGuid();
+    private static readonly Guid Sub = Guid.NewGuid();
+
+    private static readonly PlanNode[] Tree =
+    [
+        new(Axis, null, PlanItemKind.Axis, 0),
+        new(Objective, Axis, PlanItemKind.Objective, 0),
+        new(Action1, Objective, PlanItemKind.Action, 0),
+        new(Sub, Action1, PlanItemKind.Action, 0),
+        new(Action2, Objective, PlanItemKind.Action, 1),
+        new(Objective2, Axis, PlanItemKind.Objective, 1),
+        new(Axis2, null, PlanItemKind.Axis, 1),
+    ];
+
+    private static PlanNode Node(Guid id) => Tree.Single(n => n.Id == id);
+
+    [Fact]
+    public void IndentPlace_Action_GoesLastUnderTheActionBefore() =>
+        Assert.Equal(new PlanPlace(Action1, 1), PlanRules.IndentPlace(Node(Action2), Tree));
+
+    [Fact]
+    public void IndentPlace_FirstChild_OrAWrongLevel_IsNull()
+    {
+        Assert.Null(PlanRules.IndentPlace(Node(Action1), Tree));
+        Assert.Null(PlanRules.IndentPlace(Node(Objective2), Tree));
+        Assert.Null(PlanRules.IndentPlace(Node(Axis2), Tree));
+    }
+
+    [Fact]
+    public void OutdentPlace_SubAction_GoesJustAfterItsParent() =>
+        Assert.Equal(new PlanPlace(Objective, 1), PlanRules.OutdentPlace(Node(Sub), Tree));
+
+    [Fact]
+    public void OutdentPlace_ActionUnderAnObjective_ObjectiveOrAxis_IsNull()
+    {
+        Assert.Null(PlanRules.OutdentPlace(Node(Action2), Tree));
+        Assert.Null(PlanRules.OutdentPlace(Node(Objective), Tree));
+        Assert.Null(PlanRules.OutdentPlace(Node(Axis), Tree));
+    }
+}

@@ -137,4 +137,13 @@ public sealed class SessionPagesTests : NoressTestContext
             cut.FindAll("[data-testid=session-lifecycle] button").Select(b => b.GetAttribute("data-testid")));
         Assert.NotEmpty(cut.FindAll("[data-testid=session-console-link]"));
     }
+    [Fact]
+    public async Task PreparingAPlenary_TheSecretariatSeesTheActionPlansStatusReportLink()
+    {
+        await ArrangeAsync(Roles.Secretariat);
+        var sessionId = await AddSessionAsync("Plénière", SessionState.Draft, 10);
+        var cut = RenderWithPopovers<SessionPage>(p => p.Add(x => x.Id, sessionId)).Component;
+
+        cut.WaitForAssertion(() => Assert.Equal("action-plans/status-report", cut.Find("[data-testid=session-plans-report-link]").GetAttribute("href")));
+    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using Noress.App.Accounts;
@@ -20,7 +19,11 @@ public partial class PlanGridPage : IAsyncDisposable
 {
     private static readonly IReadOnlySet<string> ChangeKinds = new HashSet<string>(StringComparer.Ordinal) { PlanEvents.Items, PlanEvents.Structure, PlanEvents.Plan };
 
+    /// <summary>The rows rendered at once (ADR 0045): a circuit holds the render trees of these only, whatever the plan's size.</summary>
+    public const int WindowRows = 40;
+
     private readonly HashSet<Guid> collapsed = [];
+    private int windowStart;
     private PlanView? view;
     private IReadOnlyList<PlanRow> shown = [];
     private Dictionary<Guid, PlanRow> filteredBefore = [];
@@ -95,7 +98,13 @@ public partial class PlanGridPage : IAsyncDisposable
     /// <summary>The rows shown, in tree order: those under a collapsed row are left out.</summary>
     public IReadOnlyList<PlanRow> ShownRows => shown;
 
-    public string CellId(int row, int column) => $"plan-cell-{row}-{column}";
+    /// <summary>What the open editor holds now (what Enter saves), kept current by the editing row.</summary>
+    public string? Draft { get; set; }
+
+    /// <summary>The index (among the shown rows) of the first row rendered.</summary>
+    public int WindowStart => windowStart;
+
+    private int WindowEnd => Math.Min(shown.Count, windowStart + WindowRows);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -151,7 +160,7 @@ public partial class PlanGridPage : IAsyncDisposable
                 }
                 else
                 {
-                    await JS.InvokeVoidAsync("noressFocusElement", CellId(focus.Row, focus.Column));
+                    await JS.InvokeVoidAsync("noressFocusGridCell", focus.Row, focus.Column);
                 }
             }
             catch (JSDisconnectedException)
@@ -160,31 +169,67 @@ public partial class PlanGridPage : IAsyncDisposable
         }
     }
 
-    /// <summary>A key on a cell: moves, edits, toggles, opens details; while editing, Enter saves and Escape cancels.</summary>
-    public async Task KeyAsync(int row, int column, KeyboardEventArgs e, string? draft)
+    /// <summary>The grid's one key handler: the event names the cell (PlanCellEvents); outside a cell it does nothing.</summary>
+    public Task OnCellKeyAsync(PlanCellEventArgs e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        return e.Row < 0 || e.Column < 0 ? Task.CompletedTask : KeyAsync(e.Row, e.Column, e.Key, e.CtrlKey || e.MetaKey, e.AltKey);
+    }
+
+    /// <summary>The grid's one click handler: a row's toggle or details button, else the focus moves to the cell.</summary>
+    public Task OnCellClickAsync(PlanCellEventArgs e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Row < 0 || e.Row >= shown.Count || e.Column < 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return e.Action switch
+        {
+            "toggle" => ToggleAsync(shown[e.Row].Id),
+            "details" => OpenDetailsAsync(shown[e.Row].Id),
+            _ => FocusAsync(e.Row, e.Column),
+        };
+    }
+
+    /// <summary>The grid's one double-click handler: edits the cell.</summary>
+    public Task OnCellDoubleClickAsync(PlanCellEventArgs e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Row < 0 || e.Column < 0 || e.Action is not null ? Task.CompletedTask : StartEditAsync(e.Row, e.Column);
+    }
+
+    /// <summary>A key on a cell: moves, edits, toggles, opens details; while editing, Enter saves and Escape cancels.</summary>
+    public async Task KeyAsync(int row, int column, string key, bool ctrl, bool alt)
+    {
         if (editing is not null)
         {
-            if (e.Key == "Escape")
+            if (key == "Escape")
             {
                 await CancelEditAsync();
             }
-            else if (e.Key == "Enter")
+            else if (key == "Enter")
             {
-                await CommitAsync(draft);
+                await CommitAsync(Draft);
             }
 
             return;
         }
 
+        if (row >= shown.Count || column >= PlanColumns.All.Count)
+        {
+            return;
+        }
+
         focus = new GridCell(row, column);
-        var (action, to) = PlanGridKeys.Handle(focus, e.Key, e.CtrlKey || e.MetaKey, e.AltKey, shown.Count, PlanColumns.All.Count,
+        var (action, to) = PlanGridKeys.Handle(focus, key, ctrl, alt, shown.Count, PlanColumns.All.Count,
             CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft);
         switch (action)
         {
             case GridKeyAction.Move:
                 focus = to;
+                KeepInWindow(to.Row);
                 focusPending = true;
                 StateHasChanged();
                 break;
@@ -197,6 +242,33 @@ public partial class PlanGridPage : IAsyncDisposable
             case GridKeyAction.Details:
                 await OpenDetailsAsync(shown[row].Id);
                 break;
+        }
+    }
+
+    /// <summary>Shows the rows before or after the window (the buttons under the grid); the focus moves to the first row shown.</summary>
+    public void MoveWindow(int delta)
+    {
+        var start = Math.Clamp(windowStart + delta, 0, Math.Max(0, shown.Count - WindowRows));
+        if (start == windowStart || editing is not null)
+        {
+            return;
+        }
+
+        windowStart = start;
+        focus = new GridCell(start, focus.Column);
+        focusPending = true;
+        StateHasChanged();
+    }
+
+    private void KeepInWindow(int row)
+    {
+        if (row < windowStart)
+        {
+            windowStart = row;
+        }
+        else if (row >= windowStart + WindowRows)
+        {
+            windowStart = row - WindowRows + 1;
         }
     }
 
@@ -237,6 +309,7 @@ public partial class PlanGridPage : IAsyncDisposable
         }
 
         editing = new EditState(r.Id, col.Field, PlanColumns.Value(r, col.Field), r.Version);
+        Draft = editing.Base;
         editError = null;
         focusPending = true;
         StateHasChanged();
@@ -575,6 +648,8 @@ public partial class PlanGridPage : IAsyncDisposable
 
         shown = list;
         focus = new GridCell(Math.Clamp(focus.Row, 0, Math.Max(0, shown.Count - 1)), focus.Column);
+        windowStart = Math.Clamp(windowStart, 0, Math.Max(0, shown.Count - WindowRows));
+        KeepInWindow(focus.Row);
     }
 
     private void RefocusOn(Guid? rowId)
@@ -582,6 +657,7 @@ public partial class PlanGridPage : IAsyncDisposable
         if (rowId is { } id && shown.Select((r, i) => (r.Id, i)).FirstOrDefault(x => x.Id == id) is { Id: var found, i: var index } && found == id)
         {
             focus = focus with { Row = index };
+            KeepInWindow(index);
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using MudBlazor;
 
 namespace Noress.App.Plans.Grid;
 
@@ -53,6 +55,10 @@ public partial class PlanGridRow
             // An editor opens on the row's value; a live update of the row while it is open does not touch the draft.
             draftFor = Editing;
             draft = Editing is { } field ? PlanColumns.Value(Row, field) : null;
+            if (Editing is not null)
+            {
+                Grid.Draft = draft;
+            }
         }
     }
 
@@ -71,10 +77,34 @@ public partial class PlanGridRow
         return true;
     }
 
-    private string CellClass(int column) =>
-        "plan-cell" + (FocusColumn == column ? " plan-cell-focus" : string.Empty) + (PlanColumns.All[column].RolledUp && Row.HasChildren ? " plan-cell-rollup" : string.Empty);
+    // Icons as shared markup (one frame each) rather than MudIcon components (a component and its two render trees per icon and row).
+    private static readonly MarkupString ExpandedIcon = Svg(Icons.Material.Filled.ExpandMore, "plan-chevron");
+    private static readonly MarkupString CollapsedIcon = Svg(Icons.Material.Filled.ChevronRight, "plan-chevron");
+    private static readonly MarkupString LateIcon = Svg(Icons.Material.Filled.Schedule, null);
+    private static readonly MarkupString DetailsIcon = Svg(Icons.Material.Filled.OpenInNew, null);
+    private static readonly string[] Indents = [.. Enumerable.Range(0, 8).Select(d => string.Create(CultureInfo.InvariantCulture, $"padding-inline-start:{d * 1.25m}rem"))];
 
-    private void SetDraft(ChangeEventArgs e) => draft = e.Value?.ToString();
+    private string Indent => Row.Depth < Indents.Length ? Indents[Row.Depth] : string.Create(CultureInfo.InvariantCulture, $"padding-inline-start:{Row.Depth * 1.25m}rem");
+
+    private static MarkupString Svg(string paths, string? css) =>
+        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small{(css is null ? string.Empty : " " + css)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{paths}</svg>");
+
+    // Null (no attribute) in the common case: a reader's grid says aria-readonly once on the table.
+    private string? ReadOnlyText(PlanColumn column) => Grid.CanEdit && !Grid.Editable(column, Row) ? "true" : null;
+
+    private string? CellClass(int column) => (FocusColumn == column, PlanColumns.All[column].RolledUp && Row.HasChildren) switch
+    {
+        (true, true) => "plan-cell-focus plan-cell-rollup",
+        (true, false) => "plan-cell-focus",
+        (false, true) => "plan-cell-rollup",
+        _ => null,
+    };
+
+    private void SetDraft(ChangeEventArgs e)
+    {
+        draft = e.Value?.ToString();
+        Grid.Draft = draft;
+    }
 
     private RenderFragment Editor(PlanColumn column) => builder => BuildEditor(builder, column);
 

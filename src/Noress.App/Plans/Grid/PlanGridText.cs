@@ -79,7 +79,8 @@ public sealed class PlanCellText(PlanView view, PlanChoices? choices, IStringLoc
     public string Institution(Guid id) =>
         view.Institutions.TryGetValue(id, out var i) ? i.Acronym : choices?.Institutions.FirstOrDefault(c => c.Id == id)?.Acronym ?? string.Empty;
 
-    public static string Percent(decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.CurrentCulture) + "\u00A0%";
+    /// <summary>The platform's one percent format (<see cref="NoressFormat.Percent"/>).</summary>
+    public static string Percent(decimal value) => NoressFormat.Percent(value);
 
     public static string Money(decimal dirhams) => NoressFormat.Amount((long)Math.Round(dirhams * 100m, 0, MidpointRounding.AwayFromZero));
 

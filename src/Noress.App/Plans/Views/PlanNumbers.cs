@@ -6,10 +6,8 @@ namespace Noress.App.Plans.Views;
 /// <summary>Percentages and dirham amounts of the plan views, in the reader's culture.</summary>
 public static class PlanNumbers
 {
-    /// <summary>45 % (fr), 45% (en), the culture's own pattern in Arabic; one decimal only when there is one.</summary>
-    public static string Percent(decimal? percent, CultureInfo? culture = null) =>
-        percent is not { } value ? "—"
-        : (value / 100m).ToString(decimal.Round(value) == value ? "P0" : "P1", culture ?? CultureInfo.CurrentCulture);
+    /// <summary>The platform's one percent format (<see cref="NoressFormat.Percent"/>).</summary>
+    public static string Percent(decimal? percent, CultureInfo? culture = null) => NoressFormat.Percent(percent, culture);
 
     /// <summary>A plan's amount (dirhams, as stored on items) through NoressFormat.Amount.</summary>
     public static string Money(decimal dirhams, CultureInfo? culture = null) =>

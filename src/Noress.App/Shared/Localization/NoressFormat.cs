@@ -66,6 +66,28 @@ public static class NoressFormat
         value.ToString("N0", Resolve(culture));
 
     /// <summary>
+    /// A percentage, rounded to a whole number, in the culture's pattern with a no-break space where the culture puts a
+    /// space: "45 %" (fr, ar), "45%" (en); "—" when there is none. The one percent format of the platform.
+    /// </summary>
+    public static string Percent(decimal? percent, CultureInfo? culture = null)
+    {
+        if (percent is not { } value)
+        {
+            return "—";
+        }
+
+        var format = Resolve(culture).NumberFormat;
+        var number = decimal.Round(value, 0, MidpointRounding.AwayFromZero).ToString("N0", format);
+        return format.PercentPositivePattern switch
+        {
+            1 => number + format.PercentSymbol,
+            2 => format.PercentSymbol + number,
+            3 => format.PercentSymbol + "\u00A0" + number,
+            _ => number + "\u00A0" + format.PercentSymbol,
+        };
+    }
+
+    /// <summary>
     /// Dirhams from centimes: "40.000,00 MAD" (fr), "40.000,00 د.م.‏" (ar), "MAD 40,000.00" (en).
     /// </summary>
     public static string Amount(long centimes, CultureInfo? culture = null) =>
