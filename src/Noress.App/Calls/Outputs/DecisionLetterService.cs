@@ -249,7 +249,7 @@ public sealed class DecisionLetterService(
             : null;
         var applicant = await ApplicantNameAsync(db, application, culture, ct);
         var reference = CallService.Reference(call, application.Number);
-        var cultureInfo = CultureInfo.GetCultureInfo(culture);
+        var cultureInfo = CultureInfo.GetCultureInfo(NoressCultures.Normalize(culture));
         return NotificationMails.InCulture(culture, () =>
         {
             var amount = outcome == LetterOutcome.Selected ? OutputsDisplay.Money(application.RequestedAmount, cultureInfo)

@@ -79,7 +79,8 @@ internal sealed class CallOutputsConfiguration : IEntityTypeConfiguration<CallOu
         builder.HasKey(o => o.CallId);
         builder.HasOne<Call>().WithOne().HasForeignKey<CallOutputs>(o => o.CallId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<NoressUser>().WithMany().HasForeignKey(o => o.ResultsPublishedById).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Document>().WithMany().HasForeignKey(o => o.MinutesDocumentId).OnDelete(DeleteBehavior.SetNull);
+        // Restrict: SQL Server refuses a second cascading path from documents (calls already set their text to null).
+        builder.HasOne<Document>().WithMany().HasForeignKey(o => o.MinutesDocumentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
