@@ -4755,7 +4755,7 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.HasOne("Noress.App.Documents.Document", null)
                         .WithMany()
                         .HasForeignKey("MinutesDocumentId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Noress.App.Accounts.NoressUser", null)
                         .WithMany()

@@ -4762,7 +4762,7 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.HasOne("Noress.App.Documents.Document", null)
                         .WithMany()
                         .HasForeignKey("MinutesDocumentId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Noress.App.Accounts.NoressUser", null)
                         .WithMany()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Noress.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(NoressDbContext))]
-    [Migration("20261205192242_CallOutputs")]
+    [Migration("20261205193138_CallOutputs")]
     partial class CallOutputs
     {
         /// <inheritdoc />
@@ -4758,7 +4758,7 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.HasOne("Noress.App.Documents.Document", null)
                         .WithMany()
                         .HasForeignKey("MinutesDocumentId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Noress.App.Accounts.NoressUser", null)
                         .WithMany()

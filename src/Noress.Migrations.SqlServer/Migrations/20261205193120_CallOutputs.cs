@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Noress.Migrations.PostgreSql.Migrations
+namespace Noress.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class CallOutputs : Migration
@@ -15,12 +15,12 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 name: "CallLettersSent",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Culture = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SentById = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Culture = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentById = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -43,13 +43,13 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 name: "CallLetterTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CallId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    Culture = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Markdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Culture = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Markdown = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,10 +72,10 @@ namespace Noress.Migrations.PostgreSql.Migrations
                 name: "CallOutputs",
                 columns: table => new
                 {
-                    CallId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResultsPublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ResultsPublishedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    MinutesDocumentId = table.Column<Guid>(type: "uuid", nullable: true)
+                    CallId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResultsPublishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ResultsPublishedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    MinutesDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,7 +97,7 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         column: x => x.MinutesDocumentId,
                         principalTable: "Documents",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(

@@ -97,7 +97,7 @@ namespace Noress.Migrations.Sqlite.Migrations
                         column: x => x.MinutesDocumentId,
                         principalTable: "Documents",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
