@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Noress.App.Calendar;
-using Noress.App.Calls.Outputs;
 using Noress.App.Documents;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.Pdf;
@@ -22,7 +21,6 @@ public static class CallsServiceCollectionExtensions
         services.AddSingleton<CallLive>();
         services.AddCalendarSource<CallCalendarSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallApplicationDocuments, CallApplicationDocuments>());
-        services.AddNoressCallsOutputs();
         return services;
     }
 
@@ -59,7 +57,6 @@ public static class CallsServiceCollectionExtensions
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
         }).RequireAuthorization(Noress.App.Accounts.Policies.Member);
-        endpoints.MapNoressCallsOutputs();
         return endpoints;
     }
 }

@@ -7,6 +7,7 @@ using MiniExcelLibs;
 using Noress.App.Accounts;
 using Noress.App.Calls;
 using Noress.App.Calls.Outputs;
+using Noress.App.Data;
 using Noress.App.Documents;
 using Noress.App.Shared.Operations;
 using Noress.IntegrationTests.Infrastructure;

@@ -29,7 +29,7 @@ public sealed class LetterTemplatesTests
     {
         var filled = LetterTemplates.Fill("**{{applicant}}** : {{project}} – {{amount}} ({{prize_rank}}) {{decision_date}} {{reason}} {{call}} {{edition}}", Values);
 
-        Assert.Equal(@"**Coopérative \*Tifawin\*** : Atelier \[solidaire\] – 60.000,00 MAD \(1\) 5 décembre 2026 Budget incomplet AMI 2 2", filled);
+        Assert.Equal(@"**Coopérative \*Tifawin\*** : Atelier \[solidaire\] – 60.000,00 MAD (1) 5 décembre 2026 Budget incomplet AMI 2 2", filled);
         Assert.DoesNotContain("{{", filled, StringComparison.Ordinal);
     }
 

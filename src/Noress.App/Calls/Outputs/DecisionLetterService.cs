@@ -258,7 +258,7 @@ public sealed class DecisionLetterService(
                 application.PrizeRank?.ToString(cultureInfo) ?? string.Empty, NoressFormat.LongDate(decision?.At ?? application.UpdatedAt, cultureInfo), decision?.Reason ?? string.Empty);
             var title = $"{text["Letter.Title"].Value} {reference}";
             return new DecisionLetter(title, OutputsDisplay.CallTitle(call, culture), LetterTemplates.Fill(template, values), cultureInfo,
-                $"{reference}-{text["Letter.FileName"].Value}.pdf");
+                $"{reference}-decision.pdf");
         });
     }
 
