@@ -11,6 +11,9 @@ public enum DocumentSpaceKind
     Committee,
     Session,
     CallApplication,
+
+    /// <summary>A call's own documents (its jury's minutes): the secretariat edits; others only through a grant.</summary>
+    Call,
 }
 
 /// <summary>What a person may do in a document; ordered, each right includes the ones before it.</summary>

@@ -66,6 +66,8 @@ public static class DocumentRights
         DocumentSpaceKind.Session => subject.IsStaff ? DocumentRight.Edit : DocumentRight.None,
         // A call application's people edit it while it can change (the calls feature says so); the secretariat reads it.
         DocumentSpaceKind.CallApplication => CallApplicationRight(subject, spaceId),
+        // A call's own documents (the jury's minutes, ADR 0042): the secretariat; the chair through a grant on the document.
+        DocumentSpaceKind.Call => subject.IsStaff ? DocumentRight.Edit : DocumentRight.None,
         _ => DocumentRight.None,
     };
 

@@ -58,6 +58,7 @@ public static class NoressPipelineExtensions
         Plans.Grid.PlanGridServiceCollectionExtensions.MapNoressPlanGrid(app);
         Calls.CallsServiceCollectionExtensions.MapNoressCalls(app);
         Calls.Review.CallsReviewServiceCollectionExtensions.MapNoressCallsReview(app);
+        Calls.Outputs.CallsOutputsServiceCollectionExtensions.MapNoressCallsOutputs(app);
         return app;
     }
 }

@@ -186,6 +186,9 @@ public static partial class AppPages
             ["/calls/{CallId:guid}/deliberation"] = $"/calls/{call}/deliberation",
             ["/calls/{CallId:guid}/review"] = $"/calls/{call}/review",
             ["/calls/review/{ApplicationId:guid}"] = $"/calls/review/{callApplication}",
+            ["/calls/{CallId:guid}/outputs"] = $"/calls/{call}/outputs",
+            ["/calls/{CallId:guid}/results"] = $"/calls/{call}/results",
+            ["/public/calls/{CallId:guid}/results"] = $"/public/calls/{competition}/results",
         };
     }
 

@@ -37,6 +37,7 @@ public sealed class OutsideWallTests(OutsideWallHost host) : IClassFixture<Outsi
         ["/applicant"] = "its own area",
         ["/applicant/password"] = "its own password",
         ["/public/calls/{CallId:guid}"] = "anonymous: a call open to outside initiatives, in three languages",
+        ["/public/calls/{CallId:guid}/results"] = "anonymous: the published results of a call open to outside initiatives (CallResultsService)",
         ["/Account/Logout"] = "signing out",
         ["/Account/Login"] = "anonymous: sign-in",
         ["/Account/LoginWith2fa"] = "anonymous: sign-in step",

@@ -1,0 +1,149 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Noress.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CallOutputs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CallLettersSent",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallLettersSent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallLettersSent_AspNetUsers_SentById",
+                        column: x => x.SentById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CallLettersSent_CallApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "CallApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallLetterTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Markdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallLetterTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallLetterTemplates_AspNetUsers_UpdatedById",
+                        column: x => x.UpdatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CallLetterTemplates_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallOutputs",
+                columns: table => new
+                {
+                    CallId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResultsPublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResultsPublishedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MinutesDocumentId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallOutputs", x => x.CallId);
+                    table.ForeignKey(
+                        name: "FK_CallOutputs_AspNetUsers_ResultsPublishedById",
+                        column: x => x.ResultsPublishedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CallOutputs_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CallOutputs_Documents_MinutesDocumentId",
+                        column: x => x.MinutesDocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallLettersSent_ApplicationId_Outcome",
+                table: "CallLettersSent",
+                columns: new[] { "ApplicationId", "Outcome" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallLettersSent_SentById",
+                table: "CallLettersSent",
+                column: "SentById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallLetterTemplates_CallId_Outcome_Culture",
+                table: "CallLetterTemplates",
+                columns: new[] { "CallId", "Outcome", "Culture" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallLetterTemplates_UpdatedById",
+                table: "CallLetterTemplates",
+                column: "UpdatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOutputs_MinutesDocumentId",
+                table: "CallOutputs",
+                column: "MinutesDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOutputs_ResultsPublishedById",
+                table: "CallOutputs",
+                column: "ResultsPublishedById");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CallLettersSent");
+
+            migrationBuilder.DropTable(
+                name: "CallLetterTemplates");
+
+            migrationBuilder.DropTable(
+                name: "CallOutputs");
+        }
+    }
+}
