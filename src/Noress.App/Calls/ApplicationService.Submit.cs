@@ -62,7 +62,7 @@ public sealed partial class ApplicationService
         }
 
         var eligibility = await db.Set<CallEligibility>().AsNoTracking().SingleOrDefaultAsync(e => e.CallId == call!.Id, ct) ?? new CallEligibility { CallId = call!.Id };
-        var facts = await FactsAsync(db, application, fields, fileCounts, ct);
+        var facts = await FactsAsync(db, call!, application, fields, fileCounts, ct);
         var failed = EligibilityRules.Evaluate(eligibility, facts, fields.Any(f => f.Kind == FormFieldKind.Files && f.Required)).Where(c => !c.Passed).ToList();
         if (failed.Count > 0)
         {
@@ -238,7 +238,7 @@ public sealed partial class ApplicationService
     }
 
     /// <summary>What the eligibility rules are judged on, read now: standing today, the applicant's other submissions, the budget, the files.</summary>
-    private async Task<EligibilityFacts> FactsAsync(NoressDbContext db, CallApplication application, IReadOnlyList<CallFormField> fields, IReadOnlyDictionary<Guid, int> fileCounts, CancellationToken ct)
+    private async Task<EligibilityFacts> FactsAsync(NoressDbContext db, Call call, CallApplication application, IReadOnlyList<CallFormField> fields, IReadOnlyDictionary<Guid, int> fileCounts, CancellationToken ct)
     {
         var inGoodStanding = false;
         if (application.InstitutionId is { } institutionId)
@@ -257,7 +257,8 @@ public sealed partial class ApplicationService
         others = application.InstitutionId is { } institution ? others.Where(a => a.InstitutionId == institution) : others.Where(a => a.ApplicantUserId == application.ApplicantUserId);
         var lines = await db.Set<ApplicationBudgetLine>().AsNoTracking().Where(l => l.ApplicationId == application.Id).Select(l => new { l.Requested, l.OwnContribution }).ToListAsync(ct);
         return new EligibilityFacts(application.InstitutionId is not null, inGoodStanding, await others.CountAsync(ct),
-            lines.Sum(l => l.Requested), lines.Sum(l => l.OwnContribution), [.. FormRules.MissingDocuments(fields, fileCounts).Select(Label)]);
+            lines.Sum(l => l.Requested), lines.Sum(l => l.OwnContribution), [.. FormRules.MissingDocuments(fields, fileCounts).Select(Label)],
+            application.InstitutionId is null && call.OpenToOutsideInitiatives);
     }
 
     /// <summary>Creates the documents of the long-text fields the application does not have yet (as the caller, who must be able to edit it).</summary>
