@@ -47,11 +47,50 @@ public abstract class OutsideApplyingSteps(DatabaseProvider provider, OutsideApp
 
     protected sealed record Competition(Guid Id, DateTime DeadlineAt, DateTime ResultsAt, IReadOnlyList<CallFormField> Fields);
 
-    protected async Task<Competition> CompetitionAsync()
+    private static int editions = 100;
+
+    /// <summary>
+    /// A published competition open now (integration hosts seed no demo calls): it asks for a member in good standing,
+    /// which an outside initiative in a call open to it is not asked to be, and one entry per applicant.
+    /// </summary>
+    protected async Task<Competition> CompetitionAsync(bool openToOutsideInitiatives = true)
     {
+        var secretariat = await PrincipalAsync("secretariat@noress.demo");
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var edition = Interlocked.Increment(ref editions);
+        Guid id;
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var calls = scope.ServiceProvider.GetRequiredService<CallService>();
+            id = Ok(await calls.CreateAsync(secretariat, new CallInput
+            {
+                Kind = CallKind.Competition,
+                Edition = edition,
+                TitleFr = "Concours régional des initiatives ESS innovantes",
+                TitleAr = "المسابقة الجهوية للمبادرات المبتكرة",
+                TitleEn = "Regional competition of innovative SSE initiatives",
+                PublicationAt = now.AddDays(-1),
+                OpensAt = now.AddDays(-1),
+                DeadlineAt = now.AddDays(10),
+                EvaluationEndsAt = now.AddDays(20),
+                ResultsAt = now.AddDays(30),
+                Prizes = [50_000m, 30_000m, 20_000m],
+                IsBlind = true,
+                OpenToOutsideInitiatives = openToOutsideInitiatives,
+            }, default));
+            Ok(await calls.SaveEligibilityAsync(secretariat, id, new EligibilityInput { RequireMemberInGoodStanding = true, MaxApplicationsPerApplicant = 1 }, default));
+            Ok(await calls.SaveFormAsync(secretariat, id, [
+                new FormFieldInput { Kind = FormFieldKind.Text, LabelFr = "Présentation de l’initiative", LabelAr = "تقديم المبادرة", Required = true, MaxLength = 1000 },
+                new FormFieldInput { Kind = FormFieldKind.LongText, LabelFr = "En quoi est-elle innovante ?", LabelAr = "ما الجديد فيها؟", MaxLength = 8000 },
+                new FormFieldInput { Kind = FormFieldKind.Files, LabelFr = "Pièces", LabelAr = "الوثائق", MaxItems = 5 },
+            ], default));
+            Ok(await calls.SaveGridAsync(secretariat, id, [new CriterionInput { LabelFr = "Innovation", LabelAr = "الابتكار", Weight = 1m, ScaleMin = 0, ScaleMax = 10 }], default));
+            Ok(await calls.PublishAsync(secretariat, id, default));
+        }
+
         await using var db = await DbAsync();
-        var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Kind == CallKind.Competition && c.OpenToOutsideInitiatives);
-        var fields = await db.Set<CallFormField>().AsNoTracking().Where(f => f.CallId == call.Id).OrderBy(f => f.Position).ToListAsync();
+        var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Id == id);
+        var fields = await db.Set<CallFormField>().AsNoTracking().Where(f => f.CallId == id).OrderBy(f => f.Position).ToListAsync();
         return new Competition(call.Id, call.DeadlineAt, call.ResultsAt, fields);
     }
 
@@ -146,8 +185,7 @@ public abstract class OutsideApplyingTests(DatabaseProvider provider, OutsideApp
         var receipt = Ok(await FillAndSubmitAsync(me, id, call));
         Assert.Equal(ApplicationState.Submitted, (await ApplicationAsync(id)).State);
         await Factory.Services.GetRequiredService<OutboxProcessor>().ProcessDueAsync();
-        var mail = Factory.MessagesTo(Email).Last();
-        Assert.Contains(receipt.Hash, mail.TextBody, StringComparison.Ordinal);
+        var mail = Assert.Single(Factory.MessagesTo(Email), m => (m.TextBody ?? string.Empty).Contains(receipt.Hash, StringComparison.Ordinal));
         Assert.Contains($"/applications/{id}/receipt", mail.TextBody, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.NotFound, (await client.GetAsync($"/applications/{id}/receipt")).StatusCode);
         Assert.Contains("data-testid=\"applicant-applications\"", await client.GetStringAsync("/applicant"), StringComparison.Ordinal);
@@ -155,6 +193,7 @@ public abstract class OutsideApplyingTests(DatabaseProvider provider, OutsideApp
         // Withdrawn and submitted again before the deadline.
         Ok(await WithApplicationsAsync(s => s.WithdrawAsync(me, id, null, default)));
         Assert.Equal(ApplicationState.Withdrawn, (await ApplicationAsync(id)).State);
+        Clock.Advance(TimeSpan.FromSeconds(1));
         Ok(await WithApplicationsAsync(async s => await s.SubmitAsync(me, id, (await ApplicationAsync(id)).Version, default)));
         Assert.Equal(ApplicationState.Submitted, (await ApplicationAsync(id)).State);
     }
@@ -193,14 +232,9 @@ public abstract class OutsideApplyingTests(DatabaseProvider provider, OutsideApp
         }
 
         // A call not open to outside initiatives does not exist for it.
-        Guid ami;
-        await using (var db = await DbAsync())
-        {
-            ami = await db.Set<Call>().Where(c => !c.OpenToOutsideInitiatives).Select(c => c.Id).FirstAsync();
-        }
-
-        Assert.Equal(HttpStatusCode.NotFound, (await mine.GetAsync($"/applicant/calls/{ami}")).StatusCode);
-        Assert.Equal("Error.NotAnApplicant", (await WithApplicationsAsync(s => s.StartAsync(me, ami, "Hors appel", default))).Refusal?.Code);
+        var closed = (await CompetitionAsync(openToOutsideInitiatives: false)).Id;
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.GetAsync($"/applicant/calls/{closed}")).StatusCode);
+        Assert.Equal("Error.NotAnApplicant", (await WithApplicationsAsync(s => s.StartAsync(me, closed, "Hors appel", default))).Refusal?.Code);
     }
 
     [Fact]
@@ -210,12 +244,13 @@ public abstract class OutsideApplyingTests(DatabaseProvider provider, OutsideApp
         using var client = await Factory.SignedInOutsideInitiativeAsync(Email);
         var me = await PrincipalAsync(Email);
         var id = Ok(await WithApplicationsAsync(s => s.StartAsync(me, call.Id, "Épicerie solidaire de Larache", default)));
-        var saved = await ApplicationVersionAsync(id);
+        var saved = (await ApplicationAsync(id)).Version;
         var version = Ok(await WithApplicationsAsync(s => s.SaveAsync(me, id, Draft(call, "Une épicerie tenue par ses membres."), saved, default)));
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => WithApplicationsAsync(s => s.SubmitAsync(me, id, version, default)))));
 
         Assert.Single(outcomes, o => o.Succeeded);
+        Assert.Contains(outcomes, o => o.Refusal?.Code is "Error.Stale" or "Error.ClosedForChanges");
         await using var db = await DbAsync();
         Assert.Equal(1, await db.Set<ApplicationTransition>().CountAsync(t => t.ApplicationId == id && t.To == ApplicationState.Submitted));
         Assert.Equal(1, await db.Set<OutboxMessage>().CountAsync(m => m.IdempotencyKey.StartsWith($"call-receipt:{id:N}")));
