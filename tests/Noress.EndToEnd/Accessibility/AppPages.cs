@@ -186,6 +186,9 @@ public static partial class AppPages
             ["/calls/{CallId:guid}/deliberation"] = $"/calls/{call}/deliberation",
             ["/calls/{CallId:guid}/review"] = $"/calls/{call}/review",
             ["/calls/review/{ApplicationId:guid}"] = $"/calls/review/{callApplication}",
+            // An outside initiative's pages: no demo account holds its role, so they are not swept (OutsideInitiativeJourneyTests visits them).
+            ["/applicant/calls/{CallId:guid}"] = $"/applicant/calls/{competition}",
+            ["/applicant/applications/{ApplicationId:guid}"] = $"/applicant/applications/{application}",
         };
     }
 
