@@ -208,6 +208,10 @@ public abstract class OutsideApplyingTests(DatabaseProvider provider, OutsideApp
         var fileField = call.Fields.Single(f => f.Kind == FormFieldKind.Files).Id;
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
         var fileId = Ok(await WithApplicationsAsync(s => s.AddFileAsync(me, id, fileField, "statuts.png", png.Length, _ => new MemoryStream(png), default)));
+        var longField = call.Fields.Single(f => f.Kind == FormFieldKind.LongText).Id;
+        Ok(await WithApplicationsAsync(s => s.SaveLongTextAsync(me, id, longField, "Un séchoir solaire partagé par la coopérative.", default)));
+        Assert.Equal("Un séchoir solaire partagé par la coopérative.", (await WithApplicationsAsync(s => s.LongTextsAsync(me, id, default)))[longField]);
+        Assert.Equal("Error.TooLong", (await WithApplicationsAsync(s => s.SaveLongTextAsync(me, id, longField, new string('a', 8001), default))).Refusal?.Code);
         Ok(await FillAndSubmitAsync(me, id, call));
         Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync($"/applications/files/{fileId}")).StatusCode);
 
@@ -222,6 +226,8 @@ public abstract class OutsideApplyingTests(DatabaseProvider provider, OutsideApp
         Assert.Null(await WithApplicationsAsync(s => s.GetAsync(them, id, default)));
         Assert.False((await WithApplicationsAsync(s => s.WithdrawAsync(them, id, null, default))).Succeeded);
         Assert.Empty(await WithWorkflowAsync(s => s.HistoryAsync(them, id, default)));
+        Assert.Empty(await WithApplicationsAsync(s => s.LongTextsAsync(them, id, default)));
+        Assert.Equal("Error.NotFound", (await WithApplicationsAsync(s => s.SaveLongTextAsync(them, id, longField, "Écrasé", default))).Refusal?.Code);
 
         // The members' pages of the same application and call refuse an outside account, its own included.
         foreach (var path in new[] { $"/applications/{id}", $"/calls/{call.Id}", "/calls", $"/calls/{call.Id}/review" })
