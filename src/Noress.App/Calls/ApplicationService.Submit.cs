@@ -95,7 +95,24 @@ public sealed partial class ApplicationService
                 $"call-receipt:{applicationId:N}:{hash}", Culture, "calls", userId, now);
         }
 
-        if (await SaveOrStaleAsync(db, ct) is { } stale)
+        Refusal? stale;
+        try
+        {
+            stale = await SaveOrStaleAsync(db, ct);
+        }
+        catch (DbUpdateException) when (db.ChangeTracker.Entries<CallApplication>().Any())
+        {
+            // Two submissions of one version in the same instant: the receipt mail's key (same hash) clashed before the
+            // version check could; when the other one won, this one is stale, not an error.
+            if (!await VersionChangedAsync(applicationId, version, ct))
+            {
+                throw;
+            }
+
+            stale = refuse["Error.Stale"];
+        }
+
+        if (stale is not null)
         {
             return stale;
         }
@@ -207,6 +224,12 @@ public sealed partial class ApplicationService
         }
 
         return (application, call, null);
+    }
+
+    private async Task<bool> VersionChangedAsync(Guid applicationId, Guid version, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<CallApplication>().AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.Version).SingleAsync(ct) != version;
     }
 
     private async Task<Refusal?> SaveOrStaleAsync(NoressDbContext db, CancellationToken ct)
