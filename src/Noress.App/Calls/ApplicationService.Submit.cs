@@ -62,7 +62,7 @@ public sealed partial class ApplicationService
         }
 
         var eligibility = await db.Set<CallEligibility>().AsNoTracking().SingleOrDefaultAsync(e => e.CallId == call!.Id, ct) ?? new CallEligibility { CallId = call!.Id };
-        var facts = await FactsAsync(db, application, fields, fileCounts, ct);
+        var facts = await FactsAsync(db, call!, application, fields, fileCounts, ct);
         var failed = EligibilityRules.Evaluate(eligibility, facts, fields.Any(f => f.Kind == FormFieldKind.Files && f.Required)).Where(c => !c.Passed).ToList();
         if (failed.Count > 0)
         {
@@ -95,7 +95,24 @@ public sealed partial class ApplicationService
                 $"call-receipt:{applicationId:N}:{hash}", Culture, "calls", userId, now);
         }
 
-        if (await SaveOrStaleAsync(db, ct) is { } stale)
+        Refusal? stale;
+        try
+        {
+            stale = await SaveOrStaleAsync(db, ct);
+        }
+        catch (DbUpdateException) when (db.ChangeTracker.Entries<CallApplication>().Any())
+        {
+            // Two submissions of one version in the same instant: the receipt mail's key (same hash) clashed before the
+            // version check could; when the other one won, this one is stale, not an error.
+            if (!await VersionChangedAsync(applicationId, version, ct))
+            {
+                throw;
+            }
+
+            stale = refuse["Error.Stale"];
+        }
+
+        if (stale is not null)
         {
             return stale;
         }
@@ -209,6 +226,12 @@ public sealed partial class ApplicationService
         return (application, call, null);
     }
 
+    private async Task<bool> VersionChangedAsync(Guid applicationId, Guid version, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<CallApplication>().AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.Version).SingleAsync(ct) != version;
+    }
+
     private async Task<Refusal?> SaveOrStaleAsync(NoressDbContext db, CancellationToken ct)
     {
         try
@@ -238,7 +261,7 @@ public sealed partial class ApplicationService
     }
 
     /// <summary>What the eligibility rules are judged on, read now: standing today, the applicant's other submissions, the budget, the files.</summary>
-    private async Task<EligibilityFacts> FactsAsync(NoressDbContext db, CallApplication application, IReadOnlyList<CallFormField> fields, IReadOnlyDictionary<Guid, int> fileCounts, CancellationToken ct)
+    private async Task<EligibilityFacts> FactsAsync(NoressDbContext db, Call call, CallApplication application, IReadOnlyList<CallFormField> fields, IReadOnlyDictionary<Guid, int> fileCounts, CancellationToken ct)
     {
         var inGoodStanding = false;
         if (application.InstitutionId is { } institutionId)
@@ -257,7 +280,8 @@ public sealed partial class ApplicationService
         others = application.InstitutionId is { } institution ? others.Where(a => a.InstitutionId == institution) : others.Where(a => a.ApplicantUserId == application.ApplicantUserId);
         var lines = await db.Set<ApplicationBudgetLine>().AsNoTracking().Where(l => l.ApplicationId == application.Id).Select(l => new { l.Requested, l.OwnContribution }).ToListAsync(ct);
         return new EligibilityFacts(application.InstitutionId is not null, inGoodStanding, await others.CountAsync(ct),
-            lines.Sum(l => l.Requested), lines.Sum(l => l.OwnContribution), [.. FormRules.MissingDocuments(fields, fileCounts).Select(Label)]);
+            lines.Sum(l => l.Requested), lines.Sum(l => l.OwnContribution), [.. FormRules.MissingDocuments(fields, fileCounts).Select(Label)],
+            application.InstitutionId is null && call.OpenToOutsideInitiatives);
     }
 
     /// <summary>Creates the documents of the long-text fields the application does not have yet (as the caller, who must be able to edit it).</summary>

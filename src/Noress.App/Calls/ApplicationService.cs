@@ -118,7 +118,7 @@ public sealed partial class ApplicationService(
         var (draft, longTexts) = await LoadDraftAsync(db, application, ct);
         var files = await db.Set<ApplicationFile>().AsNoTracking().Where(f => f.ApplicationId == applicationId).OrderBy(f => f.UploadedAt)
             .Select(f => new ApplicationFileView(f.Id, f.FieldId, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt)).ToListAsync(ct);
-        var facts = await FactsAsync(db, application, fields, files.GroupBy(f => f.FieldId).ToDictionary(g => g.Key, g => g.Count()), ct);
+        var facts = await FactsAsync(db, call, application, fields, files.GroupBy(f => f.FieldId).ToDictionary(g => g.Key, g => g.Count()), ct);
         var today = access.Today;
         var isRepresentative = application.InstitutionId is { } institution
             ? await CallsAccess.IsRepresentativeAsync(db, caller.UserId, institution, today, ct)

@@ -21,4 +21,7 @@ public static class CallLimits
     public const int MaxFields = 60;
 
     public const int MaxItems = 50;
+
+    /// <summary>The most characters of a long answer edited in place (ADR 0041) when its field sets no limit.</summary>
+    public const int MaxLongTextInline = 50_000;
 }

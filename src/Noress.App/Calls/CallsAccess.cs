@@ -19,6 +19,19 @@ public sealed record CallsCaller(Guid UserId, Guid? InstitutionId, bool IsStaff,
 /// </summary>
 public sealed class CallsAccess(IAuthorizationService authorization, IDbContextFactory<NoressDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>
+    /// The policy of the endpoints an application's applicant side uses whoever it is (its files, its receipt): a member
+    /// or an outside initiative's account. The services then give each only its own applications (ADR 0041).
+    /// </summary>
+    public const string ApplicantSidePolicy = "CallsApplicantSide";
+
+    /// <summary>Adds <see cref="ApplicantSidePolicy"/>: any member role, or the outside applicant's role.</summary>
+    public static void AddPolicies(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(ApplicantSidePolicy, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All, Roles.OutsideApplicant]));
+    }
+
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
     public DateOnly Today => NoressClock.Today(clock);

@@ -15,6 +15,7 @@ public static class CallsServiceCollectionExtensions
     /// <summary>Calls: access rules, the call and application services, live announcements, the calendar's deadlines and the application spaces' document rights.</summary>
     public static IServiceCollection AddNoressCalls(this IServiceCollection services)
     {
+        services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(CallsAccess.AddPolicies);
         services.AddScoped<CallsAccess>();
         services.AddScoped<CallService>();
         services.AddScoped<ApplicationService>();
@@ -24,7 +25,10 @@ public static class CallsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Application files and the receipt's PDF; the service checks the application's read rule again (absent and forbidden look the same).</summary>
+    /// <summary>
+    /// Application files and the receipt's PDF, for members and outside initiatives alike (the applicant-side policy); the
+    /// service checks the application's read rule again, so each sees only its own (absent and forbidden look the same).
+    /// </summary>
     public static IEndpointRouteBuilder MapNoressCalls(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/applications/files/{id:guid}", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ApplicationService applications, HttpContext context, CancellationToken ct) =>
@@ -37,7 +41,7 @@ public static class CallsServiceCollectionExtensions
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "private, no-store";
             return Results.File(file.Content, file.ContentType, PeopleText.Plain(file.FileName));
-        }).RequireAuthorization(Noress.App.Accounts.Policies.Member);
+        }).RequireAuthorization(CallsAccess.ApplicantSidePolicy);
 
         endpoints.MapGet("/applications/{id:guid}/receipt", async (Guid id, System.Security.Claims.ClaimsPrincipal user, ApplicationService applications, PdfRenderer pdf, HttpContext context, CancellationToken ct) =>
         {
@@ -56,7 +60,7 @@ public static class CallsServiceCollectionExtensions
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
-        }).RequireAuthorization(Noress.App.Accounts.Policies.Member);
+        }).RequireAuthorization(CallsAccess.ApplicantSidePolicy);
         return endpoints;
     }
 }

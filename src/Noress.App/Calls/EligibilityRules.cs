@@ -26,13 +26,18 @@ public enum EligibilityRule
 /// <param name="Requested">The budget's requested total.</param>
 /// <param name="OwnContribution">The budget's own-contribution total.</param>
 /// <param name="MissingDocuments">Labels of the required file fields without a file.</param>
+/// <param name="OutsideInitiativeWelcome">
+/// The applicant is an outside initiative and the call is open to outside initiatives: the member-in-good-standing rule
+/// does not apply to it (issue 12 §4); every other rule does.
+/// </param>
 public sealed record EligibilityFacts(
     bool IsMemberInstitution,
     bool InGoodStanding,
     int OtherSubmitted,
     decimal Requested,
     decimal OwnContribution,
-    IReadOnlyList<string> MissingDocuments);
+    IReadOnlyList<string> MissingDocuments,
+    bool OutsideInitiativeWelcome = false);
 
 /// <summary>One line of the checklist: the rule, whether it holds, and what to show beside it.</summary>
 /// <param name="Rule">The rule.</param>
@@ -46,13 +51,17 @@ public sealed record EligibilityCheck(EligibilityRule Rule, bool Passed, IReadOn
 /// </summary>
 public static class EligibilityRules
 {
-    /// <summary>Every rule the call sets, in checklist order; a rule the call does not set is absent.</summary>
+    /// <summary>
+    /// Every rule the call sets, in checklist order; a rule the call does not set is absent, and so is the
+    /// member-in-good-standing rule for an outside initiative in a call open to them.
+    /// </summary>
     public static IReadOnlyList<EligibilityCheck> Evaluate(CallEligibility parameters, EligibilityFacts facts, bool requiresDocuments)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(facts);
         var checks = new List<EligibilityCheck>();
-        if (parameters.RequireMemberInGoodStanding)
+        // An outside initiative in a call open to them is not a member and is not asked to be one.
+        if (parameters.RequireMemberInGoodStanding && !(facts.OutsideInitiativeWelcome && !facts.IsMemberInstitution))
         {
             checks.Add(new(EligibilityRule.MemberInGoodStanding, facts.IsMemberInstitution && facts.InGoodStanding, []));
         }

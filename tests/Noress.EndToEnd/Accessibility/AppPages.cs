@@ -189,6 +189,9 @@ public static partial class AppPages
             ["/calls/{CallId:guid}/outputs"] = $"/calls/{call}/outputs",
             ["/calls/{CallId:guid}/results"] = $"/calls/{call}/results",
             ["/public/calls/{CallId:guid}/results"] = $"/public/calls/{competition}/results",
+            // An outside initiative's pages: no demo account holds its role, so they are not swept (OutsideInitiativeJourneyTests visits them).
+            ["/applicant/calls/{CallId:guid}"] = $"/applicant/calls/{competition}",
+            ["/applicant/applications/{ApplicationId:guid}"] = $"/applicant/applications/{application}",
         };
     }
 

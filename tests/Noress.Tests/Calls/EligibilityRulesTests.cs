@@ -90,4 +90,46 @@ public sealed class EligibilityRulesTests
         Assert.Equal([EligibilityRule.RequestedAmountCap], checks.Where(c => !c.Passed).Select(c => c.Rule));
         Assert.False(EligibilityRules.AllPass(checks));
     }
+
+    private static readonly EligibilityFacts OutsideWelcome = Good with { IsMemberInstitution = false, InGoodStanding = false, OutsideInitiativeWelcome = true };
+
+    [Fact]
+    public void MemberInGoodStanding_OutsideInitiativeInACallOpenToThem_IsNotApplied() =>
+        Assert.Empty(EligibilityRules.Evaluate(new CallEligibility { RequireMemberInGoodStanding = true }, OutsideWelcome, requiresDocuments: false));
+
+    [Fact]
+    public void MemberInGoodStanding_OutsideInitiativeInACallClosedToThem_Fails() =>
+        Assert.False(Only(new CallEligibility { RequireMemberInGoodStanding = true }, OutsideWelcome with { OutsideInitiativeWelcome = false }).Passed);
+
+    [Fact]
+    public void MemberInGoodStanding_MemberInstitutionInACallOpenToOutsideInitiatives_StillApplies()
+    {
+        // The waiver is for outside initiatives only: a member institution out of good standing still fails.
+        var check = Only(new CallEligibility { RequireMemberInGoodStanding = true }, Good with { InGoodStanding = false, OutsideInitiativeWelcome = true });
+        Assert.Equal(EligibilityRule.MemberInGoodStanding, check.Rule);
+        Assert.False(check.Passed);
+    }
+
+    [Theory]
+    [InlineData(0, 60_000, 20_000, false, true)]
+    [InlineData(1, 60_000, 20_000, false, false)] // one already submitted: the per-applicant limit applies
+    [InlineData(0, 60_000.01, 20_000, false, false)] // above the cap
+    [InlineData(0, 80_000, 10_000, false, false)] // own share under 20 %
+    [InlineData(0, 60_000, 20_000, true, false)] // a required document missing
+    public void OutsideInitiative_EveryOtherRuleStillApplies(int others, double requested, double own, bool missingDocument, bool allPass)
+    {
+        var parameters = new CallEligibility { RequireMemberInGoodStanding = true, MaxApplicationsPerApplicant = 1, MaxRequestedAmount = 60_000m, MinOwnContributionPercent = 20m };
+        var facts = OutsideWelcome with
+        {
+            OtherSubmitted = others,
+            Requested = (decimal)requested,
+            OwnContribution = (decimal)own,
+            MissingDocuments = missingDocument ? ["Statuts"] : [],
+        };
+        var checks = EligibilityRules.Evaluate(parameters, facts, requiresDocuments: true);
+        Assert.Equal(
+            [EligibilityRule.ApplicationsPerApplicant, EligibilityRule.RequestedAmountCap, EligibilityRule.OwnContributionShare, EligibilityRule.RequiredDocuments],
+            checks.Select(c => c.Rule));
+        Assert.Equal(allPass, EligibilityRules.AllPass(checks));
+    }
 }

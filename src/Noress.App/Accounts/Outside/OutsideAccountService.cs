@@ -76,7 +76,7 @@ public sealed partial class OutsideAccountService(
             if (!existing.EmailConfirmed && await users.IsInRoleAsync(existing, Roles.OutsideApplicant))
             {
                 // Registered before and lost the link: a fresh one.
-                await ResendConfirmationAsync(existing, requestBaseUri, ct);
+                await ResendConfirmationAsync(existing, requestBaseUri, input.CallId, ct);
                 return Outcome<bool>.Done(true);
             }
 
@@ -115,7 +115,7 @@ public sealed partial class OutsideAccountService(
             ConsentedAt = now,
             CreatedAt = now,
         });
-        AddConfirmationMail(candidate, requestBaseUri, now);
+        AddConfirmationMail(candidate, requestBaseUri, now, input.CallId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         LogRegistered(logger, candidate.Id);
@@ -165,7 +165,10 @@ public sealed partial class OutsideAccountService(
     }
 
     /// <summary>Sends a new link to an unconfirmed outside account that proved its password (the sign-in page calls this).</summary>
-    public async Task ResendConfirmationAsync(NoressUser user, string requestBaseUri, CancellationToken ct = default)
+    public Task ResendConfirmationAsync(NoressUser user, string requestBaseUri, CancellationToken ct = default) =>
+        ResendConfirmationAsync(user, requestBaseUri, null, ct);
+
+    private async Task ResendConfirmationAsync(NoressUser user, string requestBaseUri, Guid? callId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (user.EmailConfirmed || !user.IsActive || user.Email is null || !await users.IsInRoleAsync(user, Roles.OutsideApplicant))
@@ -173,7 +176,7 @@ public sealed partial class OutsideAccountService(
             return;
         }
 
-        AddConfirmationMail(user, requestBaseUri, clock.GetUtcNow().UtcDateTime);
+        AddConfirmationMail(user, requestBaseUri, clock.GetUtcNow().UtcDateTime, callId);
         await db.SaveChangesAsync(ct);
     }
 
@@ -194,11 +197,13 @@ public sealed partial class OutsideAccountService(
             .SingleOrDefaultAsync(ct);
     }
 
-    private void AddConfirmationMail(NoressUser user, string requestBaseUri, DateTime now)
+    private void AddConfirmationMail(NoressUser user, string requestBaseUri, DateTime now, Guid? callId = null)
     {
+        // The call the initiative came from rides along (not sealed: it only chooses where the sign-in leads).
         var link = AccountLinks.Build(options.Value.PublicBaseUrl, requestBaseUri, OutsideConfirmationLinks.Path, new Dictionary<string, string?>
         {
             ["token"] = links.Issue(user.Id, user.NormalizedEmail ?? users.NormalizeEmail(user.Email) ?? string.Empty),
+            ["call"] = callId?.ToString("N"),
         });
         var mail = mails.OutsideConfirmation(user.PreferredCulture, user.Email!, user.FullName, now + OutsideConfirmationLinks.Lifetime, link);
         OutboxMail.Add(db, mail, IdempotencyKeys.ForAccountMail("outside-confirm", Guid.NewGuid()), user.PreferredCulture, NotificationCategories.Accounts, user.Id, now);

@@ -23,6 +23,9 @@ public sealed class OutsideRegistration
 
     /// <summary>The language of the page it registered from: its mails and its pages follow it.</summary>
     public string Culture { get; set; } = "fr";
+
+    /// <summary>The call the initiative came from (the public call page's link), carried into the confirmation link.</summary>
+    public Guid? CallId { get; set; }
 }
 
 /// <summary>

@@ -5,10 +5,11 @@ namespace Noress.App.Calls.Outside;
 
 public static class CallsOutsideServiceCollectionExtensions
 {
-    /// <summary>The outside applicants' area; the calls feature replaces the applications placeholder with its own.</summary>
+    /// <summary>The outside applicants' area, over the calls feature's applications (only the account's own).</summary>
     public static IServiceCollection AddNoressCallsOutside(this IServiceCollection services)
     {
-        services.TryAddScoped<IOutsideApplicantApplications, NoOutsideApplications>();
+        services.RemoveAll<IOutsideApplicantApplications>();
+        services.AddScoped<IOutsideApplicantApplications, OutsideApplications>();
         return services;
     }
 }

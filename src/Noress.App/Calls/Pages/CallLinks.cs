@@ -5,5 +5,6 @@ public static class CallLinks
 {
     public static string Registration(Guid callId) => $"Account/RegisterInitiative?call={callId:N}";
 
-    public static string SignIn(Guid callId) => $"Account/Login?ReturnUrl=%2Fpublic%2Fcalls%2F{callId}";
+    /// <summary>Sign-in leads an outside initiative to its entry in the call, in its own area.</summary>
+    public static string SignIn(Guid callId) => $"Account/Login?ReturnUrl=%2Fapplicant%2Fcalls%2F{callId}";
 }

@@ -36,6 +36,10 @@ public sealed class OutsideWallTests(OutsideWallHost host) : IClassFixture<Outsi
     {
         ["/applicant"] = "its own area",
         ["/applicant/password"] = "its own password",
+        ["/applicant/calls/{CallId:guid}"] = "its entry in a call open to outside initiatives (404 for any other call; OutsideApplyingTests)",
+        ["/applicant/applications/{ApplicationId:guid}"] = "its own application: ApplicationService answers 404 for anyone else's (OutsideApplyingTests)",
+        ["/applications/files/{id:guid}"] = "its own application's files: the applicant-side policy, ApplicationService answers 404 for anyone else's (OutsideApplyingTests)",
+        ["/applications/{id:guid}/receipt"] = "its own receipt: the applicant-side policy, ApplicationService answers 404 for anyone else's (OutsideApplyingTests)",
         ["/public/calls/{CallId:guid}"] = "anonymous: a call open to outside initiatives, in three languages",
         ["/public/calls/{CallId:guid}/results"] = "anonymous: the published results of a call open to outside initiatives (CallResultsService)",
         ["/Account/Logout"] = "signing out",
