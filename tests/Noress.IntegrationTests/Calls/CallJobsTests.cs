@@ -97,8 +97,15 @@ public sealed class CallJobsTests
             Assert.All(notices, n => Assert.StartsWith($"{draft:N}:", n.Key, StringComparison.Ordinal));
         }
 
-        var reminder = await NotificationAsync(calls, Id(calls.ColleagueA), $"/applications/{draft}");
-        Assert.Contains("Date limite", reminder.Title, StringComparison.Ordinal);
+        var colleague = Id(calls.ColleagueA);
+        await using var db = await calls.DbAsync();
+        var told = await db.Notifications.AsNoTracking().Where(n => n.UserId == colleague && n.Link == $"/applications/{draft}")
+            .OrderBy(n => n.CreatedAt).Select(n => n.Title).ToListAsync();
+        Assert.Collection(
+            told,
+            t => Assert.StartsWith("Date limite dans 7 jours", t, StringComparison.Ordinal),
+            t => Assert.StartsWith("Date limite demain", t, StringComparison.Ordinal),
+            t => Assert.StartsWith("Appel clos", t, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -188,7 +195,7 @@ public sealed class CallJobsTests
         await RunAsync(calls);
         await RunAsync(calls);
         var seven = await NoticesAsync(calls, "report.interim.7");
-        calls.Clock.SetUtcNow(sevenAt.AddDays(6));
+        calls.Clock.SetUtcNow(NoressClock.ToUtc(interim.AddDays(-1).ToDateTime(new TimeOnly(9, 0))));
         await RunAsync(calls);
         var one = await NoticesAsync(calls, "report.interim.1");
 
