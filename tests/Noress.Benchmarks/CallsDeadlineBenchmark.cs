@@ -8,7 +8,6 @@ using Noress.App.Accounts;
 using Noress.App.Calls;
 using Noress.App.Calls.Review;
 using Noress.App.Data;
-using Noress.App.Shared.Operations;
 
 namespace Noress.Benchmarks;
 

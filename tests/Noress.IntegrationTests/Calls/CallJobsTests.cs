@@ -8,6 +8,7 @@ using Noress.App.Calls.Jobs;
 using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Shared.Time;
+using Noress.IntegrationTests.Infrastructure;
 
 namespace Noress.IntegrationTests.Calls;
 
