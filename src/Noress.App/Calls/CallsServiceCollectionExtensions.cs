@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Noress.App.Calendar;
-using Noress.App.Calls.Jobs;
 using Noress.App.Documents;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.Pdf;
@@ -21,7 +20,6 @@ public static class CallsServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddSingleton<CallLive>();
         services.AddCalendarSource<CallCalendarSource>();
-        services.AddNoressCallJobs();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallApplicationDocuments, CallApplicationDocuments>());
         return services;
     }

@@ -87,6 +87,7 @@ public static class NoressHostingExtensions
         services.AddNoressCallsReview();
         Plans.Grid.PlanGridServiceCollectionExtensions.AddNoressPlanGrid(services);
         Calls.CallsServiceCollectionExtensions.AddNoressCalls(services);
+        Calls.Jobs.CallJobsServiceCollectionExtensions.AddNoressCallJobs(services);
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressCalendar();
