@@ -66,11 +66,13 @@ internal static class CallsDeadlineBenchmark
             Console.WriteLine(result.Row(settings, "submission (before the deadline)", result.Submissions, result.SubmissionsRefused));
             Console.WriteLine(result.Row(settings, "draft save", result.Saves, result.SavesRefused));
             Console.WriteLine(result.Row(settings, "score sheet save", result.Scores, result.ScoresRefused));
+            Console.WriteLine(result.Row(settings, "submission, service time only (from its call)", result.SubmissionService, []));
+            Console.WriteLine(result.Row(settings, "draft save, service time only (from its call)", result.SaveService, []));
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU {result.CpuSeconds:F1} s over {result.WallSeconds:F1} s ({100 * result.CpuSeconds / result.WallSeconds:F0} % of one core), DB server CPU {result.DatabaseCpuSeconds:F1} s, load {Bench.LoadAverage()}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"check: accepted {result.Check.Accepted}, stored submitted {result.Check.StoredSubmitted}, lost {result.Check.Lost}, stored at or after the deadline {result.Check.StoredLate}, late attempts {settings.Late} refused {result.Check.LateRefused} (DeadlinePassed), saves after the deadline refused {result.Check.SavesAfterDeadlineRefused}, other refusals {string.Join(", ", result.Check.OtherRefusals)}"));
+                $"check: accepted {result.Check.Accepted}, stored submitted {result.Check.StoredSubmitted}, lost {result.Check.Lost}, stored at or after the deadline {result.Check.StoredLate}, late attempts {settings.Late} refused {result.Check.LateRefused} (DeadlinePassed), saves begun after the deadline refused {result.Check.SavesAfterDeadlineRefused}, submissions clicked before the deadline but begun after it (queued by the machine) refused {result.QueuedPastDeadline}, other refusals {string.Join(", ", result.Check.OtherRefusals)}"));
             Console.WriteLine(result.Check.Ok ? "check: ok" : "check: WRONG");
             return result.Check.Ok ? 0 : 1;
         }
@@ -257,8 +259,11 @@ internal static class CallsDeadlineBenchmark
                 var applications = scope.ServiceProvider.GetRequiredService<ApplicationService>();
                 if (submitNow)
                 {
+                    // The service reads the clock synchronously when called: this is the instant it judges the submission on.
+                    var called = DateTime.UtcNow;
                     var outcome = await applications.SubmitAsync(applicant.User, applicant.ApplicationId, version, CancellationToken.None);
                     var ms = (DateTime.UtcNow - at).TotalMilliseconds;
+                    result.SubmissionService.Add((DateTime.UtcNow - called).TotalMilliseconds);
                     if (late)
                     {
                         result.Late.Add((applicant.ApplicationId, outcome.Succeeded, outcome.Refusal?.Code));
@@ -269,6 +274,11 @@ internal static class CallsDeadlineBenchmark
                         if (outcome.Succeeded)
                         {
                             result.Accepted.Add(applicant.ApplicationId);
+                        }
+                        else if (called >= deadline && outcome.Refusal?.Code == "Error.DeadlinePassed")
+                        {
+                            // Clicked before the deadline, but the loaded machine began it after: refused by the rule, told so.
+                            result.CountQueuedPastDeadline();
                         }
                         else
                         {
@@ -288,14 +298,16 @@ internal static class CallsDeadlineBenchmark
                         [amountField] = new AnswerInput { Amount = 10_000m + saves },
                     },
                 };
+                var began = DateTime.UtcNow;
                 var saved = await applications.SaveAsync(applicant.User, applicant.ApplicationId, draft, version, CancellationToken.None);
                 var elapsed = (DateTime.UtcNow - at).TotalMilliseconds;
+                result.SaveService.Add((DateTime.UtcNow - began).TotalMilliseconds);
                 if (saved.Succeeded)
                 {
                     version = saved.Value;
                     result.Saves.Add(elapsed);
                 }
-                else if (at >= deadline && saved.Refusal?.Code == "Error.DeadlinePassed")
+                else if (began >= deadline && saved.Refusal?.Code == "Error.DeadlinePassed")
                 {
                     result.CountSaveAfterDeadline();
                 }
@@ -391,6 +403,16 @@ internal static class CallsDeadlineBenchmark
         public ConcurrentBag<string> Other { get; } = [];
 
         private int savesAfterDeadline;
+
+        private int queuedPastDeadline;
+
+        public ConcurrentBag<double> SubmissionService { get; } = [];
+
+        public ConcurrentBag<double> SaveService { get; } = [];
+
+        public int QueuedPastDeadline => queuedPastDeadline;
+
+        public void CountQueuedPastDeadline() => Interlocked.Increment(ref queuedPastDeadline);
 
         public int SavesAfterDeadlineRefused => savesAfterDeadline;
 
