@@ -121,9 +121,20 @@ internal static class CallsDeadlineBenchmark
             {
                 db.Add(new Call
                 {
-                    Id = id, Kind = CallKind.Competition, Edition = edition + number, TitleFr = $"Concours régional {edition + number}", TitleAr = "المسابقة الجهوية",
-                    PublicationAt = now.AddDays(-30), OpensAt = now.AddDays(-30), DeadlineAt = deadline, EvaluationEndsAt = now.AddDays(20), ResultsAt = now.AddDays(30),
-                    OpenToOutsideInitiatives = true, PublishedAt = now.AddDays(-30), CreatedAt = now.AddDays(-31), Version = Guid.NewGuid(),
+                    Id = id,
+                    Kind = CallKind.Competition,
+                    Edition = edition + number,
+                    TitleFr = $"Concours régional {edition + number}",
+                    TitleAr = "المسابقة الجهوية",
+                    PublicationAt = now.AddDays(-30),
+                    OpensAt = now.AddDays(-30),
+                    DeadlineAt = deadline,
+                    EvaluationEndsAt = now.AddDays(20),
+                    ResultsAt = now.AddDays(30),
+                    OpenToOutsideInitiatives = true,
+                    PublishedAt = now.AddDays(-30),
+                    CreatedAt = now.AddDays(-31),
+                    Version = Guid.NewGuid(),
                 });
                 db.Add(new CallPrize { CallId = id, Rank = 1, Amount = 50_000m });
                 db.Add(new CallEligibility { CallId = id, Version = Guid.NewGuid() });
@@ -143,7 +154,14 @@ internal static class CallsDeadlineBenchmark
                 var user = User(db, $"initiative{i:D3}@bench.test", $"Initiative {i:D3}", null, roles[Roles.OutsideApplicant], now);
                 var application = new CallApplication
                 {
-                    CallId = callId, Number = i + 1, ApplicantUserId = user, Title = $"Initiative {i:D3}", CreatedById = user, CreatedAt = now, UpdatedAt = now, Version = Guid.NewGuid(),
+                    CallId = callId,
+                    Number = i + 1,
+                    ApplicantUserId = user,
+                    Title = $"Initiative {i:D3}",
+                    CreatedById = user,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    Version = Guid.NewGuid(),
                 };
                 db.Add(application);
                 applicants.Add(new Applicant(Bench.Principal(user, $"initiative{i:D3}@bench.test", Roles.OutsideApplicant), application.Id, application.Version));
@@ -151,8 +169,15 @@ internal static class CallsDeadlineBenchmark
                 {
                     var entry = new CallApplication
                     {
-                        CallId = reviewed, Number = i + 1, ApplicantUserId = user, Title = $"Entrée {i:D3}", State = ApplicationState.UnderEvaluation,
-                        SubmittedAt = now.AddDays(-2), CreatedAt = now.AddDays(-3), UpdatedAt = now.AddDays(-2), Version = Guid.NewGuid(),
+                        CallId = reviewed,
+                        Number = i + 1,
+                        ApplicantUserId = user,
+                        Title = $"Entrée {i:D3}",
+                        State = ApplicationState.UnderEvaluation,
+                        SubmittedAt = now.AddDays(-2),
+                        CreatedAt = now.AddDays(-3),
+                        UpdatedAt = now.AddDays(-2),
+                        Version = Guid.NewGuid(),
                     };
                     db.Add(entry);
                     entries.Add(entry.Id);
@@ -189,8 +214,16 @@ internal static class CallsDeadlineBenchmark
         {
             var user = new NoressUser
             {
-                Id = Guid.NewGuid(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true, FullName = name, InstitutionId = institution, SecurityStamp = Guid.NewGuid().ToString("N"), CreatedAt = now,
+                Id = Guid.NewGuid(),
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                FullName = name,
+                InstitutionId = institution,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                CreatedAt = now,
             };
             db.Users.Add(user);
             db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = user.Id, RoleId = role });
