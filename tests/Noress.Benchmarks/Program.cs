@@ -8,7 +8,13 @@ using Noress.App.Audit;
 // Documents: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-replay | documents-authors | documents-pdf
 // Accounts: dotnet run -c Release --project tests/Noress.Benchmarks -- accounts-signin [rounds]
 // Sessions: dotnet run -c Release --project tests/Noress.Benchmarks -- sessions-votes [--provider sqlite|postgres] [--nodes 1|2] [--ballot open,secret]
+// Calls: dotnet run -c Release --project tests/Noress.Benchmarks -- calls-deadline [--provider sqlite|postgres] [--applicants 500] [--submitters 100] [--jurors 20]
 // Plans: dotnet run -c Release --project tests/Noress.Benchmarks -- plans-viewers [--viewers 350] [--rate 10] [--edits 300] [--steps 0,50,100,200,350]
+if (args.Length > 0 && args[0] == "calls-deadline")
+{
+    return await Noress.Benchmarks.CallsDeadlineBenchmark.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "plans-viewers")
 {
     return await Noress.Benchmarks.PlansViewersBenchmark.RunAsync(args[1..]);

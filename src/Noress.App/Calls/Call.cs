@@ -37,6 +37,12 @@ public sealed class Call : IVersioned
 
     public DateTime ResultsAt { get; set; }
 
+    /// <summary>AMI: the day a selected project's interim report is due (Casablanca); null when none is asked.</summary>
+    public DateOnly? InterimReportDueOn { get; set; }
+
+    /// <summary>AMI: the day a selected project's final report is due (Casablanca); null when none is asked.</summary>
+    public DateOnly? FinalReportDueOn { get; set; }
+
     /// <summary>AMI: the envelope's total; null for a competition (its prizes say what is given).</summary>
     public decimal? EnvelopeTotal { get; set; }
 

@@ -23,6 +23,12 @@ public sealed class CallInput
 
     public DateTime ResultsAt { get; set; }
 
+    /// <summary>AMI: when selected projects' interim report is due (optional).</summary>
+    public DateOnly? InterimReportDueOn { get; set; }
+
+    /// <summary>AMI: when selected projects' final report is due (optional).</summary>
+    public DateOnly? FinalReportDueOn { get; set; }
+
     public decimal? EnvelopeTotal { get; set; }
 
     public int? ProjectCount { get; set; }

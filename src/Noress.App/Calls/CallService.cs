@@ -518,6 +518,11 @@ public sealed class CallService(
             return refuse[schedule];
         }
 
+        if (Jobs.CallDueRules.InvalidReports(input.Kind, input.ResultsAt, input.InterimReportDueOn, input.FinalReportDueOn) is { } reports)
+        {
+            return refuse[reports];
+        }
+
         if (input.Kind == CallKind.Ami && (input.EnvelopeTotal is not > 0m || input.ProjectCount is not > 0))
         {
             return refuse["Error.Envelope"];
@@ -585,6 +590,8 @@ public sealed class CallService(
         call.DeadlineAt = input.DeadlineAt;
         call.EvaluationEndsAt = input.EvaluationEndsAt;
         call.ResultsAt = input.ResultsAt;
+        call.InterimReportDueOn = input.Kind == CallKind.Ami ? input.InterimReportDueOn : null;
+        call.FinalReportDueOn = input.Kind == CallKind.Ami ? input.FinalReportDueOn : null;
         call.EnvelopeTotal = input.Kind == CallKind.Ami ? input.EnvelopeTotal : null;
         call.ProjectCount = input.Kind == CallKind.Ami ? input.ProjectCount : null;
         call.IsBlind = input.IsBlind;

@@ -88,6 +88,7 @@ public static class NoressHostingExtensions
         Plans.Grid.PlanGridServiceCollectionExtensions.AddNoressPlanGrid(services);
         Calls.CallsServiceCollectionExtensions.AddNoressCalls(services);
         Calls.Outputs.CallsOutputsServiceCollectionExtensions.AddNoressCallsOutputs(services);
+        Calls.Jobs.CallJobsServiceCollectionExtensions.AddNoressCallJobs(services);
 
         services.AddScoped<DemoDataSeeder>();
         services.AddNoressCalendar();

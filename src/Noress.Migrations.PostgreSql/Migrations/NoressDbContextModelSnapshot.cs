@@ -920,6 +920,12 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("EvaluationEndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("FinalReportDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InterimReportDueOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsBlind")
                         .HasColumnType("boolean");
 
@@ -1303,6 +1309,38 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.HasIndex("CallId", "Position");
 
                     b.ToTable("CallCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("Kind", "Key", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("CallNotices", (string)null);
                 });
 
             modelBuilder.Entity("Noress.App.Calls.JurorAssignment", b =>
@@ -4720,6 +4758,15 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.HasOne("Noress.App.Calls.Call", null)
                         .WithMany()
                         .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -922,6 +922,12 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("EvaluationEndsAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateOnly?>("FinalReportDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InterimReportDueOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsBlind")
                         .HasColumnType("bit");
 
@@ -1305,6 +1311,38 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.HasIndex("CallId", "Position");
 
                     b.ToTable("CallCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("Kind", "Key", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("CallNotices", (string)null);
                 });
 
             modelBuilder.Entity("Noress.App.Calls.JurorAssignment", b =>
@@ -4727,6 +4765,15 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.HasOne("Noress.App.Calls.Call", null)
                         .WithMany()
                         .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

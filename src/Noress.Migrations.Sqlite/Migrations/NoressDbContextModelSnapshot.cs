@@ -909,6 +909,12 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("EvaluationEndsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FinalReportDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InterimReportDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsBlind")
                         .HasColumnType("INTEGER");
 
@@ -1292,6 +1298,38 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.HasIndex("CallId", "Position");
 
                     b.ToTable("CallCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("Kind", "Key", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("CallNotices", (string)null);
                 });
 
             modelBuilder.Entity("Noress.App.Calls.JurorAssignment", b =>
@@ -4709,6 +4747,15 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.HasOne("Noress.App.Calls.Call", null)
                         .WithMany()
                         .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
