@@ -186,6 +186,7 @@ public static partial class AppPages
             ["/calls/{CallId:guid}/deliberation"] = $"/calls/{call}/deliberation",
             ["/calls/{CallId:guid}/review"] = $"/calls/{call}/review",
             ["/calls/review/{ApplicationId:guid}"] = $"/calls/review/{callApplication}",
+            ["/calls/{CallId:guid}/jury"] = $"/calls/{call}/jury",
         };
     }
 
