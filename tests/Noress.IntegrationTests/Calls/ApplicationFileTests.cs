@@ -28,7 +28,7 @@ public sealed class ApplicationFileTests
     [InlineData(DatabaseProvider.PostgreSql)]
     public async Task AddFileAsync_NotWhatItClaims_RefusedLocalizedAndNothingStored(DatabaseProvider provider)
     {
-        await using var calls = await CallsTestHost.StartAsync(provider);
+        await using var calls = await StartAsync(provider);
         var field = await FilesFieldAsync(calls);
         var id = await calls.CompleteDraftAsync();
         var version = (await calls.ApplicationAsync(id)).Version;
@@ -50,7 +50,7 @@ public sealed class ApplicationFileTests
     {
         // A real PDF header, so the type check passes and only the scanner (test.sh's clamd) can refuse it.
         var infected = Encoding.ASCII.GetBytes($"%PDF-1.7\n{TestClamAv.Eicar}\n%%EOF\n");
-        await using var calls = await CallsTestHost.StartAsync(DatabaseProvider.Sqlite, f => f.With("Uploads:ClamAv", TestClamAv.Address));
+        await using var calls = await StartAsync(DatabaseProvider.Sqlite, TestClamAv.Address);
         var field = await FilesFieldAsync(calls);
         var id = await calls.CompleteDraftAsync();
 
@@ -70,7 +70,7 @@ public sealed class ApplicationFileTests
     [Fact]
     public async Task GoodFile_ServedToTheApplicantsSideAndTheSecretariat_404ForOthers_BlindForTheJury()
     {
-        await using var calls = await CallsTestHost.StartAsync(DatabaseProvider.Sqlite);
+        await using var calls = await StartAsync(DatabaseProvider.Sqlite);
         var field = await FilesFieldAsync(calls);
         var id = await calls.CompleteDraftAsync();
         var original = ReviewPdfs.WithAuthor("Coopérative A");
@@ -134,7 +134,7 @@ public sealed class ApplicationFileTests
     [Fact]
     public async Task ReceiptPdf_ReadBack_HasTheHashTheAmountAndArabicForAnArabicApplicant()
     {
-        await using var calls = await CallsTestHost.StartAsync(DatabaseProvider.Sqlite);
+        await using var calls = await StartAsync(DatabaseProvider.Sqlite);
         var id = await calls.CompleteDraftAsync();
         var receipt = CallsTestHost.Ok(await calls.ApplicationsAsync(async s => await s.SubmitAsync(calls.RepresentativeA, id, (await calls.ApplicationAsync(id)).Version, default)));
         using var client = await CallsHttp.SignInAsync(calls.Host, calls.RepresentativeA, "ar");
@@ -154,6 +154,17 @@ public sealed class ApplicationFileTests
         Assert.Contains("الاهتمام", text, StringComparison.Ordinal);
         Assert.False(PdfText.HasPresentationForms(text), PdfText.Describe(text));
     }
+
+    /// <summary>The calls host with a storage folder of its own, so "nothing stored" sees only this test's files.</summary>
+    private static Task<CallsTestHost> StartAsync(DatabaseProvider provider, string? clamAv = null) =>
+        CallsTestHost.StartAsync(provider, f =>
+        {
+            f.With("Storage:Root", Path.Combine(Path.GetTempPath(), $"noress-call-files-{Guid.NewGuid():N}"));
+            if (clamAv is not null)
+            {
+                f.With("Uploads:ClamAv", clamAv);
+            }
+        });
 
     private static Guid UserId(System.Security.Claims.ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);

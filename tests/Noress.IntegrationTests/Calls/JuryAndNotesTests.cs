@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calls;
-using Noress.App.Calls.Evaluation;
+using ConflictReason = Noress.App.Calls.Evaluation.ConflictReason;
 using Noress.App.Calls.Review;
 using Noress.App.Calls.Screening;
 using Noress.App.Data;
