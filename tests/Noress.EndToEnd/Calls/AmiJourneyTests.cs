@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Noress.App.Accounts;
 using Noress.App.Calls;
 using Noress.App.Calls.Review;
@@ -40,18 +41,18 @@ public sealed class AmiJourneyTests(NoressServer server)
         await using (var applicant = await server.OpenSessionAsync())
         {
             await applicant.SignInAsync(setup.ApplicantEmail, returnPath: $"/calls/{setup.CallId}");
-            await applicant.Page.GetByTestId("call-apply-name").Locator("input").FillAsync("Unité coopérative de séchage de figues");
+            await Input(applicant.Page.Locator("body"), "call-apply-name").FillAsync("Unité coopérative de séchage de figues");
             await applicant.Page.GetByTestId("call-apply-start").ClickAsync();
             await applicant.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/applications/", StringComparison.Ordinal));
             await applicant.WaitForInteractiveAsync();
             await applicant.Page.Locator("[data-testid=call-field][data-kind=Text] input").FillAsync("Sécher et vendre les figues de trois douars.");
             await applicant.Page.GetByTestId("budget-add").ClickAsync();
             var line = applicant.Page.GetByTestId("budget-line").First;
-            await line.GetByTestId("budget-label").Locator("input").FillAsync("Séchoir solaire");
-            await line.GetByTestId("budget-requested").Locator("input").FillAsync("50000");
-            await line.GetByTestId("budget-own").Locator("input").FillAsync("12500");
-            await line.GetByTestId("budget-own").Locator("input").PressAsync("Tab");
-            await Expect(applicant.Page.GetByTestId("budget-share")).ToContainTextAsync("25");
+            await Input(line, "budget-label").FillAsync("Séchoir solaire");
+            await Input(line, "budget-requested").FillAsync("50000");
+            await Input(line, "budget-own").FillAsync("12500");
+            await Input(line, "budget-own").PressAsync("Tab");
+            await Expect(applicant.Page.GetByTestId("budget-share")).ToContainTextAsync("20");
             await Expect(applicant.Page.GetByTestId("application-submit")).ToBeEnabledAsync();
             await applicant.Page.GetByTestId("application-submit").ClickAsync();
             await Expect(applicant.Page.GetByTestId("application-receipt")).ToBeVisibleAsync();
@@ -88,7 +89,7 @@ public sealed class AmiJourneyTests(NoressServer server)
                 await juror.Page.GetByTestId("entry-open").ClickAsync();
                 await juror.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/calls/review/{applicationId}");
                 await juror.WaitForInteractiveAsync();
-                var score = juror.Page.GetByTestId("criterion-score").Locator("input");
+                var score = Input(juror.Page.Locator("body"), "criterion-score");
                 await score.FillAsync(points);
                 await score.PressAsync("Tab");
                 await juror.Page.GetByTestId("sheet-submit").ClickAsync();
@@ -135,6 +136,10 @@ public sealed class AmiJourneyTests(NoressServer server)
             }
         }
     }
+
+    /// <summary>The input of a MudBlazor field marked with a test id (the id lands on the input or on its wrapper).</summary>
+    private static ILocator Input(ILocator scope, string testId) =>
+        scope.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
 
     private static string Text(string key) =>
         Review.GetString(key, CultureInfo.GetCultureInfo(NoressCultures.French)) ?? throw new KeyNotFoundException(key);
