@@ -43,7 +43,7 @@ public sealed class AmiJourneyTests(NoressServer server)
             await applicant.SignInAsync(setup.ApplicantEmail, returnPath: $"/calls/{setup.CallId}");
             await Input(applicant.Page.Locator("body"), "call-apply-name").FillAsync("Unité coopérative de séchage de figues");
             await applicant.Page.GetByTestId("call-apply-start").ClickAsync();
-            await applicant.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/applications/", StringComparison.Ordinal));
+            await Expect(applicant.Page.GetByTestId("budget-add")).ToBeVisibleAsync();
             await applicant.WaitForInteractiveAsync();
             await applicant.Page.Locator("[data-testid=call-field][data-kind=Text] input").FillAsync("Sécher et vendre les figues de trois douars.");
             await applicant.Page.GetByTestId("budget-add").ClickAsync();
@@ -87,9 +87,9 @@ public sealed class AmiJourneyTests(NoressServer server)
                 await juror.SignInAsync(email, returnPath: $"/calls/{setup.CallId}/review");
                 await juror.Page.GetByTestId("declare-none").ClickAsync();
                 await juror.Page.GetByTestId("entry-open").ClickAsync();
-                await juror.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/calls/review/{applicationId}");
-                await juror.WaitForInteractiveAsync();
                 var score = Input(juror.Page.Locator("body"), "criterion-score");
+                await Expect(score).ToBeEditableAsync();
+                await juror.WaitForInteractiveAsync();
                 await score.FillAsync(points);
                 await score.PressAsync("Tab");
                 await juror.Page.GetByTestId("sheet-submit").ClickAsync();
