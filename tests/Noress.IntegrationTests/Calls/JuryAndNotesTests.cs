@@ -2,13 +2,13 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calls;
-using ConflictReason = Noress.App.Calls.Evaluation.ConflictReason;
 using Noress.App.Calls.Review;
 using Noress.App.Calls.Screening;
 using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.RealTime;
+using ConflictReason = Noress.App.Calls.Evaluation.ConflictReason;
 
 namespace Noress.IntegrationTests.Calls;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Noress.App.Calls.Evaluation;
 using Microsoft.Extensions.Localization;
+using Noress.App.Calls.Evaluation;
 using Noress.App.Data;
 using Noress.App.Notifications;
 using Noress.App.Shared.Operations;
