@@ -192,6 +192,7 @@ public static partial class AppPages
             // An outside initiative's pages: no demo account holds its role, so they are not swept (OutsideInitiativeJourneyTests visits them).
             ["/applicant/calls/{CallId:guid}"] = $"/applicant/calls/{competition}",
             ["/applicant/applications/{ApplicationId:guid}"] = $"/applicant/applications/{application}",
+            ["/calls/{CallId:guid}/jury"] = $"/calls/{call}/jury",
         };
     }
 

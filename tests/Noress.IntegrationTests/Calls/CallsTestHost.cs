@@ -7,6 +7,7 @@ using Noress.App.Accounts;
 using Noress.App.Calls;
 using Noress.App.Data;
 using Noress.App.Shared.Operations;
+using Noress.IntegrationTests.Infrastructure;
 using Noress.IntegrationTests.Sessions;
 
 namespace Noress.IntegrationTests.Calls;
@@ -49,12 +50,18 @@ public sealed class CallsTestHost : IAsyncDisposable
 
     public ClaimsPrincipal Secretariat => Host.Secretariat;
 
-    public static async Task<CallsTestHost> StartAsync(DatabaseProvider provider)
+    /// <param name="provider">The database.</param>
+    /// <param name="configure">More settings of the node (e.g. the scanner's address), applied before it starts.</param>
+    public static async Task<CallsTestHost> StartAsync(DatabaseProvider provider, Action<NoressAppFactory>? configure = null)
     {
         // Whole milliseconds, so the boundary tests land exactly on the deadline.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var clock = new FakeTimeProvider(now);
-        var host = new CallsTestHost(await SessionsTestHost.StartAsync(provider, configure: f => f.WithServices(s => s.AddSingleton<TimeProvider>(clock))), clock);
+        var host = new CallsTestHost(await SessionsTestHost.StartAsync(provider, configure: f =>
+        {
+            f.WithServices(s => s.AddSingleton<TimeProvider>(clock));
+            configure?.Invoke(f);
+        }), clock);
         await host.PrepareAsync();
         return host;
     }

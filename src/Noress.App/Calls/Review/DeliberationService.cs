@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Noress.App.Calls.Evaluation;
 using Noress.App.Calls.Screening;
 using Noress.App.Data;
+using Noress.App.Shared.Operations;
+using Noress.App.Shared.RealTime;
 
 namespace Noress.App.Calls.Review;
 
@@ -66,7 +68,8 @@ public sealed record DeliberationBoard(Guid CallId, CallKind Kind, string Title,
 /// ranking, so no gap in the ranks betrays it), the envelope, and the decisions available, taken through
 /// <see cref="ApplicationWorkflowService"/>.
 /// </summary>
-public sealed class DeliberationService(IDbContextFactory<NoressDbContext> dbFactory, ReviewAccess access, ApplicationWorkflowService workflow)
+public sealed partial class DeliberationService(
+    IDbContextFactory<NoressDbContext> dbFactory, ReviewAccess access, ApplicationWorkflowService workflow, IEventBus bus, Refusals<ReviewText> refuse)
 {
     /// <summary>The states the screen lists: from deliberation on.</summary>
     public static readonly IReadOnlySet<ApplicationState> Shown = new HashSet<ApplicationState>

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Noress.App.Calls.Evaluation;
 using Noress.App.Data;
+using Noress.App.Notifications;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.RealTime;
 
@@ -21,10 +23,12 @@ public sealed record JurorEntry(Guid ApplicationId, string Reference, int Number
 /// The call's jury (issue 12 §7-§8): jurors, assignments by hand and automatic (the engine's k reviews per entry,
 /// balanced load, conflicts excluded), and the jurors' declarations before they see an entry.
 /// </summary>
-public sealed class JuryService(
+public sealed partial class JuryService(
     IDbContextFactory<NoressDbContext> dbFactory,
     ReviewAccess access,
     IEventBus bus,
+    NotificationService notifications,
+    IStringLocalizer<ReviewText> text,
     Refusals<ReviewText> refuse,
     Refusals<CallsEngineText> engine)
 {
@@ -97,8 +101,10 @@ public sealed class JuryService(
 
         var assignment = new JurorAssignment { ApplicationId = applicationId, JurorId = jurorId, AssignedAt = access.UtcNow, AssignedById = ReviewAccess.UserId(user) };
         db.Add(assignment);
+        var notified = await NotifyAssignedAsync(db, picture, [(applicationId, jurorId)], ct);
         await db.SaveChangesAsync(ct);
         await bus.PublishAsync(Topics.Call(picture.Call.Id), new BusEvent(ReviewEvents.Jury), CancellationToken.None);
+        await PublishNotifiedAsync(notified);
         return Outcome<Guid>.Done(assignment.Id);
     }
 
@@ -131,16 +137,18 @@ public sealed class JuryService(
         var result = JuryAssignment.Assign(new AssignmentInput(entries, [.. picture.Jurors.Select(j => j.UserId)], picture.Conflicts.Pairs, manual, reviewsPerEntry,
             callId.GetHashCode()));
         var now = access.UtcNow;
-        var added = 0;
+        var added = new List<(Guid ApplicationId, Guid JurorId)>();
         foreach (var pair in result.Assignments.Where(a => !picture.IsAssigned(a.ApplicationId, a.JurorId)))
         {
             db.Add(new Calls.JurorAssignment { ApplicationId = pair.ApplicationId, JurorId = pair.JurorId, AssignedAt = now, AssignedById = ReviewAccess.UserId(user) });
-            added++;
+            added.Add((pair.ApplicationId, pair.JurorId));
         }
 
+        var notified = await NotifyAssignedAsync(db, picture, added, ct);
         await db.SaveChangesAsync(ct);
         await bus.PublishAsync(Topics.Call(callId), new BusEvent(ReviewEvents.Jury), CancellationToken.None);
-        return Outcome<int>.Done(added);
+        await PublishNotifiedAsync(notified);
+        return Outcome<int>.Done(added.Count);
     }
 
     /// <summary>

@@ -18,4 +18,7 @@ public static class ReviewEvents
 
     /// <summary>A score sheet was saved or submitted.</summary>
     public const string Scores = "review.scores";
+
+    /// <summary>A deliberation note was written.</summary>
+    public const string Notes = "review.notes";
 }

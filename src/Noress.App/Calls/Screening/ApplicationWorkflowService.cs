@@ -243,7 +243,7 @@ public sealed class ApplicationWorkflowService(
     }
 
     /// <summary>Where the applicant reads their application (the calls pages).</summary>
-    public static string ApplicationLink(Guid applicationId) => $"/calls/applications/{applicationId}";
+    public static string ApplicationLink(Guid applicationId) => $"/applications/{applicationId}";
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
