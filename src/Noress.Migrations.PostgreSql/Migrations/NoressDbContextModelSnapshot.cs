@@ -920,6 +920,12 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("EvaluationEndsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("FinalReportDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InterimReportDueOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsBlind")
                         .HasColumnType("boolean");
 
@@ -1305,6 +1311,38 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.ToTable("CallCriteria", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("Kind", "Key", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("CallNotices", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Calls.JurorAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1333,6 +1371,138 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("CallJurorAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.CallOutputs", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MinutesDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ResultsPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResultsPublishedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CallId");
+
+                    b.HasIndex("MinutesDocumentId");
+
+                    b.HasIndex("ResultsPublishedById");
+
+                    b.ToTable("CallOutputs", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SentById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentById");
+
+                    b.HasIndex("ApplicationId", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("CallLettersSent", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("CallId", "Outcome", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("CallLetterTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Review.DeliberationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CallId", "At");
+
+                    b.ToTable("CallDeliberationNotes", (string)null);
                 });
 
             modelBuilder.Entity("Noress.App.Calls.Score", b =>
@@ -4626,6 +4796,15 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Noress.App.Calls.JurorAssignment", b =>
                 {
                     b.HasOne("Noress.App.Calls.CallApplication", null)
@@ -4643,6 +4822,73 @@ namespace Noress.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("JurorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.CallOutputs", b =>
+                {
+                    b.HasOne("Noress.App.Calls.Call", null)
+                        .WithOne()
+                        .HasForeignKey("Noress.App.Calls.Outputs.CallOutputs", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResultsPublishedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterSent", b =>
+                {
+                    b.HasOne("Noress.App.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterTemplate", b =>
+                {
+                    b.HasOne("Noress.App.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Review.DeliberationNote", b =>
+                {
+                    b.HasOne("Noress.App.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -922,6 +922,12 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("EvaluationEndsAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateOnly?>("FinalReportDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("InterimReportDueOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsBlind")
                         .HasColumnType("bit");
 
@@ -1307,6 +1313,38 @@ namespace Noress.Migrations.SqlServer.Migrations
                     b.ToTable("CallCriteria", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("Kind", "Key", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("CallNotices", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Calls.JurorAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1335,6 +1373,138 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("CallJurorAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.CallOutputs", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("MinutesDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ResultsPublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ResultsPublishedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("CallId");
+
+                    b.HasIndex("MinutesDocumentId");
+
+                    b.HasIndex("ResultsPublishedById");
+
+                    b.ToTable("CallOutputs", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("SentById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentById");
+
+                    b.HasIndex("ApplicationId", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("CallLettersSent", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("CallId", "Outcome", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("CallLetterTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Review.DeliberationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CallId", "At");
+
+                    b.ToTable("CallDeliberationNotes", (string)null);
                 });
 
             modelBuilder.Entity("Noress.App.Calls.Score", b =>
@@ -4633,6 +4803,15 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Noress.App.Calls.JurorAssignment", b =>
                 {
                     b.HasOne("Noress.App.Calls.CallApplication", null)
@@ -4650,6 +4829,73 @@ namespace Noress.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("JurorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.CallOutputs", b =>
+                {
+                    b.HasOne("Noress.App.Calls.Call", null)
+                        .WithOne()
+                        .HasForeignKey("Noress.App.Calls.Outputs.CallOutputs", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResultsPublishedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterSent", b =>
+                {
+                    b.HasOne("Noress.App.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterTemplate", b =>
+                {
+                    b.HasOne("Noress.App.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Review.DeliberationNote", b =>
+                {
+                    b.HasOne("Noress.App.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -909,6 +909,12 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("EvaluationEndsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FinalReportDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InterimReportDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsBlind")
                         .HasColumnType("INTEGER");
 
@@ -1294,6 +1300,38 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.ToTable("CallCriteria", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("Kind", "Key", "RecipientId")
+                        .IsUnique();
+
+                    b.ToTable("CallNotices", (string)null);
+                });
+
             modelBuilder.Entity("Noress.App.Calls.JurorAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1322,6 +1360,138 @@ namespace Noress.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CallJurorAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.CallOutputs", b =>
+                {
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MinutesDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultsPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResultsPublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CallId");
+
+                    b.HasIndex("MinutesDocumentId");
+
+                    b.HasIndex("ResultsPublishedById");
+
+                    b.ToTable("CallOutputs", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SentById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentById");
+
+                    b.HasIndex("ApplicationId", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("CallLettersSent", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("CallId", "Outcome", "Culture")
+                        .IsUnique();
+
+                    b.ToTable("CallLetterTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Review.DeliberationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CallId", "At");
+
+                    b.ToTable("CallDeliberationNotes", (string)null);
                 });
 
             modelBuilder.Entity("Noress.App.Calls.Score", b =>
@@ -4615,6 +4785,15 @@ namespace Noress.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Noress.App.Calls.Jobs.CallNotice", b =>
+                {
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Noress.App.Calls.JurorAssignment", b =>
                 {
                     b.HasOne("Noress.App.Calls.CallApplication", null)
@@ -4632,6 +4811,73 @@ namespace Noress.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("JurorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.CallOutputs", b =>
+                {
+                    b.HasOne("Noress.App.Calls.Call", null)
+                        .WithOne()
+                        .HasForeignKey("Noress.App.Calls.Outputs.CallOutputs", "CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResultsPublishedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterSent", b =>
+                {
+                    b.HasOne("Noress.App.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Outputs.DecisionLetterTemplate", b =>
+                {
+                    b.HasOne("Noress.App.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Noress.App.Calls.Review.DeliberationNote", b =>
+                {
+                    b.HasOne("Noress.App.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Noress.App.Accounts.NoressUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Noress.App.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
