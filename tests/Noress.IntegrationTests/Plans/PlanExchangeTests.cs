@@ -73,8 +73,9 @@ public sealed class PlanExchangeTests
         await using var plans = await PlansTestHost.StartAsync(provider);
         var bytes = await XlsxAsync(plans, (await Exchange(plans, s => s.ExportAsync(plans.Secretariat, plans.PlanId, default)))!);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Exchange(plans, s => s.PreviewAsync(plans.OtherCommitteeMember, plans.PlanId, bytes, default)));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Exchange(plans, s => s.ImportAsync(plans.NonMember, plans.PlanId, bytes, default)));
+        // A thematic plan is its committee's (ADR 0045): to anyone else it does not exist, so nothing is read or saved.
+        Assert.Equal("Error.PlanNotFound", (await Exchange(plans, s => s.PreviewAsync(plans.OtherCommitteeMember, plans.PlanId, bytes, default))).Refusal?.Code);
+        Assert.Equal("Error.PlanNotFound", (await Exchange(plans, s => s.ImportAsync(plans.NonMember, plans.PlanId, bytes, default))).Refusal?.Code);
         Assert.Equal("Error.PlanNotFound", (await Exchange(plans, s => s.PreviewAsync(plans.EditorA, Guid.NewGuid(), bytes, default))).Refusal?.Code);
         Assert.Equal("Error.Import.Layout", (await Exchange(plans, s => s.PreviewAsync(plans.EditorA, plans.PlanId, "%PDF-1.7"u8.ToArray(), default))).Refusal?.Code);
     }
