@@ -92,7 +92,7 @@ public sealed class CallResultsService(IDbContextFactory<NoressDbContext> dbFact
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Set<Call>().Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Edition, c => c.Edition), ct) == 0)
+        if (!await CallClaim.TakeAsync(db, callId, ct))
         {
             return refuse["Error.CallNotFound"];
         }

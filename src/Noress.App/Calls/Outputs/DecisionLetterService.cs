@@ -175,8 +175,8 @@ public sealed class DecisionLetterService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // The claim (ADR 0039): a no-op write to the call's row, so sends and workflow steps of one call run one after the other.
-        if (await db.Set<Call>().Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Edition, c => c.Edition), ct) == 0)
+        // The claim (ADR 0039), so sends and workflow steps of one call run one after the other.
+        if (!await CallClaim.TakeAsync(db, callId, ct))
         {
             return refuse["Error.CallNotFound"];
         }

@@ -60,7 +60,7 @@ public sealed class JuryMinutesService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Set<Call>().Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Edition, c => c.Edition), ct);
+        await CallClaim.TakeAsync(db, callId, ct);
         var outputs = await db.Set<CallOutputs>().SingleOrDefaultAsync(o => o.CallId == callId, ct);
         if (outputs?.MinutesDocumentId is { } existing)
         {

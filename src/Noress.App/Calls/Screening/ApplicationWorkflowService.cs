@@ -72,9 +72,8 @@ public sealed class ApplicationWorkflowService(
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        // The claim: a write to the call's row before anything is read, so steps of one call run one after the other
-        // (a row lock on PostgreSQL and SQL Server, the database's write lock on SQLite). It changes nothing.
-        await db.Set<Call>().Where(c => c.Id == callId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Edition, c => c.Edition), ct);
+        // The claim before anything is read, so steps of one call run one after the other.
+        await CallClaim.TakeAsync(db, callId.Value, ct);
 
         var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Id == callId, ct);
         var application = await db.Set<CallApplication>().SingleAsync(a => a.Id == applicationId, ct);
