@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Noress.App.Calls.Outputs;
 using Noress.App.Data;
 using Noress.App.Documents;
 using Noress.App.Members;
@@ -137,8 +138,17 @@ public sealed partial class ApplicationService(
                 .Select(i => new PartnerChoice(i.Id, i.Acronym, i.NameFr, i.NameAr)).ToListAsync(ct)
             : [];
         var canEdit = CallsAccess.IsApplicant(caller, application) && CallsAccess.IsOpenForChanges(call, application, access.UtcNow);
+        var published = await ResultsPublication.IsPublishedAsync(db, call.Id, ct);
+        if (!caller.IsStaff)
+        {
+            // The applicant's side reads a decision once the results are published (ADR 0050); the row is a detached copy.
+            application.State = ResultsPublication.ShownState(application.State, published);
+            application.PrizeRank = published ? application.PrizeRank : null;
+            history = [.. history.Where(h => ResultsPublication.ShowsStep(h.From, h.To, published))];
+        }
+
         return new ApplicationView(application, CallService.Reference(call, application.Number), call, eligibility, fields, draft, longTexts, files, facts,
-            PeopleText.Plain(applicantName), canEdit, isRepresentative, history, partnerChoices);
+            PeopleText.Plain(applicantName), canEdit, isRepresentative, history, partnerChoices, published);
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ public sealed record PartnerChoice(Guid Id, string Acronym, string NameFr, strin
 /// <summary>
 /// An application as its form page shows it to the applicant's side (or the secretariat): the call's form, the saved
 /// answers as a draft to edit, the long texts' documents, the files, what the checklist is judged on and what the
-/// caller may do now.
+/// caller may do now. For the applicant's side, <see cref="Application"/>'s state and <see cref="History"/> hide the
+/// deliberation's decision until the results are published (<see cref="Outputs.ResultsPublication"/>).
 /// </summary>
 public sealed record ApplicationView(
     CallApplication Application,
@@ -28,8 +29,12 @@ public sealed record ApplicationView(
     bool CanEdit,
     bool IsRepresentative,
     IReadOnlyList<ApplicationStep> History,
-    IReadOnlyList<PartnerChoice> PartnerChoices)
+    IReadOnlyList<PartnerChoice> PartnerChoices,
+    bool ResultsPublished = false)
 {
+    /// <summary>The outcome the caller may read (prize rank included), null until the call's results are published.</summary>
+    public (ApplicationState State, int? PrizeRank)? Outcome => Outputs.ResultsPublication.Outcome(Application.State, Application.PrizeRank, ResultsPublished);
+
     /// <summary>The checklist for <paramref name="draft"/> (the page's current values): the same function submission runs.</summary>
     public IReadOnlyList<EligibilityCheck> Checklist(ApplicationDraft draft) =>
         EligibilityRules.Evaluate(Eligibility, Facts with { Requested = draft.Requested, OwnContribution = draft.OwnContribution }, RequiresDocuments);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Noress.App.Calls.Outputs;
 using Noress.App.Data;
 using Noress.App.Documents;
 using Noress.App.Shared.Operations;
@@ -72,8 +73,10 @@ public sealed class CallService(
         applications = caller.InstitutionId is { } institution
             ? applications.Where(a => a.InstitutionId == institution)
             : applications.Where(a => a.ApplicantUserId == caller.UserId);
+        // Our own applications read a decision once the results are published (ADR 0050); the secretariat reads them as they are.
+        var published = caller.IsStaff || await ResultsPublication.IsPublishedAsync(db, callId, ct);
         var mine = (await applications.OrderBy(a => a.Number).ToListAsync(ct))
-            .Select(a => new MyApplication(a.Id, Reference(call, a.Number), a.Title, a.State, a.SubmittedAt)).ToList();
+            .Select(a => new MyApplication(a.Id, Reference(call, a.Number), a.Title, ResultsPublication.ShownState(a.State, published), a.SubmittedAt)).ToList();
         return new CallDetails(call, eligibility, prizes, fields, criteria, jurors, caller.IsStaff, CallSchedule.AcceptsSubmissions(call, now), mine);
     }
 

@@ -62,6 +62,20 @@ public sealed class CallsAccess(IAuthorizationService authorization, IDbContextF
     /// <summary>The one read rule for an application and everything in it (answers, files, history, receipt).</summary>
     public static bool CanRead(CallsCaller caller, CallApplication application) => caller.IsStaff || IsApplicant(caller, application);
 
+    /// <summary>
+    /// Whether the caller holds the application's own papers (its decision letter, its dossier): a titular or alternate
+    /// representative of the applicant institution in force today, or the outside account that applied. Other people of
+    /// the institution read the application's page, not its papers.
+    /// </summary>
+    public async Task<bool> HoldsPapersAsync(NoressDbContext db, CallsCaller caller, CallApplication application, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(application);
+        return application.InstitutionId is { } institution
+            ? caller.InstitutionId == institution && await IsRepresentativeAsync(db, caller.UserId, institution, Today, ct)
+            : application.ApplicantUserId == caller.UserId;
+    }
+
     /// <summary>Whether the application's content may still change: a draft (or withdrawn) before the deadline.</summary>
     public static bool IsOpenForChanges(Call call, CallApplication application, DateTime nowUtc) =>
         application.State is ApplicationState.Draft or ApplicationState.Withdrawn && CallSchedule.AcceptsSubmissions(call, nowUtc);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Noress.App.Calls.Screening;
 using Noress.App.Data;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.RealTime;
@@ -32,10 +33,10 @@ public sealed record ResultsStatus(DateTime? PublishedAt, int Undecided);
 
 /// <summary>
 /// A call's results (issue 12 §13): published by the secretariat once nothing is left to decide; before that nobody
-/// sees them. Public for a call open to outside initiatives, members only otherwise. A blind call is blind for its
+/// sees them, and publishing is what tells each applicant its decision (<see cref="ResultsPublication"/>, ADR 0050). Public for a call open to outside initiatives, members only otherwise. A blind call is blind for its
 /// jury's evaluation only: published results name the applicant institutions (ADR 0042).
 /// </summary>
-public sealed class CallResultsService(IDbContextFactory<NoressDbContext> dbFactory, CallsAccess access, IEventBus bus, Refusals<OutputsText> refuse)
+public sealed class CallResultsService(IDbContextFactory<NoressDbContext> dbFactory, CallsAccess access, ApplicantNotices notices, IEventBus bus, Refusals<OutputsText> refuse)
 {
     private static readonly ApplicationState[] Undecided = [ApplicationState.Submitted, ApplicationState.Screening, ApplicationState.InformationRequested,
         ApplicationState.UnderEvaluation, ApplicationState.Deliberation];
@@ -59,8 +60,7 @@ public sealed class CallResultsService(IDbContextFactory<NoressDbContext> dbFact
             return null;
         }
 
-        var published = await db.Set<CallOutputs>().AsNoTracking().Where(o => o.CallId == callId).Select(o => o.ResultsPublishedAt).SingleOrDefaultAsync(ct);
-        if (published is not { } at)
+        if (await ResultsPublication.PublishedAtAsync(db, callId, ct) is not { } at)
         {
             return null;
         }
@@ -77,7 +77,7 @@ public sealed class CallResultsService(IDbContextFactory<NoressDbContext> dbFact
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var published = await db.Set<CallOutputs>().AsNoTracking().Where(o => o.CallId == callId).Select(o => o.ResultsPublishedAt).SingleOrDefaultAsync(ct);
+        var published = await ResultsPublication.PublishedAtAsync(db, callId, ct);
         var undecided = await db.Set<CallApplication>().AsNoTracking().CountAsync(a => a.CallId == callId && Undecided.Contains(a.State), ct);
         return new ResultsStatus(published, undecided);
     }
@@ -123,9 +123,25 @@ public sealed class CallResultsService(IDbContextFactory<NoressDbContext> dbFact
         var now = access.UtcNow;
         outputs.ResultsPublishedAt = now;
         outputs.ResultsPublishedById = userId;
+
+        // Each decision reaches its applicant now, with the results, in the same transaction: the claim and the published
+        // marker make it once (the workflow held these back, ADR 0050).
+        var recipients = new List<Guid>();
+        var decided = await db.Set<CallApplication>().AsNoTracking().Where(a => a.CallId == callId).OrderBy(a => a.Number).ToListAsync(ct);
+        foreach (var application in decided.Where(a => ResultsPublication.IsOutcome(a.State)))
+        {
+            var reason = await db.Set<ApplicationTransition>().AsNoTracking().Where(t => t.ApplicationId == application.Id && t.To == application.State)
+                .OrderByDescending(t => t.At).Select(t => t.Reason).FirstOrDefaultAsync(ct);
+            recipients.AddRange(await notices.AddAsync(db, call, application, application.State, reason, ct));
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await bus.PublishAsync(Topics.Call(callId), new BusEvent(OutputEvents.Outputs), CancellationToken.None);
+        // The applicants' pages reload what they show: their decisions are readable now.
+        await bus.PublishAsync(Topics.Call(callId), new BusEvent(CallEvents.Application), CancellationToken.None);
+        await bus.PublishAsync(Topics.Call(callId), new BusEvent(CallEvents.Call), CancellationToken.None);
+        await notices.SignalAsync(recipients);
         return Outcome<DateTime>.Done(now);
     }
 

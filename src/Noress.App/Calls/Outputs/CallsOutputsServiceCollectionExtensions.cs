@@ -21,7 +21,12 @@ public static class CallsOutputsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The outputs' downloads, each behind the Member policy; the services apply the read rules again (absent and forbidden both answer 404).</summary>
+    /// <summary>
+    /// The outputs' downloads; the services apply the read rules again (absent and forbidden both answer 404). Decided per
+    /// endpoint (ADR 0013, ADR 0050): the decision letter and the dossier take the applicant-side policy (members and
+    /// outside accounts; the services give an outside account only its own application's, the letter after publication);
+    /// the scores' workbook stays behind the Member policy.
+    /// </summary>
     public static IEndpointRouteBuilder MapNoressCallsOutputs(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/applications/{id:guid}/decision-letter", async (Guid id, ClaimsPrincipal user, DecisionLetterService letters, PdfRenderer pdf, HttpContext context, CancellationToken ct) =>
@@ -32,7 +37,7 @@ public static class CallsOutputsServiceCollectionExtensions
             }
 
             return await PdfAsync(pdf, context, letter.Title, letter.Subtitle, letter.Markdown, letter.Culture, letter.FileName, ct);
-        }).RequireAuthorization(Policies.Member);
+        }).RequireAuthorization(CallsAccess.ApplicantSidePolicy);
 
         endpoints.MapGet("/applications/{id:guid}/dossier", async (Guid id, ClaimsPrincipal user, DossierService dossiers, PdfRenderer pdf, HttpContext context, CancellationToken ct) =>
         {
@@ -42,7 +47,7 @@ public static class CallsOutputsServiceCollectionExtensions
             }
 
             return await PdfAsync(pdf, context, dossier.Title, dossier.Subtitle, dossier.Markdown, System.Globalization.CultureInfo.CurrentUICulture, dossier.FileName, ct);
-        }).RequireAuthorization(Policies.Member);
+        }).RequireAuthorization(CallsAccess.ApplicantSidePolicy);
 
         endpoints.MapGet("/calls/{id:guid}/scores.xlsx", async (Guid id, ClaimsPrincipal user, ScoresExportService scores, HttpContext context, CancellationToken ct) =>
         {

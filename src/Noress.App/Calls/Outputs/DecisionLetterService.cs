@@ -36,8 +36,9 @@ public sealed record SendReport(int Sent, int AlreadySent);
 
 /// <summary>
 /// Decision letters (issue 12 §13): a template per outcome and language, the call's own or the default; a letter per
-/// decided application in the applicant's language, read by the secretariat (any time) and the applicant's side (once
-/// sent), and mailed through the outbox when the secretariat sends the decisions: a marker row per application and
+/// decided application in the applicant's language, read by the secretariat (any time) and by the application's
+/// representatives or outside account once the results are published (<see cref="ResultsPublication"/>), and mailed
+/// through the outbox when the secretariat sends the decisions (after publication only): a marker row per application and
 /// outcome, written with the mails in one transaction serialized per call, so sending twice mails once.
 /// </summary>
 public sealed class DecisionLetterService(
@@ -135,7 +136,8 @@ public sealed class DecisionLetterService(
 
     /// <summary>
     /// The decision letter of an application: the secretariat reads it as soon as the application is decided, the
-    /// applicant's side once it was sent; null for anyone else (the same as for no application).
+    /// representatives of the applicant institution (or the outside account that applied) once the call's results are
+    /// published; null for anyone else (the same as for no application).
     /// </summary>
     public async Task<DecisionLetter?> LetterAsync(ClaimsPrincipal user, Guid applicationId, CancellationToken ct)
     {
@@ -146,16 +148,18 @@ public sealed class DecisionLetterService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var application = await db.Set<CallApplication>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct);
-        if (application is null || !CallsAccess.CanRead(caller, application) || LetterTemplates.OutcomeOf(application.State) is not { } outcome)
+        if (application is null || LetterTemplates.OutcomeOf(application.State) is not { } outcome)
+        {
+            return null;
+        }
+
+        // The applicant's letter is part of the results: only once they are published, and only for its holders.
+        if (!caller.IsStaff && !(await access.HoldsPapersAsync(db, caller, application, ct) && await ResultsPublication.IsPublishedAsync(db, application.CallId, ct)))
         {
             return null;
         }
 
         var sent = await db.Set<DecisionLetterSent>().AsNoTracking().SingleOrDefaultAsync(s => s.ApplicationId == applicationId && s.Outcome == outcome, ct);
-        if (!caller.IsStaff && sent is null)
-        {
-            return null;
-        }
 
         var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Id == application.CallId, ct);
         return await ComposeAsync(db, call, application, outcome, sent?.Culture ?? await LetterCultureAsync(db, application, ct), ct);
@@ -179,6 +183,12 @@ public sealed class DecisionLetterService(
         if (!await CallClaim.TakeAsync(db, callId, ct))
         {
             return refuse["Error.CallNotFound"];
+        }
+
+        // Letters announce decisions: never before the results are (ADR 0050).
+        if (!await ResultsPublication.IsPublishedAsync(db, callId, ct))
+        {
+            return refuse["Error.ResultsNotPublished"];
         }
 
         var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Id == callId, ct);

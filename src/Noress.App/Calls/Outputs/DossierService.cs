@@ -19,8 +19,8 @@ public sealed record Dossier(string Title, string Subtitle, string Markdown, str
 
 /// <summary>
 /// An application's dossier (issue 12 §13): answers, the budget table with its totals, partners, the files list and the
-/// workflow's history; the secretariat also reads every counted score sheet. The applicant's side reads theirs
-/// without the scores. A juror who may see the entry reads its answers, budget, partners and files, but neither the
+/// workflow's history; the secretariat also reads every counted score sheet. The application's representatives (or the
+/// outside account that applied) read theirs without the scores, and without the decision until the results are published. A juror who may see the entry reads its answers, budget, partners and files, but neither the
 /// history nor the scores; in a blind call without the applicant, the partners' names or the files' names (ADR 0042).
 /// Everyone else, a conflicted juror included, gets null.
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class DossierService(
         {
             reader = Reader.Staff;
         }
-        else if (CallsAccess.IsApplicant(caller, application))
+        else if (await callsAccess.HoldsPapersAsync(db, caller, application, ct))
         {
             reader = Reader.Applicant;
         }
@@ -73,6 +73,8 @@ public sealed class DossierService(
         }
 
         var call = await db.Set<Call>().AsNoTracking().SingleAsync(c => c.Id == application.CallId, ct);
+        // The applicant reads the decision in its dossier only with the results (ADR 0050).
+        var published = reader != Reader.Applicant || await ResultsPublication.IsPublishedAsync(db, call.Id, ct);
         var blind = reader == Reader.Juror && call.IsBlind;
         var reference = reader == Reader.Juror ? text["Dossier.Entry", ReviewNames.Reference(application.Number)].Value : CallService.Reference(call, application.Number);
         var markdown = new StringBuilder();
@@ -83,7 +85,7 @@ public sealed class DossierService(
             markdown.AppendLine(CultureInfo.InvariantCulture, $"**{text["Column.Applicant"].Value}** : {LetterTemplates.Escape(names.GetValueOrDefault(application.Id, string.Empty))}  ");
         }
 
-        markdown.AppendLine(CultureInfo.InvariantCulture, $"**{text["Dossier.State"].Value}** : {text[$"State.{application.State}"].Value}  ");
+        markdown.AppendLine(CultureInfo.InvariantCulture, $"**{text["Dossier.State"].Value}** : {text[$"State.{ResultsPublication.ShownState(application.State, published)}"].Value}  ");
         if (application.SubmittedAt is { } submitted)
         {
             markdown.AppendLine(CultureInfo.InvariantCulture, $"**{text["Dossier.SubmittedAt"].Value}** : {NoressFormat.LongDateTime(submitted)}  ");
@@ -93,7 +95,7 @@ public sealed class DossierService(
         await AnswersAsync(db, markdown, call, application, blind, ct);
         if (reader != Reader.Juror)
         {
-            await HistoryAsync(db, markdown, application, ct);
+            await HistoryAsync(db, markdown, application, published, ct);
         }
 
         if (reader == Reader.Staff && picture is not null)
@@ -192,9 +194,10 @@ public sealed class DossierService(
             $"| **{text["Budget.Totals"].Value}** | **{OutputsDisplay.Money(requested)}** | **{OutputsDisplay.Money(own)}** | **{OutputsDisplay.Money(requested + own)}** |");
     }
 
-    private async Task HistoryAsync(NoressDbContext db, StringBuilder markdown, CallApplication application, CancellationToken ct)
+    private async Task HistoryAsync(NoressDbContext db, StringBuilder markdown, CallApplication application, bool published, CancellationToken ct)
     {
-        var steps = await db.Set<ApplicationTransition>().AsNoTracking().Where(t => t.ApplicationId == application.Id).OrderBy(t => t.At).ToListAsync(ct);
+        var steps = (await db.Set<ApplicationTransition>().AsNoTracking().Where(t => t.ApplicationId == application.Id).OrderBy(t => t.At).ToListAsync(ct))
+            .Where(t => ResultsPublication.ShowsStep(t.From, t.To, published)).ToList();
         markdown.AppendLine(CultureInfo.InvariantCulture, $"### {text["Dossier.History"].Value}").AppendLine();
         if (steps.Count == 0)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Noress.App.Calls.Outputs;
 using Noress.App.Calls.Pages;
 using Noress.App.Data;
 
@@ -8,7 +9,7 @@ namespace Noress.App.Calls.Outside;
 /// <summary>
 /// The calls feature's answer to "my applications" for an outside initiative's account: only the rows it applied with
 /// itself (no institution), never anyone else's. An outcome (prize, mention, not awarded) is shown only once the call's
-/// results are published; until then the entry reads as in deliberation.
+/// results are published (<see cref="ResultsPublication"/>); until then the entry reads as in deliberation.
 /// </summary>
 public sealed class OutsideApplications(IDbContextFactory<NoressDbContext> dbFactory, TimeProvider clock) : IOutsideApplicantApplications
 {
@@ -26,10 +27,10 @@ public sealed class OutsideApplications(IDbContextFactory<NoressDbContext> dbFac
                           where a.ApplicantUserId == userId && a.InstitutionId == null
                           orderby a.UpdatedAt descending
                           select new { Application = a, Call = c }).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var published = await ResultsPublication.PublishedAmongAsync(db, [.. rows.Select(r => r.Call.Id).Distinct()], ct);
         return [.. rows.Select(r => new OutsideApplicationRow(r.Application.Id, CallText.Title(r.Call.TitleFr, r.Call.TitleAr, r.Call.TitleEn), r.Call.Kind,
-            ShownState(r.Call, r.Application.State, now), r.Application.UpdatedAt, Link(r.Application.Id),
-            Outcome(r.Call, r.Application, now)?.PrizeRank, r.Call.Id))];
+            ResultsPublication.ShownState(r.Application.State, published.Contains(r.Call.Id)), r.Application.UpdatedAt, Link(r.Application.Id),
+            ResultsPublication.Outcome(r.Application.State, r.Application.PrizeRank, published.Contains(r.Call.Id))?.PrizeRank, r.Call.Id))];
     }
 
     public async Task<IReadOnlyList<OutsideCallRow>> OpenCallsAsync(CancellationToken ct)
@@ -41,34 +42,6 @@ public sealed class OutsideApplications(IDbContextFactory<NoressDbContext> dbFac
             .ToListAsync(ct);
         return [.. calls.Where(c => CallSchedule.AcceptsSubmissions(c, now) && CallSchedule.IsVisible(c, now)).OrderBy(c => c.DeadlineAt)
             .Select(c => new OutsideCallRow(c.Id, CallText.Title(c.TitleFr, c.TitleAr, c.TitleEn), c.DeadlineAt))];
-    }
-
-    /// <summary>
-    /// Whether the call's results are published: from the results instant of its schedule (issue 12 §1), judged on the
-    /// server's clock. The outputs work may add an explicit publication; this is the one place that would read it.
-    /// </summary>
-    public static bool ResultsPublished(Call call, DateTime nowUtc)
-    {
-        ArgumentNullException.ThrowIfNull(call);
-        return nowUtc >= call.ResultsAt;
-    }
-
-    /// <summary>A decision of the deliberation (competition or AMI outcome).</summary>
-    public static bool IsOutcome(ApplicationState state) =>
-        state is ApplicationState.Awarded or ApplicationState.HonourableMention or ApplicationState.NotAwarded
-            or ApplicationState.Selected or ApplicationState.Reserve or ApplicationState.Rejected;
-
-    /// <summary>The state the applicant is shown: an outcome reads as "in deliberation" until the results are published.</summary>
-    public static ApplicationState ShownState(Call call, ApplicationState state, DateTime nowUtc) =>
-        IsOutcome(state) && !ResultsPublished(call, nowUtc) ? ApplicationState.Deliberation : state;
-
-    /// <summary>The published outcome and prize rank, or null while there is none to show.</summary>
-    public static (ApplicationState State, int? PrizeRank)? Outcome(Call call, CallApplication application, DateTime nowUtc)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        return IsOutcome(application.State) && ResultsPublished(call, nowUtc)
-            ? (application.State, application.State == ApplicationState.Awarded ? application.PrizeRank : null)
-            : null;
     }
 
     /// <summary>The result's sentence for the applicant ("Prize no. 1", "Honourable mention", ...).</summary>

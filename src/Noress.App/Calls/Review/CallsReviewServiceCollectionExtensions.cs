@@ -13,6 +13,7 @@ public static class CallsReviewServiceCollectionExtensions
     {
         services.AddScoped<ReviewAccess>();
         services.AddScoped<ApplicationWorkflowService>();
+        services.AddScoped<ApplicantNotices>();
         services.AddScoped<ScreeningService>();
         services.AddScoped<JuryService>();
         services.AddScoped<ScoreSheetService>();

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Noress.App.Calls.Evaluation;
+using Noress.App.Calls.Outputs;
 using Noress.App.Calls.Review;
 using Noress.App.Calls.Workflow;
 using Noress.App.Data;
-using Noress.App.Notifications;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.RealTime;
 
@@ -20,16 +19,15 @@ public sealed record AvailableStep(ApplicationState To, bool NeedsReason, bool N
 /// <summary>
 /// Moves applications through the workflow (issue 12 §6). Every step is checked on the server against the engine's
 /// table (<see cref="CallWorkflow"/>) for the actor the caller is (secretariat, jury chair, applicant), saved with its
-/// history row in one transaction, notified to the applicant's people in their language, and announced on the call's
-/// topic after the commit. Steps of one call are serialized by claiming the call's row first (ADR 0039), so two
+/// history row in one transaction, notified to the applicant's people in their language (a deliberation's decision only
+/// once the results are published, ADR 0050), and announced on the call's topic after the commit. Steps of one call are serialized by claiming the call's row first (ADR 0039), so two
 /// selections at once cannot both fit an envelope that holds one, and two steps on one application cannot both pass.
 /// </summary>
 public sealed class ApplicationWorkflowService(
     IDbContextFactory<NoressDbContext> dbFactory,
     ReviewAccess access,
-    NotificationService notifications,
+    ApplicantNotices notices,
     IEventBus bus,
-    IStringLocalizer<ReviewText> text,
     Refusals<ReviewText> refuse,
     Refusals<CallsEngineText> engine)
 {
@@ -113,7 +111,10 @@ public sealed class ApplicationWorkflowService(
             Reason = reason,
         };
         db.Add(step);
-        var recipients = await NotifyApplicantAsync(db, call, application, to, reason, ct);
+        // A decision of the deliberation reaches the applicant only with the results (ADR 0050): publishing tells it, once.
+        var recipients = ResultsPublication.IsOutcome(to) && !await ResultsPublication.IsPublishedAsync(db, call.Id, ct)
+            ? new List<Guid>()
+            : await notices.AddAsync(db, call, application, to, reason, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -124,11 +125,7 @@ public sealed class ApplicationWorkflowService(
             await bus.PublishAsync(Topics.Call(call.Id), new BusEvent(ReviewEvents.Envelope), CancellationToken.None);
         }
 
-        foreach (var recipient in recipients)
-        {
-            await notifications.PublishChangedAsync(recipient, CancellationToken.None);
-        }
-
+        await notices.SignalAsync(recipients);
         return Outcome<Guid>.Done(step.Id);
     }
 
@@ -216,29 +213,6 @@ public sealed class ApplicationWorkflowService(
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Adds a notification (and its e-mail, per preference) for each active person of the applicant's side, in their
-    /// language; the call's jurors conflicted with the entry are left out (nothing of an entry reaches them).
-    /// </summary>
-    private async Task<List<Guid>> NotifyApplicantAsync(NoressDbContext db, Call call, CallApplication application, ApplicationState to, string? reason, CancellationToken ct)
-    {
-        var people = application.InstitutionId is { } institution
-            ? await db.Users.AsNoTracking().Where(u => u.InstitutionId == institution && u.IsActive).Select(u => new { u.Id, u.PreferredCulture }).ToListAsync(ct)
-            : await db.Users.AsNoTracking().Where(u => u.Id == application.ApplicantUserId && u.IsActive).Select(u => new { u.Id, u.PreferredCulture }).ToListAsync(ct);
-        var picture = await access.PictureAsync(db, call.Id, ct);
-        var jurors = picture?.Jurors.Select(j => j.UserId).ToHashSet() ?? [];
-        var recipients = new List<Guid>();
-        foreach (var person in people.Where(p => !jurors.Contains(p.Id) || picture?.IsConflicted(application.Id, p.Id) == false))
-        {
-            var (title, body) = NotificationMails.InCulture(person.PreferredCulture, () =>
-                (text["Notify.Title", application.Title, text[$"State.{to}"]].Value, reason is null ? null : text["Notify.Reason", reason].Value));
-            await notifications.AddAsync(db, person.Id, NotificationCategories.Calls, title, body, ApplicationLink(application.Id), ct);
-            recipients.Add(person.Id);
-        }
-
-        return recipients;
     }
 
     /// <summary>Where the applicant reads their application (the calls pages).</summary>
