@@ -33,6 +33,9 @@ public sealed class CallOutputsTests
         await calls.SetStateAsync(ApplicationState.Rejected, calls.AppB);
         await calls.SetStateAsync(ApplicationState.Reserve, calls.AppC);
         var beforeSending = await Letter(calls, calls.ApplicantA, calls.AppA);
+        var beforePublication = await Send(calls, calls.Secretariat);
+        var mailsBeforePublication = await DecisionMailsAsync(calls);
+        CallsReviewTestHost.Ok(await calls.WithAsync<CallResultsService, Outcome<DateTime>>(s => s.PublishAsync(calls.Secretariat, calls.CallId, default)));
 
         var first = CallsReviewTestHost.Ok(await Send(calls, calls.Secretariat));
         var mailsAfterFirst = await DecisionMailsAsync(calls);
@@ -40,6 +43,9 @@ public sealed class CallOutputsTests
         var byJuror = await Send(calls, calls.JurorE);
 
         Assert.Null(beforeSending);
+        Assert.Equal("Error.ResultsNotPublished", beforePublication.Refusal?.Code);
+        Assert.False(string.IsNullOrWhiteSpace(beforePublication.Error));
+        Assert.Empty(mailsBeforePublication);
         Assert.Equal(new SendReport(3, 0), first);
         Assert.Equal(new SendReport(0, 3), second);
         Assert.Equal("Error.NotAllowed", byJuror.Refusal?.Code);
@@ -97,6 +103,8 @@ public sealed class CallOutputsTests
             var application = await db.Set<CallApplication>().SingleAsync(a => a.Id == calls.AppA);
             application.SubmittedById = applicantA.Id;
             application.State = ApplicationState.Selected;
+            (await db.Set<CallApplication>().SingleAsync(a => a.Id == calls.AppB)).State = ApplicationState.Rejected;
+            (await db.Set<CallApplication>().SingleAsync(a => a.Id == calls.AppC)).State = ApplicationState.Reserve;
             db.Add(new CallFormField { Id = budgetField, CallId = calls.CallId, Position = 2, Kind = FormFieldKind.BudgetTable, LabelFr = "Budget détaillé", LabelAr = "الميزانية المفصلة" });
             db.Add(new ApplicationBudgetLine { ApplicationId = calls.AppA, FieldId = budgetField, Position = 0, Label = "Formation", Requested = 35_000m, OwnContribution = 12_500m });
             db.Add(new ApplicationBudgetLine { ApplicationId = calls.AppA, FieldId = budgetField, Position = 1, Label = "Matériel", Requested = 25_000m, OwnContribution = 17_500m });
@@ -107,7 +115,7 @@ public sealed class CallOutputsTests
             await db.SaveChangesAsync();
         }
 
-        CallsReviewTestHost.Ok(await Send(calls, calls.Secretariat));
+        CallsReviewTestHost.Ok(await calls.WithAsync<CallResultsService, Outcome<DateTime>>(s => s.PublishAsync(calls.Secretariat, calls.CallId, default)));
         using var applicant = await SignInAsync(calls, calls.ApplicantA);
         using var secretariat = await calls.Host.Factory.CreateSignedInClientAsync("secretariat@noress.demo");
         using var otherMember = await SignInAsync(calls, calls.JurorF);

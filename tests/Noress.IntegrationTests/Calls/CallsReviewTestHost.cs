@@ -57,6 +57,15 @@ public sealed class CallsReviewTestHost : IAsyncDisposable
     /// <summary>The representative of A (the applicant's side of AppA).</summary>
     public ClaimsPrincipal ApplicantA { get; private set; } = new();
 
+    /// <summary>The representative of B (the applicant's side of AppB).</summary>
+    public ClaimsPrincipal ApplicantB { get; private set; } = new();
+
+    /// <summary>The representative of C (the applicant's side of AppC).</summary>
+    public ClaimsPrincipal ApplicantC { get; private set; } = new();
+
+    /// <summary>Institution A (the applicant of AppA).</summary>
+    public Guid InstitutionA { get; private set; }
+
     public static async Task<CallsReviewTestHost> StartAsync(DatabaseProvider provider, CallKind kind = CallKind.Ami, bool blind = false)
     {
         var host = new CallsReviewTestHost(await SessionsTestHost.StartAsync(provider));
@@ -99,6 +108,7 @@ public sealed class CallsReviewTestHost : IAsyncDisposable
         var (a, b, c, d, e, f) = (institutions[0], institutions[1], institutions[2], institutions[3], institutions[4], institutions[5]);
         (Conflicted, JurorE, JurorF, ApplicantA) = (Host.Representatives[d], Host.Representatives[e], Host.Representatives[f], Host.Representatives[a]);
         (ConflictedId, JurorEId, JurorFId) = (Id(Conflicted), Id(JurorE), Id(JurorF));
+        (ApplicantB, ApplicantC, InstitutionA) = (Host.Representatives[b], Host.Representatives[c], a);
         var now = DateTime.UtcNow;
         await using var db = await DbAsync();
         var edition = await db.Set<Call>().Where(x => x.Kind == kind).Select(x => (int?)x.Edition).MaxAsync() ?? 0;

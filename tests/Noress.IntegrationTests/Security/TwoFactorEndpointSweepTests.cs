@@ -50,6 +50,9 @@ public sealed class TwoFactorEndpointSweepTests(TwoFactorRequiredAppFactory fact
         "/applications/{id:guid}/receipt",
         "/applications/files/{id:guid}",
         "/calls/review/files/{id:guid}",
+        "/applications/{id:guid}/decision-letter",
+        "/applications/{id:guid}/dossier",
+        "/calls/{id:guid}/scores.xlsx",
     ];
 
     [Fact]

@@ -7,11 +7,13 @@ using Microsoft.Extensions.Time.Testing;
 using Noress.App.Accounts;
 using Noress.App.Accounts.Outside;
 using Noress.App.Calls;
+using Noress.App.Calls.Outputs;
 using Noress.App.Calls.Screening;
 using Noress.App.Data;
 using Noress.App.Notifications.Outbox;
 using Noress.App.Shared.Operations;
 using Noress.IntegrationTests.Infrastructure;
+using Noress.Testing;
 
 namespace Noress.IntegrationTests.Calls.Outside;
 
@@ -291,7 +293,8 @@ public abstract class OutsideResultTests(DatabaseProvider provider, OutsideApply
         Assert.Equal(ApplicationState.Screening, (await ApplicationAsync(id)).State);
         Assert.DoesNotContain("data-testid=\"information-answer\"", await later.GetStringAsync($"/applicant/applications/{id}"), StringComparison.Ordinal);
 
-        // Awarded by the deliberation: read as "in deliberation" until the results instant, then as its prize.
+        // Awarded by the deliberation: read as "in deliberation" until the secretariat publishes the results, even once
+        // the schedule's results date has come (ADR 0050), then as its prize.
         await using (var db = await DbAsync())
         {
             await db.Set<CallApplication>().Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.State, ApplicationState.Awarded).SetProperty(a => a.PrizeRank, 1));
@@ -301,10 +304,75 @@ public abstract class OutsideResultTests(DatabaseProvider provider, OutsideApply
         Assert.Contains("En délibération", before, StringComparison.Ordinal);
         Assert.DoesNotContain("Prix n° 1", before, StringComparison.Ordinal);
 
-        Clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(call.ResultsAt, DateTimeKind.Utc)));
-        using var published = await Factory.CreateSignedInClientAsync(Email, OutsideInitiatives.Password);
-        Assert.Contains("Prix n° 1", WebUtility.HtmlDecode(await published.GetStringAsync("/applicant")), StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"application-result\"", await published.GetStringAsync($"/applicant/applications/{id}"), StringComparison.Ordinal);
+        Clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(call.ResultsAt, DateTimeKind.Utc)).AddMinutes(1));
+        using var dateCome = await Factory.CreateSignedInClientAsync(Email, OutsideInitiatives.Password);
+        var atTheDate = WebUtility.HtmlDecode(await dateCome.GetStringAsync("/applicant"));
+        Assert.Contains("En délibération", atTheDate, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prix n° 1", atTheDate, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"application-result\"", await dateCome.GetStringAsync($"/applicant/applications/{id}"), StringComparison.Ordinal);
+
+        Ok(await WithResultsAsync(s => s.PublishAsync(secretariat, call.Id, default)));
+        Assert.Contains("Prix n° 1", WebUtility.HtmlDecode(await dateCome.GetStringAsync("/applicant")), StringComparison.Ordinal);
+        var publishedPage = await dateCome.GetStringAsync($"/applicant/applications/{id}");
+        Assert.Contains("data-testid=\"application-result\"", publishedPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"decision-letter-link\"", publishedPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"dossier-link\"", publishedPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecisionLetterAndDossier_TheOwningAccountOnly_TheLetterOncePublished()
+    {
+        var call = await CompetitionAsync();
+        using var owner = await Factory.SignedInOutsideInitiativeAsync(Email);
+        var otherEmail = $"other-{Guid.NewGuid():N}@tifawin.example";
+        using var other = await Factory.SignedInOutsideInitiativeAsync(otherEmail);
+        var me = await PrincipalAsync(Email);
+        var id = Ok(await WithApplicationsAsync(s => s.StartAsync(me, call.Id, "Séchoir solaire partagé", default)));
+        Ok(await FillAndSubmitAsync(me, id, call));
+        await using (var db = await DbAsync())
+        {
+            await db.Set<CallApplication>().Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.State, ApplicationState.Awarded).SetProperty(a => a.PrizeRank, 1));
+        }
+
+        var letter = $"/applications/{id}/decision-letter";
+        var dossier = $"/applications/{id}/dossier";
+        using var anonymous = Factory.CreateAnonymousClient();
+
+        // Before publication: its own dossier (the decision not in it), no letter; nothing for another account or anyone.
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(letter)).StatusCode);
+        var before = await PdfAsync(owner, dossier);
+        Assert.Contains("Séchoir solaire partagé", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("Primée", before, StringComparison.Ordinal);
+        foreach (var path in new[] { letter, dossier })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(path)).StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+        }
+
+        var secretariat = await PrincipalAsync("secretariat@noress.demo");
+        Ok(await WithResultsAsync(s => s.PublishAsync(secretariat, call.Id, default)));
+
+        // Published: the owner downloads its letter; another account and anyone else still nothing.
+        Assert.Contains("Séchoir solaire partagé", await PdfAsync(owner, letter), StringComparison.Ordinal);
+        foreach (var path in new[] { letter, dossier })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(path)).StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+        }
+    }
+
+    private async Task<T> WithResultsAsync<T>(Func<CallResultsService, Task<T>> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<CallResultsService>());
+    }
+
+    private static async Task<string> PdfAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {response.Headers.Location}");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return PdfText.Text(await response.Content.ReadAsByteArrayAsync());
     }
 }
 

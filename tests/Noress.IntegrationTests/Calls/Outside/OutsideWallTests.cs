@@ -40,6 +40,8 @@ public sealed class OutsideWallTests(OutsideWallHost host) : IClassFixture<Outsi
         ["/applicant/applications/{ApplicationId:guid}"] = "its own application: ApplicationService answers 404 for anyone else's (OutsideApplyingTests)",
         ["/applications/files/{id:guid}"] = "its own application's files: the applicant-side policy, ApplicationService answers 404 for anyone else's (OutsideApplyingTests)",
         ["/applications/{id:guid}/receipt"] = "its own receipt: the applicant-side policy, ApplicationService answers 404 for anyone else's (OutsideApplyingTests)",
+        ["/applications/{id:guid}/decision-letter"] = "its own decision letter once the results are published: the applicant-side policy, DecisionLetterService answers 404 for anyone else's and before publication (OutsideResultTests, ADR 0050)",
+        ["/applications/{id:guid}/dossier"] = "its own application's dossier: the applicant-side policy, DossierService answers 404 for anyone else's (OutsideResultTests, ADR 0050)",
         ["/public/calls/{CallId:guid}"] = "anonymous: a call open to outside initiatives, in three languages",
         ["/public/calls/{CallId:guid}/results"] = "anonymous: the published results of a call open to outside initiatives (CallResultsService)",
         ["/Account/Logout"] = "signing out",
