@@ -135,7 +135,50 @@ public sealed class AmiJourneyTests(NoressServer server)
                 await juror.DisposeAsync();
             }
         }
+
+        // Selected, but not published: the applicant's page tells no decision yet, and offers its dossier, no letter.
+        await using var applicantAfter = await server.OpenSessionAsync();
+        await applicantAfter.SignInAsync(setup.ApplicantEmail, returnPath: $"/applications/{applicationId}");
+        await Expect(applicantAfter.Page.GetByTestId("application-title")).ToBeVisibleAsync();
+        await Expect(applicantAfter.Page.GetByTestId("application-state")).ToContainTextAsync(Text("State.Deliberation"));
+        await Expect(applicantAfter.Page.GetByTestId("dossier-link")).ToBeVisibleAsync();
+        await Expect(applicantAfter.Page.GetByTestId("application-result")).ToHaveCountAsync(0);
+        await Expect(applicantAfter.Page.GetByTestId("decision-letter-link")).ToHaveCountAsync(0);
+
+        // The secretariat types the selected projects' report dates in the call's pickers and saves.
+        var interim = NoressClock.Today(TimeProvider.System).AddDays(120);
+        var final = NoressClock.Today(TimeProvider.System).AddDays(300);
+        await secretariat.GoToInteractiveAsync($"/calls/{setup.CallId}/edit");
+        foreach (var (testId, day) in new[] { ("report-interim", interim), ("report-final", final) })
+        {
+            var picker = Input(secretariat.Page.Locator("body"), testId);
+            await picker.FillAsync(day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            await picker.PressAsync("Tab");
+        }
+
+        await secretariat.Page.GetByTestId("edit-save").ClickAsync();
+        await Expect(secretariat.Page.GetByTestId("call-edit-message")).ToHaveClassAsync(new Regex("success"));
+        await secretariat.GoToInteractiveAsync($"/calls/{setup.CallId}");
+        await Expect(secretariat.Page.Locator("body")).ToContainTextAsync(LongDate(interim));
+        await Expect(secretariat.Page.Locator("body")).ToContainTextAsync(LongDate(final));
+
+        // It publishes the results from the outputs page, the way a person does (ADR 0050).
+        await secretariat.GoToInteractiveAsync($"/calls/{setup.CallId}/outputs");
+        await secretariat.Page.GetByTestId("results-publish").ClickAsync();
+        await Expect(secretariat.Page.GetByTestId("results-published")).ToBeVisibleAsync();
+        await secretariat.ScreenshotAsync("call-outputs-fr.png");
+
+        // Now the applicant reads the decision and may download the letter.
+        await applicantAfter.Page.ReloadAsync();
+        await Expect(applicantAfter.Page.GetByTestId("application-result")).ToHaveTextAsync(Texts.Outside("Result.Selected", "fr"));
+        await Expect(applicantAfter.Page.GetByTestId("decision-letter-link")).ToHaveAttributeAsync("href", $"applications/{applicationId}/decision-letter");
+        await applicantAfter.ScreenshotAsync("application-result-fr.png");
+        await applicantAfter.AssertNoBrowserErrorsAsync();
+        await secretariat.AssertNoBrowserErrorsAsync();
     }
+
+    /// <summary>A day as the call's schedule shows it in French.</summary>
+    private static string LongDate(DateOnly day) => NoressFormat.LongDate(day, CultureInfo.GetCultureInfo(NoressCultures.French));
 
     /// <summary>The input of a MudBlazor field marked with a test id (the id lands on the input or on its wrapper).</summary>
     private static ILocator Input(ILocator scope, string testId) =>

@@ -125,6 +125,12 @@ public sealed partial class OutsideInitiativeJourneyTests(MailingNoressServer ma
         await browser.Page.GetByTestId("applicant-start").ClickAsync();
         await browser.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/applicant/applications/", StringComparison.Ordinal), new() { Timeout = 60_000 });
         await browser.WaitForInteractiveAsync();
+
+        // Its long answer is written in place (an outside account has no documents): saved when it leaves the field.
+        var story = browser.Page.Locator("textarea[data-testid=long-text-inline], [data-testid=long-text-inline] textarea").First;
+        await story.FillAsync(Story);
+        await story.PressAsync("Tab");
+        await Expect(browser.Page.GetByTestId("autosave-status")).ToContainTextAsync(SavedPrefix(), new() { Timeout = 60_000 });
         await browser.Page.Locator("[data-kind=Text] input").FillAsync("Une coopérative de femmes qui sèche les plantes aromatiques au soleil.");
         await Expect(browser.Page.Locator("[data-kind=Text] input")).ToHaveValueAsync("Une coopérative de femmes qui sèche les plantes aromatiques au soleil.");
         await browser.Page.GetByTestId("application-submit").ClickAsync();
@@ -146,14 +152,40 @@ public sealed partial class OutsideInitiativeJourneyTests(MailingNoressServer ma
 
         await WorkflowAsync(server.Services, w => w.TransitionAsync(chair, application, ApplicationState.Deliberation, null, null, default));
         await WorkflowAsync(server.Services, w => w.TransitionAsync(chair, application, ApplicationState.Awarded, null, 1, default));
-        await MoveScheduleAsync(server.Services, call, c => c.ResultsAt, DateTime.UtcNow.AddSeconds(-1));
 
-        // In its own area, the entry shows its prize.
+        // Awarded, not yet published: even past the results date, its area reads "in deliberation" (ADR 0050).
+        await MoveScheduleAsync(server.Services, call, c => c.ResultsAt, DateTime.UtcNow.AddSeconds(-1));
+        await browser.Page.GotoAsync("applicant");
+        await Expect(browser.Page.GetByTestId("applicant-result")).ToHaveTextAsync(string.Empty, new() { Timeout = 60_000 });
+
+        // The secretariat publishes the results from the call's outputs page, as a person does.
+        await using (var staff = await server.OpenSessionAsync())
+        {
+            await staff.SignInAsync("secretariat@noress.demo", returnPath: $"/calls/{call}/outputs");
+            await staff.WaitForInteractiveAsync();
+            await staff.Page.GetByTestId("results-publish").ClickAsync();
+            await Expect(staff.Page.GetByTestId("results-published")).ToBeVisibleAsync(wait);
+            await staff.AssertNoBrowserErrorsAsync();
+        }
+
+        // In its own area, the entry shows its prize; its page, its long answer, its letter and its dossier.
         await browser.Page.GotoAsync("applicant");
         await Expect(browser.Page.GetByTestId("applicant-result")).ToHaveTextAsync(
             string.Format(CultureInfo.InvariantCulture, Texts.Outside("Result.Prize", "fr"), 1), new() { Timeout = 60_000 });
+        await browser.Page.GotoAsync($"applicant/applications/{application}");
+        await Expect(browser.Page.GetByTestId("application-result")).ToBeVisibleAsync(wait);
+        await Expect(story).ToHaveValueAsync(Story);
+        await Expect(browser.Page.GetByTestId("decision-letter-link")).ToHaveAttributeAsync("href", $"applications/{application}/decision-letter");
+        await Expect(browser.Page.GetByTestId("dossier-link")).ToHaveAttributeAsync("href", $"applications/{application}/dossier");
         await browser.AssertNoBrowserErrorsAsync();
     }
+
+    private const string Story = "Née à Tétouan en 2019, la coopérative réunit douze femmes autour d’un séchoir solaire.";
+
+    /// <summary>The start of the "saved at" line of the application page, in French.</summary>
+    private static string SavedPrefix() =>
+        new System.Resources.ResourceManager(typeof(CallsText).FullName!, typeof(CallsText).Assembly)
+            .GetString("Form.Saved", CultureInfo.GetCultureInfo("fr"))!.Split('{')[0].Trim();
 
     /// <summary>A blind competition open to outside initiatives, open now, with two jurors (rep1 chairs): the demo one keeps its schedule for the other journeys.</summary>
     private static async Task<Guid> CompetitionAsync(IServiceProvider services)
@@ -178,7 +210,10 @@ public sealed partial class OutsideInitiativeJourneyTests(MailingNoressServer ma
             OpenToOutsideInitiatives = true,
         }, default));
         Ok(await calls.SaveEligibilityAsync(secretariat, id, new EligibilityInput { MaxApplicationsPerApplicant = 1 }, default));
-        Ok(await calls.SaveFormAsync(secretariat, id, [new FormFieldInput { Kind = FormFieldKind.Text, LabelFr = "Présentation de l’initiative", LabelAr = "تقديم المبادرة", Required = true, MaxLength = 1000 }], default));
+        Ok(await calls.SaveFormAsync(secretariat, id, [
+            new FormFieldInput { Kind = FormFieldKind.Text, LabelFr = "Présentation de l’initiative", LabelAr = "تقديم المبادرة", Required = true, MaxLength = 1000 },
+            new FormFieldInput { Kind = FormFieldKind.LongText, LabelFr = "Histoire de l’initiative", LabelAr = "قصة المبادرة", Required = true, MaxLength = 2000 },
+        ], default));
         Ok(await calls.SaveGridAsync(secretariat, id, [new CriterionInput { LabelFr = "Innovation", LabelAr = "الابتكار", Weight = 1m, ScaleMin = 0, ScaleMax = 10 }], default));
         Ok(await calls.PublishAsync(secretariat, id, default));
         var jury = scope.ServiceProvider.GetRequiredService<JuryService>();
