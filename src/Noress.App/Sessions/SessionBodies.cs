@@ -45,6 +45,26 @@ public static class SessionBodies
     /// </summary>
     public static async Task<string?> VotingErrorAsync(NoressDbContext db, Session session, Guid institutionId, StandingFacts? facts, CancellationToken ct)
     {
+        var date = DateOnly.FromDateTime(Shared.Time.NoressClock.ToLocal(session.StartsAt));
+        if (StandingError(facts, date) is { } error)
+        {
+            return error;
+        }
+
+        if (session.Body == SessionBody.Plenary || session.CommitteeId is not { } committee)
+        {
+            return null;
+        }
+
+        return (await CommitteeService.SeatedInstitutionsAsync(db, committee, date, ct)).Contains(institutionId) ? null : "Error.NoVotingRight";
+    }
+
+    /// <summary>
+    /// The standing part of <see cref="VotingErrorAsync(NoressDbContext, Session, Guid, StandingFacts?, CancellationToken)"/>
+    /// (the seats aside): unknown, suspended, or not in good standing on the session's <paramref name="date"/>.
+    /// </summary>
+    public static string? StandingError(StandingFacts? facts, DateOnly date)
+    {
         if (facts is null)
         {
             return "Error.NotFound";
@@ -55,18 +75,7 @@ public static class SessionBodies
             return "Error.InstitutionSuspended";
         }
 
-        var date = DateOnly.FromDateTime(Shared.Time.NoressClock.ToLocal(session.StartsAt));
-        if (facts.Status == MembershipStatus.Withdrawn || !MemberStanding.IsInGoodStanding(facts, date))
-        {
-            return "Error.NoVotingRight";
-        }
-
-        if (session.Body == SessionBody.Plenary || session.CommitteeId is not { } committee)
-        {
-            return null;
-        }
-
-        return (await CommitteeService.SeatedInstitutionsAsync(db, committee, date, ct)).Contains(institutionId) ? null : "Error.NoVotingRight";
+        return facts.Status == MembershipStatus.Withdrawn || !MemberStanding.IsInGoodStanding(facts, date) ? "Error.NoVotingRight" : null;
     }
 
     private static async Task<IReadOnlySet<Guid>> VotingInstitutionsAsync(NoressDbContext db, SessionBody body, Guid? committeeId, DateOnly date, Guid? only, CancellationToken ct)

@@ -25,6 +25,7 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<VoteService>();
         services.AddSingleton<BallotWriter>();
         services.AddSingleton<ClosedVoteNames>();
+        services.AddSingleton<VotingSnapshots>();
         services.AddScoped<SpeakerService>();
         services.AddScoped<RulesService>();
         services.AddScoped<IVerdictListener, RulesAmendmentAdoption>();

@@ -4502,6 +4502,26 @@ namespace Noress.Migrations.PostgreSql.Migrations
                     b.ToTable("VoteParticipations", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Sessions.Votes.VotingRightsStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("VotingRightsStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("0b7f4c1e-52a4-4c55-9d0e-5a2f1c3d4e01")
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Noress.App.Accounts.NoressRole", null)

@@ -15,7 +15,10 @@ namespace Noress.App.Sessions.Votes;
 /// <param name="Choice">For, against or abstain.</param>
 /// <param name="CastById">The person who cast it (named on open votes only).</param>
 /// <param name="CastAt">When it was cast (stored on open votes only).</param>
-internal sealed record BallotToWrite(Guid VoteId, Guid SessionId, BallotKind Ballot, Guid InstitutionId, VoteChoice Choice, Guid CastById, DateTime CastAt);
+/// <param name="RightsStamp">
+/// The <see cref="VotingRightsStamp"/> value of the snapshot that judged it; null when it was judged on the database itself.
+/// </param>
+internal sealed record BallotToWrite(Guid VoteId, Guid SessionId, BallotKind Ballot, Guid InstitutionId, VoteChoice Choice, Guid CastById, DateTime CastAt, Guid? RightsStamp = null);
 
 /// <summary>
 /// Group commit of ballots (ADR 0029). Ballots that arrive while a commit is in flight wait and go into the next
@@ -28,6 +31,12 @@ public sealed class BallotWriter(IDbContextFactory<NoressDbContext> dbFactory, S
 {
     /// <summary>At most this many ballots per transaction (a plenary has a few hundred members).</summary>
     internal const int MaxBatch = 500;
+
+    /// <summary>
+    /// Not written: the ballot was judged on a snapshot whose stamp is no longer the database's (a right changed since);
+    /// never shown, the caller judges it again on the database (ADR 0052).
+    /// </summary>
+    internal const string StaleRights = "StaleRights";
 
     /// <summary>The application name of the batches' own connections (visible to the database server's activity views).</summary>
     internal const string PoolName = "noress-ballots";
@@ -146,7 +155,17 @@ public sealed class BallotWriter(IDbContextFactory<NoressDbContext> dbFactory, S
         var signals = new List<(Guid, VoteSignal)>();
         using var writing = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var vote in batch.GroupBy(p => p.Ballot.VoteId))
+        // The one read for the snapshots (ADR 0052): a ballot judged before the last change of voting rights committed is
+        // sent back to the full check. A change committed after this read is one the ballot raced, as with the full check.
+        var current = batch.Any(p => p.Ballot.RightsStamp is not null)
+            ? await db.Set<VotingRightsStamp>().AsNoTracking().Where(s => s.Id == VotingRightsStamp.RowId).Select(s => s.Value).SingleAsync(ct)
+            : Guid.Empty;
+        foreach (var pending in batch.Where(p => p.Ballot.RightsStamp is { } stamp && stamp != current))
+        {
+            pending.Refusal = StaleRights;
+        }
+
+        foreach (var vote in batch.Where(p => p.Refusal is null).GroupBy(p => p.Ballot.VoteId))
         {
             var first = vote.First().Ballot;
             // A second ballot of the same institution in this batch (two devices, a double click) counts out at once.

@@ -22,7 +22,7 @@ public sealed record VoteView(Vote Vote, IReadOnlyList<(string Institution, Vote
 /// duplicate from any node counts once; a secret ballot's content and its participation are written in one
 /// transaction and cannot be joined afterwards (ADR 0021).
 /// </summary>
-public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVerdictListener> listeners, BallotWriter writer, ClosedVoteNames closedNames)
+public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, SessionsAccess access, SessionLive live, ILogger<VoteService> logger, Refusals<SessionsText> refuse, IEnumerable<IVerdictListener> listeners, BallotWriter writer, ClosedVoteNames closedNames, VotingSnapshots snapshots)
 {
     public async Task<Outcome<Guid>> OpenAsync(ClaimsPrincipal user, Guid sessionId, Guid? agendaItemId, string question, BallotKind? ballot, CancellationToken ct)
     {
@@ -87,6 +87,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Vote {VoteId} opened in session {SessionId}", vote.Id, sessionId);
         await live.ChangedAsync(sessionId, SessionEvents.Vote, new VoteSignal(vote.Id, VoteState.Open, 0).ToPayload());
+        await snapshots.WarmAsync(sessionId);
         return Outcome<Guid>.Done(vote.Id);
     }
 
@@ -102,6 +103,38 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
             return refuse["Error.Choice"];
         }
 
+        // Judged from the node's snapshot of the session's voting rights (ADR 0052); the group commit checks in its own
+        // transaction that nothing changed since the snapshot was read, else the ballot takes the full check below.
+        var userId = SessionsAccess.UserId(user);
+        if (await snapshots.JudgeAsync(voteId, institutionId, userId, ct) is { } judged)
+        {
+            if (judged.Refusal is { } refusal)
+            {
+                return refuse[refusal];
+            }
+
+            var fast = new BallotToWrite(voteId, judged.SessionId, judged.Ballot, institutionId, choice, userId!.Value, access.UtcNow, judged.Stamp);
+            switch (await writer.WriteAsync(fast))
+            {
+                case null:
+                    return Outcome<Guid>.Done(voteId);
+                case BallotWriter.StaleRights:
+                    snapshots.Forget(judged.SessionId, judged.Stamp);
+                    break;
+                case "Error.VoteClosed":
+                    snapshots.Closed(voteId);
+                    return refuse["Error.VoteClosed"];
+                case var other:
+                    return refuse[other];
+            }
+        }
+
+        return await CastFullyCheckedAsync(user, voteId, institutionId, choice, ct);
+    }
+
+    /// <summary>The ballot judged on the database alone (the rights changed since the snapshot, or memory could not say).</summary>
+    private async Task<Outcome<Guid>> CastFullyCheckedAsync(ClaimsPrincipal user, Guid voteId, Guid institutionId, VoteChoice choice, CancellationToken ct)
+    {
         // Two statements on one connection judge a ballot (the vote, its session, the institution's standing, presence and
         // participation; then its representatives), nothing tracked; the write goes to the node's group commit (ADR 0029).
         BallotToWrite ballot;
@@ -209,6 +242,7 @@ public sealed class VoteService(IDbContextFactory<NoressDbContext> dbFactory, Se
         await NotifyListenersAsync(db, vote, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        snapshots.Closed(voteId);
         logger.LogInformation("Vote {VoteId} closed with {Count} participations", voteId, participations);
         await live.ChangedAsync(vote.SessionId, SessionEvents.Vote, new VoteSignal(voteId, VoteState.Closed, participations).ToPayload());
         await AfterListenersAsync(vote, ct);

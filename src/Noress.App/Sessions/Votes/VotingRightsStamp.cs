@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Noress.App.Audit;
+using Noress.App.Committees;
+using Noress.App.Members;
+using Noress.App.Members.Mou;
+using Noress.App.Sessions.Attendance;
+
+namespace Noress.App.Sessions.Votes;
+
+/// <summary>
+/// The one row whose <see cref="Value"/> takes a fresh random value in every transaction that changes who may vote
+/// (standing, memorandum, representatives, committee seats, check-ins, proxies, a session's date or convocation).
+/// A node's <see cref="VotingSnapshots"/> remembers the value it read before its facts; the group commit reads the row in
+/// its own transaction and sends a ballot judged on an older value back to the full check (ADR 0052).
+/// </summary>
+public sealed class VotingRightsStamp : IAuditExempt
+{
+    /// <summary>The only row's key.</summary>
+    public const int RowId = 1;
+
+    public int Id { get; set; } = RowId;
+
+    /// <summary>Random, never incremented: two concurrent changes that both write it still leave a value no snapshot saw.</summary>
+    public Guid Value { get; set; }
+}
+
+internal sealed class VotingRightsStampConfiguration : IEntityTypeConfiguration<VotingRightsStamp>
+{
+    public void Configure(EntityTypeBuilder<VotingRightsStamp> builder)
+    {
+        builder.ToTable("VotingRightsStamps");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        // Seeded, so every change only updates it (concurrent first inserts would collide on the key).
+        builder.HasData(new VotingRightsStamp { Id = VotingRightsStamp.RowId, Value = Guid.Parse("0b7f4c1e-52a4-4c55-9d0e-5a2f1c3d4e01") });
+    }
+}
+
+/// <summary>
+/// Gives <see cref="VotingRightsStamp"/> a new value in the same SaveChanges (so the same transaction) as any change to
+/// the facts a ballot is judged on. A change made with ExecuteUpdate/ExecuteDelete is not seen here: none of those
+/// tables is written that way (the ADR 0004 table lists every such file).
+/// </summary>
+public sealed class VotingRightsStampInterceptor : SaveChangesInterceptor
+{
+    // A session's rights change with its date (standing and mandates are judged on it), its convocation (presence) or its body.
+    private static readonly string[] SessionRightsProperties =
+        [nameof(Session.StartsAt), nameof(Session.Convocation), nameof(Session.State), nameof(Session.Body), nameof(Session.CommitteeId)];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Bump(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Bump(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Whether the tracked changes touch who may vote.</summary>
+    internal static bool ChangesRights(ChangeTracker tracker) =>
+        tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity switch
+        {
+            Institution or MouSignature or RepresentativeMandate or CommitteeSeat or SessionAttendance or SessionProxy => true,
+            Session => e.State != EntityState.Modified || SessionRightsProperties.Any(p => e.Property(p).IsModified),
+            _ => false,
+        });
+
+    private static void Bump(DbContext? context)
+    {
+        if (context is null || !ChangesRights(context.ChangeTracker))
+        {
+            return;
+        }
+
+        var tracked = context.ChangeTracker.Entries<VotingRightsStamp>().FirstOrDefault();
+        var entry = tracked ?? context.Attach(new VotingRightsStamp { Id = VotingRightsStamp.RowId });
+        entry.Entity.Value = Guid.NewGuid();
+        entry.Property(s => s.Value).IsModified = true;
+    }
+}
