@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Noress.App.Audit;
+using Noress.App.Data;
 using Noress.App.Documents;
 using Noress.App.Plans;
 using Noress.App.Plans.Exchange;
 using Noress.App.Shared.Operations;
-using Noress.Testing;
 
 namespace Noress.IntegrationTests.Plans;
 
