@@ -25,7 +25,7 @@ public sealed partial class ApplicationService(
     CallLive live,
     DocumentService documents,
     DocumentAuthority authority,
-    MembersStorage storage,
+    UploadStorage storage,
     UploadScanner scanner,
     IStringLocalizer<CallsText> text,
     Refusals<CallsText> refuse)

@@ -5,6 +5,7 @@ using Noress.App.Accounts;
 using Noress.App.Documents;
 using Noress.App.Members;
 using Noress.App.Shared.Email;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Hosting;
 

@@ -10,7 +10,7 @@ using Noress.App.Shared.Uploads;
 namespace Noress.App.Members;
 
 /// <summary>The institution directory: search, details, creation and edits, status changes and logos.</summary>
-public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext> dbFactory, MembersAccess access, MembersStorage storage, UploadScanner scanner, Refusals<MembersText> refuse)
+public sealed partial class InstitutionService(IDbContextFactory<NoressDbContext> dbFactory, MembersAccess access, UploadStorage storage, UploadScanner scanner, Refusals<MembersText> refuse)
 {
     public const string LogoKind = "logos";
 

@@ -10,6 +10,7 @@ using Noress.App.Audit;
 using Noress.App.Calendar;
 using Noress.App.Data;
 using Noress.App.Members.Mou;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Members;
 
@@ -18,7 +19,7 @@ public static class MembersServiceCollectionExtensions
     public static IServiceCollection AddNoressMembers(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        services.AddSingleton(sp => new MembersStorage(sp.GetRequiredService<IOptions<StorageOptions>>(), environment.ContentRootPath));
+        services.AddSingleton(sp => new UploadStorage(sp.GetRequiredService<IOptions<StorageOptions>>(), environment.ContentRootPath));
         services.AddScoped<MembersAccess>();
         services.AddScoped<InstitutionService>();
         services.AddScoped<RepresentativeService>();

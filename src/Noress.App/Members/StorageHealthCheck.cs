@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Noress.App.Shared.Health;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Members;
 
@@ -8,7 +9,7 @@ namespace Noress.App.Members;
 /// Reports the free space on the disk that holds <c>Storage:Root</c>. Below the threshold: Degraded, so
 /// monitoring warns before uploads start failing; a storage root that cannot be read is Unhealthy.
 /// </summary>
-internal sealed class StorageHealthCheck(MembersStorage storage, IOptionsMonitor<HealthOptions> options) : IHealthCheck
+internal sealed class StorageHealthCheck(UploadStorage storage, IOptionsMonitor<HealthOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Members;
 
@@ -16,7 +17,7 @@ internal sealed class StorageOptionsValidator(IHostEnvironment environment) : IV
             return ValidateOptionsResult.Success;
         }
 
-        var root = MembersStorage.ResolveRoot(options.Root, environment.ContentRootPath);
+        var root = UploadStorage.ResolveRoot(options.Root, environment.ContentRootPath);
         var inside = new[] { environment.ContentRootPath, AppContext.BaseDirectory }.FirstOrDefault(folder => IsInside(root, folder));
         return inside is null
             ? ValidateOptionsResult.Success

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Noress.App.Data;
-using Noress.App.Members;
 using Noress.App.Shared.Operations;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Plans;
 

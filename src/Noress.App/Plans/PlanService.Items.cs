@@ -13,38 +13,8 @@ namespace Noress.App.Plans;
 /// <see cref="ParentId"/> (an import adds a whole tree at once). Optional values default to an empty, planned item.
 /// </summary>
 public sealed record NewPlanItem(Guid Id, Guid? ParentId, PlanItemKind Kind, string TitleFr, string TitleAr, string? TitleEn = null)
+    : PlanItemValues(Kind, TitleFr, TitleAr, TitleEn)
 {
-    public Guid? LeadInstitutionId { get; init; }
-
-    public IReadOnlyList<Guid> PartnerIds { get; init; } = [];
-
-    public Guid? ResponsibleUserId { get; init; }
-
-    /// <summary>Null: the thematic plan's committee (none for the strategic plan).</summary>
-    public Guid? CommitteeId { get; init; }
-
-    public DateOnly? StartsOn { get; init; }
-
-    public DateOnly? DueOn { get; init; }
-
-    public PlanItemStatus Status { get; init; }
-
-    public int Progress { get; init; }
-
-    public decimal Weight { get; init; } = 1m;
-
-    public decimal BudgetPlanned { get; init; }
-
-    public decimal BudgetCommitted { get; init; }
-
-    public decimal BudgetSpent { get; init; }
-
-    public string? OverspendReason { get; init; }
-
-    public Guid? DecisionId { get; init; }
-
-    public string? DecisionReference { get; init; }
-
     /// <summary>Where among its siblings; null puts it last.</summary>
     public int? Position { get; init; }
 }
@@ -56,40 +26,14 @@ public sealed partial class PlanService
     public async Task<Outcome<Guid>> CreatePlanAsync(ClaimsPrincipal caller, PlanKind kind, Guid? committeeId, string titleFr, string titleAr, string? titleEn, CancellationToken ct)
     {
         await access.EnsureStaffAsync(caller);
-        (titleFr, titleAr, titleEn) = (Clean(titleFr) ?? string.Empty, Clean(titleAr) ?? string.Empty, Clean(titleEn));
-        if (!Enum.IsDefined(kind))
-        {
-            return refuse["Error.Kind"];
-        }
-
-        if (PlanRules.TitleError(titleFr, titleAr, titleEn) is not null)
-        {
-            return refuse["Error.PlanTitle"];
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (kind == PlanKind.Thematic && (committeeId is not { } committee || !await db.Committees.AnyAsync(c => c.Id == committee, ct)))
+        var (plan, error) = await NewPlanAsync(db, new NewPlan(kind, committeeId, titleFr, titleAr, titleEn), ct);
+        if (error is not null)
         {
-            return refuse["Error.CommitteeRequired"];
+            return refuse[error];
         }
 
-        var scope = ActionPlan.ScopeOf(kind, kind == PlanKind.Thematic ? committeeId : null);
-        if (await db.Set<ActionPlan>().AnyAsync(p => p.ScopeKey == scope, ct))
-        {
-            return refuse["Error.PlanExists"];
-        }
-
-        var plan = new ActionPlan
-        {
-            Kind = kind,
-            CommitteeId = kind == PlanKind.Thematic ? committeeId : null,
-            ScopeKey = scope,
-            TitleFr = titleFr,
-            TitleAr = titleAr,
-            TitleEn = titleEn,
-            CreatedAt = access.UtcNow,
-        };
-        db.Add(plan);
+        db.Add(plan!);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -97,7 +41,7 @@ public sealed partial class PlanService
         catch (DbUpdateException)
         {
             // The unique scope: the same plan created at the same instant elsewhere.
-            if (await ScopeTakenAsync(scope, ct))
+            if (await ScopeTakenAsync(plan!.ScopeKey, ct))
             {
                 return refuse["Error.PlanExists"];
             }
@@ -105,8 +49,49 @@ public sealed partial class PlanService
             throw;
         }
 
-        await live.ChangedAsync(plan.Id, PlanEvents.Plan);
+        await live.ChangedAsync(plan!.Id, PlanEvents.Plan);
         return Outcome<Guid>.Done(plan.Id);
+    }
+
+    /// <summary>
+    /// The plan <paramref name="wanted"/> describes, not added yet, or the PlansText key of why it cannot be: a kind
+    /// that does not exist, a thematic plan without an existing committee, titles missing, a plan of that scope already.
+    /// </summary>
+    private async Task<(ActionPlan? Plan, string? Error)> NewPlanAsync(NoressDbContext db, NewPlan wanted, CancellationToken ct)
+    {
+        var (titleFr, titleAr, titleEn) = (Clean(wanted.TitleFr) ?? string.Empty, Clean(wanted.TitleAr) ?? string.Empty, Clean(wanted.TitleEn));
+        if (!Enum.IsDefined(wanted.Kind))
+        {
+            return (null, "Error.Kind");
+        }
+
+        if (PlanRules.TitleError(titleFr, titleAr, titleEn) is not null)
+        {
+            return (null, "Error.PlanTitle");
+        }
+
+        var committeeId = wanted.Kind == PlanKind.Thematic ? wanted.CommitteeId : null;
+        if (wanted.Kind == PlanKind.Thematic && (committeeId is not { } committee || !await db.Committees.AnyAsync(c => c.Id == committee, ct)))
+        {
+            return (null, "Error.CommitteeRequired");
+        }
+
+        var scope = ActionPlan.ScopeOf(wanted.Kind, committeeId);
+        if (await db.Set<ActionPlan>().AnyAsync(p => p.ScopeKey == scope, ct))
+        {
+            return (null, "Error.PlanExists");
+        }
+
+        return (new ActionPlan
+        {
+            Kind = wanted.Kind,
+            CommitteeId = committeeId,
+            ScopeKey = scope,
+            TitleFr = titleFr,
+            TitleAr = titleAr,
+            TitleEn = titleEn,
+            CreatedAt = access.UtcNow,
+        }, null);
     }
 
     /// <summary>Renames a plan (the secretariat only).</summary>
@@ -202,31 +187,9 @@ public sealed partial class PlanService
                 return refuse[kindError];
             }
 
-            var entity = new PlanItem
-            {
-                Id = input.Id,
-                PlanId = planId,
-                ParentId = input.ParentId,
-                Kind = input.Kind,
-                TitleFr = Clean(input.TitleFr) ?? string.Empty,
-                TitleAr = Clean(input.TitleAr) ?? string.Empty,
-                TitleEn = Clean(input.TitleEn),
-                LeadInstitutionId = input.LeadInstitutionId,
-                ResponsibleUserId = input.ResponsibleUserId,
-                CommitteeId = input.CommitteeId ?? plan.CommitteeId,
-                StartsOn = input.StartsOn,
-                DueOn = input.DueOn,
-                Status = input.Status,
-                Progress = input.Progress,
-                Weight = input.Weight,
-                BudgetPlanned = input.BudgetPlanned,
-                BudgetCommitted = input.BudgetCommitted,
-                BudgetSpent = input.BudgetSpent,
-                OverspendReason = Clean(input.OverspendReason),
-                DecisionId = input.DecisionId,
-                DecisionReference = Clean(input.DecisionReference),
-                CreatedAt = now,
-            };
+            var entity = new PlanItem { Id = input.Id, PlanId = planId, ParentId = input.ParentId, Kind = input.Kind, TitleFr = string.Empty, TitleAr = string.Empty, CreatedAt = now };
+            Assign(entity, input);
+            entity.CommitteeId ??= plan.CommitteeId;
             if (PlanRules.ValueError(entity) is { } valueError)
             {
                 return refuse[valueError];
@@ -259,15 +222,7 @@ public sealed partial class PlanService
             }
 
             nextPosition[key] = last + 1;
-            if (entity.Kind == PlanItemKind.Action)
-            {
-                // The description and its comments are a co-edited document, saved with the item (ADR 0027).
-                var document = plan.Kind == PlanKind.Thematic
-                    ? DocumentRecords.Add(db, DocumentSpaceKind.Committee, plan.CommitteeId, entity.TitleFr, string.Empty, userId, now)
-                    : DocumentRecords.Add(db, DocumentSpaceKind.Platform, null, entity.TitleFr, string.Empty, userId, now);
-                entity.DescriptionDocumentId = document.Id;
-            }
-
+            AddDescription(db, plan, entity, userId, now);
             db.Add(entity);
             existing.Add(entity);
             kinds[entity.Id] = entity.Kind;
@@ -469,6 +424,45 @@ public sealed partial class PlanService
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<ActionPlan>().AnyAsync(p => p.ScopeKey == scope, ct);
+    }
+
+    /// <summary>Sets an item's values as given (texts trimmed); its id, plan, kind and place are the caller's.</summary>
+    private static void Assign(PlanItem entity, PlanItemValues values)
+    {
+        entity.TitleFr = Clean(values.TitleFr) ?? string.Empty;
+        entity.TitleAr = Clean(values.TitleAr) ?? string.Empty;
+        entity.TitleEn = Clean(values.TitleEn);
+        entity.LeadInstitutionId = values.LeadInstitutionId;
+        entity.ResponsibleUserId = values.ResponsibleUserId;
+        entity.CommitteeId = values.CommitteeId;
+        entity.StartsOn = values.StartsOn;
+        entity.DueOn = values.DueOn;
+        entity.Status = values.Status;
+        entity.Progress = values.Progress;
+        entity.Weight = values.Weight;
+        entity.BudgetPlanned = values.BudgetPlanned;
+        entity.BudgetCommitted = values.BudgetCommitted;
+        entity.BudgetSpent = values.BudgetSpent;
+        entity.OverspendReason = Clean(values.OverspendReason);
+        entity.DecisionId = values.DecisionId;
+        entity.DecisionReference = Clean(values.DecisionReference);
+    }
+
+    /// <summary>
+    /// A new action's description: a co-edited document (committee space for a thematic plan, platform space for the
+    /// strategic plan), saved with the item (ADR 0027); other kinds have none.
+    /// </summary>
+    private static void AddDescription(NoressDbContext db, ActionPlan plan, PlanItem entity, Guid userId, DateTime now)
+    {
+        if (entity.Kind != PlanItemKind.Action)
+        {
+            return;
+        }
+
+        var document = plan.Kind == PlanKind.Thematic
+            ? DocumentRecords.Add(db, DocumentSpaceKind.Committee, plan.CommitteeId, entity.TitleFr, string.Empty, userId, now)
+            : DocumentRecords.Add(db, DocumentSpaceKind.Platform, null, entity.TitleFr, string.Empty, userId, now);
+        entity.DescriptionDocumentId = document.Id;
     }
 
     /// <summary>Trimmed text, null when empty.</summary>

@@ -19,7 +19,7 @@ public sealed partial class PlanService(
     PlansAccess access,
     PlanLive live,
     Refusals<PlansText> refuse,
-    MembersStorage storage,
+    UploadStorage storage,
     UploadScanner scanner,
     ILogger<PlanService> logger)
 {

@@ -41,7 +41,7 @@ public sealed class PlansAccess(IAuthorizationService authorization, IDbContextF
         }
 
         // The strategic plan is the network's; a thematic plan is its committee's private content (ADR 0045).
-        return plan.Kind != PlanKind.Thematic || await IsCommitteePersonAsync(user, plan, ct);
+        return plan.Kind != PlanKind.Thematic || await IsCommitteePersonAsync(user, plan.CommitteeId, ct);
     }
 
     /// <summary>Staff edit every plan; a thematic plan is also edited by its committee's people today.</summary>
@@ -53,21 +53,33 @@ public sealed class PlansAccess(IAuthorizationService authorization, IDbContextF
             return true;
         }
 
-        return plan.Kind == PlanKind.Thematic && await IsMemberAsync(user) && await IsCommitteePersonAsync(user, plan, ct);
+        return plan.Kind == PlanKind.Thematic && await IsMemberAsync(user) && await IsCommitteePersonAsync(user, plan.CommitteeId, ct);
     }
 
-    /// <summary>Whether the caller is one of the thematic plan's committee's people today (position in force or institution seated).</summary>
-    private async Task<bool> IsCommitteePersonAsync(ClaimsPrincipal user, ActionPlan plan, CancellationToken ct)
+    /// <summary>
+    /// Who may create a plan from a workbook: the staff any plan; a committee's people (ADR 0045) their committee's
+    /// thematic plan, the one they would then edit. The strategic plan stays the staff's.
+    /// </summary>
+    public async Task<bool> CanCreateAsync(ClaimsPrincipal user, PlanKind kind, Guid? committeeId, CancellationToken ct) =>
+        await IsStaffAsync(user)
+        || (kind == PlanKind.Thematic && await IsMemberAsync(user) && await IsCommitteePersonAsync(user, committeeId, ct));
+
+    /// <summary>The committees whose people the caller is today (a position in force or an institution seated).</summary>
+    public async Task<IReadOnlySet<Guid>> CommitteeIdsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        if (plan.CommitteeId is not { } committeeId || UserId(user) is not { } userId)
+        if (UserId(user) is not { } userId)
         {
-            return false;
+            return new HashSet<Guid>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var institutionId = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => (Guid?)u.InstitutionId).FirstOrDefaultAsync(ct);
-        return (await CommitteeService.CommitteeIdsForAsync(db, userId, institutionId, Today, ct)).Contains(committeeId);
+        return await CommitteeService.CommitteeIdsForAsync(db, userId, institutionId, Today, ct);
     }
+
+    /// <summary>Whether the caller is one of the committee's people today (position in force or institution seated).</summary>
+    private async Task<bool> IsCommitteePersonAsync(ClaimsPrincipal user, Guid? committeeId, CancellationToken ct) =>
+        committeeId is { } committee && (await CommitteeIdsAsync(user, ct)).Contains(committee);
 
     public async Task EnsureReadAsync(ClaimsPrincipal user, ActionPlan plan, CancellationToken ct)
     {
@@ -82,6 +94,14 @@ public sealed class PlansAccess(IAuthorizationService authorization, IDbContextF
         if (!await CanEditAsync(user, plan, ct))
         {
             throw new UnauthorizedAccessException("This plan is not editable by the caller.");
+        }
+    }
+
+    public async Task EnsureCreateAsync(ClaimsPrincipal user, PlanKind kind, Guid? committeeId, CancellationToken ct)
+    {
+        if (!await CanCreateAsync(user, kind, committeeId, ct))
+        {
+            throw new UnauthorizedAccessException("This plan may not be created by the caller.");
         }
     }
 

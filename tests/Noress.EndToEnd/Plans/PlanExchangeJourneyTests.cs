@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 using Noress.App.Accounts;
 using Noress.App.Committees;
@@ -65,6 +66,68 @@ public sealed class PlanExchangeJourneyTests(NoressServer server)
         await Expect(page.Locator($"tr[data-row-id='{actionId}'] td[data-field='{PlanField.Progress}']")).ToContainTextAsync("75");
         folder.Delete(recursive: true);
         Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task CommitteeMember_CreatesTheCommitteesPlanFromAWorkbook_AndOpensItWithItsRows()
+    {
+        var (email, committeeCode, workbook) = await ArrangeNewPlanAsync();
+        await using var session = await server.OpenSessionAsync();
+        var page = session.Page;
+        await session.SignInAsync(email, returnPath: "/action-plans");
+
+        await page.GetByTestId("plans-import-new").ClickAsync();
+        await Expect(page.GetByTestId("plan-import-title")).ToBeVisibleAsync();
+        // Their only committee without a plan is chosen already.
+        await Expect(page.GetByTestId("plan-import-committee")).ToContainTextAsync(committeeCode);
+        await page.GetByTestId("plan-import-fr").Locator("input").FillAsync("Plan créé depuis un classeur");
+        await page.GetByTestId("plan-import-ar").Locator("input").FillAsync("خطة أنشئت من جدول");
+        await page.Locator("input[type=file]").SetInputFilesAsync(workbook);
+        var rows = page.GetByTestId("plan-import-row");
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-testid=plan-import-row][data-action=add][data-errors='0']")).ToHaveCountAsync(3);
+        await page.GetByTestId("plan-import-save").ClickAsync();
+        await Expect(page.GetByTestId("plan-import-created")).ToBeVisibleAsync();
+
+        await page.GetByTestId("plan-import-open").ClickAsync();
+        await Expect(page.Locator("tr[data-row-id]")).ToHaveCountAsync(3);
+        await Expect(page.GetByText("Échanger le plan par tableur").First).ToBeVisibleAsync();
+        File.Delete(workbook);
+        Assert.Empty(session.Errors);
+    }
+
+    /// <summary>A member holding a position on a new committee (so it has no plan yet), and a workbook of three rows for it.</summary>
+    private async Task<(string Email, string CommitteeCode, string Workbook)> ArrangeNewPlanAsync()
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<NoressUser>>();
+        // Three rows in the export's layout, without ids: what a committee drafts offline.
+        var nodes = new List<PlanNodeValues>
+        {
+            new("1", null, null, PlanItemKind.Axis, "Axe des échanges par tableur", "محور التبادل عبر الجداول"),
+            new("1.1", null, "1", PlanItemKind.Objective, "Tenir le plan hors ligne", "متابعة الخطة دون اتصال"),
+            new("1.1.1", null, "1.1", PlanItemKind.Action, "Échanger le plan par tableur", "تبادل الخطة عبر جدول") { Progress = 30, BudgetPlanned = 15_000m },
+        };
+        var export = new PlanExport(new PlanSummary(Guid.Empty, PlanKind.Thematic, null, "Brouillon", "مسودة", null, Guid.Empty, false), nodes, [], new PlanSheetNames([], [], [], []));
+        var workbook = Path.Combine(Path.GetTempPath(), $"noress-new-plan-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(workbook, await PlanSheetFile.ToXlsxAsync(export, services.GetRequiredService<IStringLocalizer<PlanExchangeText>>(), default));
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
+        var code = $"zz-import-{Guid.NewGuid():N}"[..18];
+        var committee = new Committee { Code = code, NameFr = "Commission des imports", NameAr = "لجنة الاستيراد", NameEn = "Imports committee", CreatedAt = DateTime.UtcNow };
+        db.Add(committee);
+        // An institution seated nowhere: the new committee is the person's only one, so the page preselects it.
+        var seated = await db.Set<CommitteeSeat>().Select(s => s.InstitutionId).Distinct().ToListAsync();
+        var institution = await db.Institutions.OrderBy(i => i.Acronym).FirstOrDefaultAsync(i => !seated.Contains(i.Id));
+        var email = $"plan.new.{Guid.NewGuid():N}@plans.e2e";
+        var user = new NoressUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Nadia Bennani", InstitutionId = institution?.Id, CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, NoressServer.DemoPassword);
+        Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, Roles.Member)).Succeeded);
+        db.Add(new CommitteePosition { CommitteeId = committee.Id, UserId = user.Id, Role = CommitteeRole.Member, StartsOn = NoressClock.Today(TimeProvider.System).AddDays(-1), CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return (email, code, workbook);
     }
 
     /// <summary>Rewrites the workbook with one cell of the plan sheet changed; the indicators sheet is copied as is.</summary>

@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calls;
 using Noress.App.Calls.Review;
 using Noress.App.Data;
-using Noress.App.Members;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.Operations;
+using Noress.App.Shared.Uploads;
 using Noress.IntegrationTests.Infrastructure;
 using Noress.Testing;
 
@@ -198,7 +198,7 @@ public sealed class ApplicationFileTests
 
     private static string[] StoredFiles(CallsTestHost calls)
     {
-        var folder = Path.Combine(calls.Host.Factory.Services.GetRequiredService<MembersStorage>().RootPath, ApplicationService.FileKind);
+        var folder = Path.Combine(calls.Host.Factory.Services.GetRequiredService<UploadStorage>().RootPath, ApplicationService.FileKind);
         return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
     }
 

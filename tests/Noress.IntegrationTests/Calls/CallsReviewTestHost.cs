@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Noress.App.Calls;
 using Noress.App.Data;
-using Noress.App.Members;
 using Noress.App.Shared.Operations;
+using Noress.App.Shared.Uploads;
 using Noress.IntegrationTests.Sessions;
 
 namespace Noress.IntegrationTests.Calls;
@@ -162,7 +162,7 @@ public sealed class CallsReviewTestHost : IAsyncDisposable
         }
 
         db.Add(new ApplicationPartner { ApplicationId = AppA, FieldId = partnersField, Position = 0, InstitutionId = d });
-        var storage = Host.Factory.Services.GetRequiredService<MembersStorage>();
+        var storage = Host.Factory.Services.GetRequiredService<UploadStorage>();
         foreach (var (id, app, name) in new[] { (FileOfA, AppA, "budget-cooperative-a.pdf"), (FileOfB, AppB, "budget-cooperative-b.pdf") })
         {
             var stored = $"{Guid.NewGuid():N}.pdf";

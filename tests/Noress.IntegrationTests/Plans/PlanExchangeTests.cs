@@ -26,8 +26,8 @@ public sealed class PlanExchangeTests
         var export = (await Exchange(plans, s => s.ExportAsync(plans.EditorA, plans.PlanId, default)))!;
         var action = export.Nodes.Single(n => n.Id == plans.ActionId);
         var edited = action with { Progress = 55, Status = PlanItemStatus.InProgress };
-        var added = new PlanNodeValues { Key = "1.1.2", Kind = PlanItemKind.Action, ParentKey = "1.1", TitleFr = "Publier un guide du crédit", TitleAr = "نشر دليل القروض", BudgetPlanned = 20_000m };
-        var bad = new PlanNodeValues { Key = "1.1.3", Kind = PlanItemKind.Action, ParentKey = "1.1", TitleFr = "Action mal datée", TitleAr = "إجراء بتاريخ خاطئ", StartsOn = new DateOnly(2026, 6, 1), DueOn = new DateOnly(2026, 5, 1) };
+        var added = new PlanNodeValues("1.1.2", null, "1.1", PlanItemKind.Action, "Publier un guide du crédit", "نشر دليل القروض") { BudgetPlanned = 20_000m };
+        var bad = new PlanNodeValues("1.1.3", null, "1.1", PlanItemKind.Action, "Action mal datée", "إجراء بتاريخ خاطئ") { StartsOn = new DateOnly(2026, 6, 1), DueOn = new DateOnly(2026, 5, 1) };
         var indicator = new IndicatorValues("1.1.1", "Coopératives formées", "تعاونيات مكوّنة", null, "coopératives", 0m, 120m, "2026-Q2", 35m);
         var withBadRow = await XlsxAsync(plans, export with { Nodes = [export.Nodes[0], export.Nodes[1], edited, added, bad], Indicators = [indicator] });
 

@@ -6,6 +6,7 @@ using Noress.App.Calendar;
 using Noress.App.Members;
 using Noress.App.Shared.Layout;
 using Noress.App.Shared.Localization;
+using Noress.App.Shared.Uploads;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Localization;
@@ -134,7 +135,7 @@ public sealed class RightToLeftTests : NoressTestContext
     {
         var database = await UseDatabaseAsync();
         Services.AddScoped<MembersAccess>();
-        Services.AddSingleton(new MembersStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
+        Services.AddSingleton(new UploadStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
         Services.AddSingleton<Noress.App.Shared.Uploads.UploadScanner>();
         Services.AddScoped<InstitutionService>();
         await using (var db = await database.Factory.CreateDbContextAsync())

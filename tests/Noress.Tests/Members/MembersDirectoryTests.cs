@@ -10,6 +10,7 @@ using Noress.App.Accounts;
 using Noress.App.Data;
 using Noress.App.Members;
 using Noress.App.Shared.Localization;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.Tests.Members;
 
@@ -28,7 +29,7 @@ public sealed class MembersDirectoryTests : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<NoressDbContext>(o => o.UseSqlite(connection));
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<MembersAccess>();
-        Services.AddSingleton(new MembersStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
+        Services.AddSingleton(new UploadStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
         Services.AddSingleton<Noress.App.Shared.Uploads.UploadScanner>();
         Services.AddScoped<InstitutionService>();
         var authorization = AddAuthorization();

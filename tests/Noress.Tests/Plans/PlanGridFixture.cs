@@ -5,10 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Noress.App.Accounts;
 using Noress.App.Documents;
-using Noress.App.Members;
 using Noress.App.Plans;
 using Noress.App.Plans.Grid;
 using Noress.App.Shared.RealTime;
+using Noress.App.Shared.Uploads;
 using Noress.Tests.Infrastructure;
 
 namespace Noress.Tests.Plans;
@@ -43,7 +43,7 @@ public abstract class PlanGridFixture : NoressTestContext
         Services.AddSingleton<PlanViewCache>();
         Services.AddScoped<PlanService>();
         Services.AddSingleton<PlanPresence>();
-        Services.AddSingleton(new MembersStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
+        Services.AddSingleton(new UploadStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
         Services.AddSingleton<Noress.App.Shared.Uploads.UploadScanner>();
         // The details panel shows the description's comments (the documents feature).
         Services.AddNoressDocuments(new ConfigurationBuilder().Build());

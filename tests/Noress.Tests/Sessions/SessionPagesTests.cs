@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using Noress.App.Accounts;
 using Noress.App.Documents;
-using Noress.App.Members;
 using Noress.App.Sessions;
 using Noress.App.Sessions.Manage;
 using Noress.App.Shared.Pdf;
@@ -32,7 +31,7 @@ public sealed class SessionPagesTests : NoressTestContext
         Services.AddNoressSessions();
         // The proxies panel attaches signed mandates through the uploads' checks and the members' file storage.
         Services.AddNoressUploads(new ConfigurationBuilder().Build());
-        Services.AddSingleton(new MembersStorage(Options.Create(new StorageOptions { Root = Path.Combine(Path.GetTempPath(), $"noress-bunit-{Guid.NewGuid():N}") }), Path.GetTempPath()));
+        Services.AddSingleton(new UploadStorage(Options.Create(new StorageOptions { Root = Path.Combine(Path.GetTempPath(), $"noress-bunit-{Guid.NewGuid():N}") }), Path.GetTempPath()));
         await database.AddPersonAsync(UserId, UserName);
         await SignInAsAsync(role);
     }

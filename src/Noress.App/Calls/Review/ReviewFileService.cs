@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
-using Noress.App.Members;
+using Noress.App.Shared.Uploads;
 
 namespace Noress.App.Calls.Review;
 
@@ -18,7 +18,7 @@ public sealed record ReviewFile(Guid FileId, string Name, string ContentType, lo
 /// ("application-7-field3-1.pdf") with their metadata stripped by <see cref="FileMetadata"/>; a file whose metadata
 /// cannot be cleaned is refused rather than served.
 /// </summary>
-public sealed class ReviewFileService(IDbContextFactory<NoressDbContext> dbFactory, ReviewAccess access, MembersStorage storage)
+public sealed class ReviewFileService(IDbContextFactory<NoressDbContext> dbFactory, ReviewAccess access, UploadStorage storage)
 {
     /// <summary>The storage folder of application files (the calls feature's uploads).</summary>
     public const string FileKind = "call-files";

@@ -16,7 +16,7 @@ namespace Noress.App.Members.Mou;
 public sealed partial class MouService(
     IDbContextFactory<NoressDbContext> dbFactory,
     MembersAccess access,
-    MembersStorage storage,
+    UploadStorage storage,
     UploadScanner scanner,
     IEventBus bus,
     NotificationService notifications,

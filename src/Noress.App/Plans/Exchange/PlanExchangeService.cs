@@ -73,6 +73,37 @@ public sealed class PlanExchangeService(
         return await plans.ApplyImportAsync(user, view!, check, ct);
     }
 
+    /// <summary>
+    /// Checks a workbook as the first content of a plan to create (<see cref="NewPlan"/>: the strategic plan, or a
+    /// committee's thematic plan, which only its committee's people and the staff may create, ADR 0045); nothing is
+    /// saved. Ids in the file are ignored: every row is a new item.
+    /// </summary>
+    public async Task<Outcome<PlanImportPreview>> PreviewNewAsync(ClaimsPrincipal user, NewPlan plan, byte[] content, CancellationToken ct)
+    {
+        var (view, check, refusal) = await CheckNewAsync(user, plan, content, ct);
+        return refusal is not null ? refusal : Outcome<PlanImportPreview>.Done(new PlanImportPreview(view!.Plan.Id, check!));
+    }
+
+    /// <summary>
+    /// Checks the workbook again and, when no row has a problem, creates the plan with every row in one save: the plan
+    /// exists whole or not at all, audited like any change (ADR 0004).
+    /// </summary>
+    public async Task<Outcome<PlanImportCreated>> ImportNewAsync(ClaimsPrincipal user, NewPlan plan, byte[] content, CancellationToken ct)
+    {
+        var (view, check, refusal) = await CheckNewAsync(user, plan, content, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (check!.HasErrors)
+        {
+            return refuse["Error.Import.HasErrors"];
+        }
+
+        return await plans.CreateFromImportAsync(user, plan, view!, check, ct);
+    }
+
     /// <summary>A row problem in the reader's language, with the column's header when it names one.</summary>
     public string Message(ImportIssue issue, IStringLocalizer<PlansText> plansText)
     {
@@ -100,22 +131,10 @@ public sealed class PlanExchangeService(
             await access.EnsureEditAsync(user, plan, ct);
         }
 
-        if (content.Length > MaxImportBytes)
+        var (sheet, sheetRefusal) = await SheetAsync(content, ct);
+        if (sheetRefusal is not null)
         {
-            return (null, null, refuse["Error.FileTooLarge"]);
-        }
-
-        // A workbook is read, not stored, but it is an upload like any other: scanned before it is parsed, and
-        // refused while the scanner gives no verdict (ADR 0014).
-        var scan = await scanner.ScanAsync(content, ct);
-        if (scan.Upload is null)
-        {
-            return (null, null, refuse[UploadChecks.RefusalKey(scan.Status)]);
-        }
-
-        if (PlanSheetFile.Read(content) is not { } sheet)
-        {
-            return (null, null, refuse["Error.Import.Layout"]);
+            return (null, null, sheetRefusal);
         }
 
         var view = await plans.LoadAsync(user, planId, ct);
@@ -124,6 +143,49 @@ public sealed class PlanExchangeService(
             return (null, null, refuse["Error.PlanNotFound"]);
         }
 
+        return await CheckAgainstAsync(view, sheet!, ct);
+    }
+
+    private async Task<(PlanView? View, PlanImportCheckResult? Check, Refusal? Refusal)> CheckNewAsync(ClaimsPrincipal user, NewPlan plan, byte[] content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(content);
+        var view = await plans.NewPlanViewAsync(user, plan, ct);
+        if (!view.Succeeded)
+        {
+            return (null, null, view.Refusal);
+        }
+
+        var (sheet, sheetRefusal) = await SheetAsync(content, ct);
+        if (sheetRefusal is not null)
+        {
+            return (null, null, sheetRefusal);
+        }
+
+        return await CheckAgainstAsync(view.Value!, PlanImportCheck.WithoutIds(sheet!), ct);
+    }
+
+    /// <summary>The workbook's sheets, or why not: too large, refused by the scanner, not the plan's layout.</summary>
+    private async Task<(PlanSheet? Sheet, Refusal? Refusal)> SheetAsync(byte[] content, CancellationToken ct)
+    {
+        if (content.Length > MaxImportBytes)
+        {
+            return (null, refuse["Error.FileTooLarge"]);
+        }
+
+        // A workbook is read, not stored, but it is an upload like any other: scanned before it is parsed, and
+        // refused while the scanner gives no verdict (ADR 0014).
+        var scan = await scanner.ScanAsync(content, ct);
+        if (scan.Upload is null)
+        {
+            return (null, refuse[UploadChecks.RefusalKey(scan.Status)]);
+        }
+
+        return PlanSheetFile.Read(content) is { } sheet ? (sheet, null) : (null, refuse["Error.Import.Layout"]);
+    }
+
+    private async Task<(PlanView? View, PlanImportCheckResult? Check, Refusal? Refusal)> CheckAgainstAsync(PlanView view, PlanSheet sheet, CancellationToken ct)
+    {
         var names = await NamesAsync(view, forImport: true, ct);
         var check = PlanImportCheck.Run(sheet, view, names, HeaderSets(() => PlanSheetFile.Headers(text)), HeaderSets(() => PlanSheetFile.IndicatorHeaders(text)));
         return check.LayoutError is { } layout ? (null, null, refuse[layout]) : (view, check, null);

@@ -319,15 +319,8 @@ public static class PlanImportCheck
             return null;
         }
 
-        return new PlanNodeValues
+        return new PlanNodeValues(row[(int)PlanColumn.Key], match?.Id, Text(PlanColumn.ParentKey), kind, titleFr, titleAr, titleEn)
         {
-            Key = row[(int)PlanColumn.Key],
-            Id = match?.Id,
-            Kind = kind,
-            ParentKey = Text(PlanColumn.ParentKey),
-            TitleFr = titleFr,
-            TitleAr = titleAr,
-            TitleEn = titleEn,
             LeadInstitutionId = lead,
             PartnerIds = [.. partners.Distinct()],
             ResponsibleUserId = responsible,
@@ -343,6 +336,19 @@ public static class PlanImportCheck
             OverspendReason = reason,
             DecisionId = decisionId,
             DecisionReference = decisionReference,
+        };
+    }
+
+    /// <summary>
+    /// The sheet with its id column emptied: a new plan's rows are all new items, whatever ids the file carries (a
+    /// workbook exported from another plan makes a copy of it, its keys giving the tree).
+    /// </summary>
+    public static PlanSheet WithoutIds(PlanSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return sheet with
+        {
+            Nodes = [.. sheet.Nodes.Select(r => r with { Cells = [.. r.Cells.Select((c, i) => i == (int)PlanColumn.Id ? string.Empty : c)] })],
         };
     }
 

@@ -43,56 +43,14 @@ public enum IndicatorColumn
 }
 
 /// <summary>
-/// A node's values as the sheet carries them, with references by id (what the service stores). Export builds it
-/// from a <see cref="PlanRow"/>, import from the cells; both turn it into cells through <see cref="PlanSheetLayout.Cell(PlanColumn, PlanNodeValues, PlanSheetNames)"/>,
-/// so comparing an imported row with the stored one is comparing the same cells.
+/// A node row of the sheet: its key, the stored item's id (null for a row that adds one), its parent's key and the
+/// item's values (<see cref="PlanItemValues"/>, references by id, what the service stores). Export builds it from a
+/// <see cref="PlanRow"/>, import from the cells; both turn it into cells through
+/// <see cref="PlanSheetLayout.Cell(PlanColumn, PlanNodeValues, PlanSheetNames)"/>, so comparing an imported row with the
+/// stored one is comparing the same cells.
 /// </summary>
-public sealed record PlanNodeValues
-{
-    public required string Key { get; init; }
-
-    public Guid? Id { get; init; }
-
-    public required PlanItemKind Kind { get; init; }
-
-    public string? ParentKey { get; init; }
-
-    public required string TitleFr { get; init; }
-
-    public required string TitleAr { get; init; }
-
-    public string? TitleEn { get; init; }
-
-    public Guid? LeadInstitutionId { get; init; }
-
-    public IReadOnlyList<Guid> PartnerIds { get; init; } = [];
-
-    public Guid? ResponsibleUserId { get; init; }
-
-    public Guid? CommitteeId { get; init; }
-
-    public DateOnly? StartsOn { get; init; }
-
-    public DateOnly? DueOn { get; init; }
-
-    public PlanItemStatus Status { get; init; }
-
-    public int Progress { get; init; }
-
-    public decimal Weight { get; init; } = 1m;
-
-    public decimal BudgetPlanned { get; init; }
-
-    public decimal BudgetCommitted { get; init; }
-
-    public decimal BudgetSpent { get; init; }
-
-    public string? OverspendReason { get; init; }
-
-    public Guid? DecisionId { get; init; }
-
-    public string? DecisionReference { get; init; }
-}
+public sealed record PlanNodeValues(string Key, Guid? Id, string? ParentKey, PlanItemKind Kind, string TitleFr, string TitleAr, string? TitleEn = null)
+    : PlanItemValues(Kind, TitleFr, TitleAr, TitleEn);
 
 /// <summary>An indicator row's values (a measure, or none when <see cref="Period"/> is null).</summary>
 public sealed record IndicatorValues(string NodeKey, string NameFr, string NameAr, string? NameEn, string Unit, decimal Baseline, decimal Target, string? Period, decimal? Actual);
@@ -238,15 +196,8 @@ public static class PlanSheetLayout
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(keys);
-        return new PlanNodeValues
+        return new PlanNodeValues(keys[row.Id], row.Id, row.ParentId is { } p ? keys.GetValueOrDefault(p) : null, row.Kind, row.TitleFr, row.TitleAr, row.TitleEn)
         {
-            Key = keys[row.Id],
-            Id = row.Id,
-            Kind = row.Kind,
-            ParentKey = row.ParentId is { } p ? keys.GetValueOrDefault(p) : null,
-            TitleFr = row.TitleFr,
-            TitleAr = row.TitleAr,
-            TitleEn = row.TitleEn,
             LeadInstitutionId = row.LeadInstitutionId,
             PartnerIds = row.PartnerIds,
             ResponsibleUserId = row.ResponsibleUserId,

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Noress.App.Data;
-using Noress.App.Members;
 using Noress.App.Shared.Localization;
 using Noress.App.Shared.Operations;
 using Noress.App.Shared.Uploads;
@@ -24,7 +23,7 @@ public sealed partial class ProxyMandateService(
     IDbContextFactory<NoressDbContext> dbFactory,
     SessionsAccess access,
     AttendanceService attendance,
-    MembersStorage storage,
+    UploadStorage storage,
     UploadScanner scanner,
     SessionLive live,
     ILogger<ProxyMandateService> logger,

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using Noress.App.Accounts;
-using Noress.App.Members;
 using Noress.App.Plans;
 using Noress.App.Plans.Views;
 using Noress.App.Shared.Localization;
@@ -33,7 +32,7 @@ public sealed class PlanViewPagesTests : NoressTestContext
     private async Task ArrangeAsync()
     {
         var database = await UseDatabaseAsync();
-        Services.AddSingleton(new MembersStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
+        Services.AddSingleton(new UploadStorage(Options.Create(new StorageOptions { Root = Path.GetTempPath() }), Path.GetTempPath()));
         Services.AddSingleton<UploadScanner>();
         Services.AddNoressPlans();
         await database.AddPersonAsync(UserId, UserName);

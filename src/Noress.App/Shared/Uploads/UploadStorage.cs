@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using Noress.App.Shared.Uploads;
 
-namespace Noress.App.Members;
+namespace Noress.App.Shared.Uploads;
 
 /// <summary>Configuration section <c>Storage</c>: where uploaded files live, outside wwwroot.</summary>
 public sealed class StorageOptions
@@ -22,7 +21,7 @@ public sealed class StorageOptions
 /// Stores uploads under generated names in a folder per kind, so no uploaded name ever reaches the
 /// file system and nothing is reachable as a static file.
 /// </summary>
-public sealed class MembersStorage(IOptions<StorageOptions> options, string contentRoot)
+public sealed class UploadStorage(IOptions<StorageOptions> options, string contentRoot)
 {
     public StorageOptions Options => options.Value;
 

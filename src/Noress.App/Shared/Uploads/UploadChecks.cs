@@ -1,7 +1,6 @@
 using System.Text;
-using Noress.App.Shared.Uploads;
 
-namespace Noress.App.Members;
+namespace Noress.App.Shared.Uploads;
 
 /// <summary>Pure checks on uploaded files: what the bytes are, not what the name claims.</summary>
 public static class UploadChecks
@@ -12,7 +11,7 @@ public static class UploadChecks
     private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
 
-    /// <summary>The MembersText key of a refusal by the upload scanner.</summary>
+    /// <summary>The refusal key of a refusal by the upload scanner (every feature that takes uploads has it in its text).</summary>
     public static string RefusalKey(UploadScanStatus status) =>
         status == UploadScanStatus.Infected ? "Error.Infected" : "Error.ScannerUnavailable";
 

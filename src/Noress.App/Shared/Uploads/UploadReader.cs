@@ -1,4 +1,4 @@
-namespace Noress.App.Members;
+namespace Noress.App.Shared.Uploads;
 
 /// <summary>Reads an upload into memory without ever reading more than the limit allows.</summary>
 internal static class UploadReader

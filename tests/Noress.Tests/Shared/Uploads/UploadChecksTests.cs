@@ -1,7 +1,7 @@
 using System.Text;
-using Noress.App.Members;
+using Noress.App.Shared.Uploads;
 
-namespace Noress.Tests.Members;
+namespace Noress.Tests.Shared.Uploads;
 
 public sealed class UploadChecksTests
 {
