@@ -14,13 +14,24 @@ public sealed class BrowserSession : IAsyncDisposable
         Context = context;
         Page = page;
         page.PageError += (_, error) => errors.Enqueue($"page error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Console.Enqueue($"console: {message.Text}");
+            }
+        };
     }
 
     public IBrowserContext Context { get; }
 
     public IPage Page { get; }
 
+    /// <summary>Uncaught page errors (none expected).</summary>
     public IReadOnlyCollection<string> Errors => errors.ToArray();
+
+    /// <summary>Console errors, for a failure message only: a killed node makes the browser log failed connections on purpose.</summary>
+    public ConcurrentQueue<string> Console { get; } = new();
 
     public static async Task<BrowserSession> CreateAsync(IBrowserContext context)
     {

@@ -40,7 +40,8 @@ public sealed class ScaleOutCluster : IAsyncLifetime
             ?? throw new InvalidOperationException("NORESS_TEST_REDIS is not set: run the tests with ./test.sh, which starts a throwaway Redis server.");
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = $"noress_scaleout_{Guid.NewGuid():N}" }.ToString();
 
-        int port1 = Tool.FreePort(), port2 = Tool.FreePort();
+        var port1 = Tool.FreePort();
+        var port2 = Tool.FreePort();
         // Node 1 creates the schema and the demo data; node 2 starts on the finished database, as a second node does.
         Node1 = await AppNode.StartAsync("node1", PublishedFolder, port1, NodeEnvironment(port1, redis, migrate: true));
         Node2 = await AppNode.StartAsync("node2", PublishedFolder, port2, NodeEnvironment(port2, redis, migrate: false));
