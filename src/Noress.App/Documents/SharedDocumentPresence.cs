@@ -103,12 +103,12 @@ public sealed partial class SharedDocumentPresence(
         }
     }
 
-    /// <summary>Says this node is alive for another <see cref="NodeLifetime"/>.</summary>
+    /// <summary>Says this node is alive for another <see cref="NodeLifetime"/> (the value names the machine, for an operator reading Redis).</summary>
     public async Task BeatAsync()
     {
         try
         {
-            await Database.StringSetAsync(NodeKey(NodeId), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), NodeLifetime);
+            await Database.StringSetAsync(NodeKey(NodeId), Environment.MachineName, NodeLifetime);
         }
         catch (RedisException e)
         {
