@@ -3,7 +3,7 @@
 # throwaway clamd (ClamAV's scanner), all on free loopback ports, all removed on exit (success, failure or Ctrl-C).
 #   ./test.sh                      build once (Release) and run all tests
 #   ./test.sh --filter Name~Redis  extra arguments go to each `dotnet test`
-# Environment given to the tests: NORESS_TEST_POSTGRES, NORESS_TEST_REDIS, NORESS_TEST_CLAMAV, NORESS_CHROMIUM.
+# Environment given to the tests: NORESS_TEST_POSTGRES, NORESS_TEST_REDIS, NORESS_TEST_CLAMAV, NORESS_CHROMIUM, NORESS_NGINX.
 # Results: console output plus TestResults/<Project>.trx; exit code non-zero when any project fails.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -68,6 +68,9 @@ install_missing() {
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)
   compgen -G '/usr/lib/postgresql/*/bin' >/dev/null || packages+=(postgresql)
+  # The scale-out test puts two app nodes behind Debian's nginx; its backup test uses sqlite3.
+  [[ -x /usr/sbin/nginx ]] || packages+=(nginx)
+  command -v sqlite3 >/dev/null || packages+=(sqlite3)
   ((${#packages[@]})) || return 0
   log "installing ${packages[*]}"
   local sudo=()
@@ -142,6 +145,7 @@ start_postgres
 start_redis
 start_clamd
 export NORESS_CHROMIUM=${NORESS_CHROMIUM:-/usr/bin/chromium}
+export NORESS_NGINX=${NORESS_NGINX:-/usr/sbin/nginx}
 
 # A test project missing from the solution would silently never run.
 solution_projects=$(dotnet sln Noress.sln list)

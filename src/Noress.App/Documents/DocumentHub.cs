@@ -39,7 +39,7 @@ public sealed class DocumentHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var documentId in presence.RemoveConnection(Context.ConnectionId))
+        foreach (var documentId in await presence.RemoveConnectionAsync(Context.ConnectionId))
         {
             await Clients.OthersInGroup(DocumentBroadcaster.Group(documentId)).SendAsync("PresenceLeft", documentId, Context.ConnectionId);
         }
@@ -65,16 +65,17 @@ public sealed class DocumentHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, DocumentBroadcaster.Group(documentId), Context.ConnectionAborted);
         var color = DocumentPresence.ColorFor(access.Subject.UserId);
         var mine = new PresenceDto(Context.ConnectionId, access.Subject.UserId, access.UserName, color, head.Version, 0, 0);
-        presence.Set(documentId, mine);
+        await presence.SetAsync(documentId, mine);
         await Clients.OthersInGroup(DocumentBroadcaster.Group(documentId)).SendAsync("PresenceChanged", documentId, mine);
-        var others = presence.In(documentId).Where(p => p.ConnectionId != Context.ConnectionId).ToList();
+        // Everyone already there, on every node (ADR 0048), not only those this node holds.
+        var others = (await presence.EveryoneInAsync(documentId, Context.ConnectionAborted)).Where(p => p.ConnectionId != Context.ConnectionId).ToList();
         return new DocumentSnapshotDto(documentId, access.Document.Title, head.Version, head.Text, access.Right.ToString(), access.UserName, color, others, DocumentLimitsDto.From(options.Value));
     }
 
     public async Task Leave(Guid documentId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, DocumentBroadcaster.Group(documentId));
-        if (presence.Remove(documentId, Context.ConnectionId))
+        if (await presence.RemoveAsync(documentId, Context.ConnectionId))
         {
             await Clients.OthersInGroup(DocumentBroadcaster.Group(documentId)).SendAsync("PresenceLeft", documentId, Context.ConnectionId);
         }
@@ -211,7 +212,7 @@ public sealed class DocumentHub(
         }
 
         var updated = current with { Version = version, Anchor = Math.Max(0, anchor), Head = Math.Max(0, head) };
-        presence.Set(documentId, updated);
+        await presence.SetAsync(documentId, updated);
         await Clients.OthersInGroup(DocumentBroadcaster.Group(documentId)).SendAsync("PresenceChanged", documentId, updated);
     }
 

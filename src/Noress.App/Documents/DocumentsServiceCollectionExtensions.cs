@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Noress.App.Audit;
 using Noress.App.Committees.Workspace;
 using Noress.App.Documents.History;
+using Noress.App.Shared.RealTime;
 
 namespace Noress.App.Documents;
 
@@ -32,6 +33,14 @@ public static class DocumentsServiceCollectionExtensions
         });
         services.AddSingleton<DocumentAuthority>();
         services.AddSingleton<DocumentPresence>();
+        if (configuration.GetSection(RealTimeOptions.Section).Get<RealTimeOptions>() is { Bus: EventBusKind.Redis })
+        {
+            // Several nodes: presence is shared through Redis, and each node keeps its own entries alive (ADR 0048).
+            services.AddSingleton<SharedDocumentPresence>();
+            services.AddSingleton<DocumentPresenceNode>();
+            services.AddHostedService(sp => sp.GetRequiredService<DocumentPresenceNode>());
+        }
+
         services.AddSingleton<UpdateRateLimiter>();
         services.AddSingleton<DocumentBroadcaster>();
         services.AddSingleton<DocumentService>();

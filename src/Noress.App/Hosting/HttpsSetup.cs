@@ -42,7 +42,38 @@ public static class HttpsSetup
             hsts.IncludeSubDomains = settings.Value.IncludeSubDomains;
             hsts.Preload = settings.Value.Preload;
         });
+        services.PostConfigure<ForwardedHeadersOptions>(forwarded => TrustProxies(forwarded, configuration));
         return services;
+    }
+
+    /// <summary>
+    /// With <c>ForwardedHeaders:KnownProxies</c> (addresses) or <c>ForwardedHeaders:KnownNetworks</c> (CIDR), only those
+    /// proxies' X-Forwarded-* headers are believed; ASPNETCORE_FORWARDEDHEADERS_ENABLED alone believes any sender (ADR 0048).
+    /// </summary>
+    internal static void TrustProxies(ForwardedHeadersOptions forwarded, IConfiguration configuration)
+    {
+        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        var networks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        if (proxies.Length == 0 && networks.Length == 0)
+        {
+            return;
+        }
+
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            forwarded.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies holds '{proxy}', which is not an IP address."));
+        }
+
+        foreach (var network in networks)
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks holds '{network}', which is not a network in CIDR notation (e.g. 10.0.0.0/24)."));
+        }
     }
 
     /// <summary>After request localization, so the page speaks the visitor's language.</summary>
