@@ -80,8 +80,11 @@ public sealed class PlanExchangeJourneyTests(NoressServer server)
         await Expect(page.GetByTestId("plan-import-title")).ToBeVisibleAsync();
         // Their only committee without a plan is chosen already.
         await Expect(page.GetByTestId("plan-import-committee")).ToContainTextAsync(committeeCode);
-        await page.GetByTestId("plan-import-fr").Locator("input").FillAsync("Plan créé depuis un classeur");
-        await page.GetByTestId("plan-import-ar").Locator("input").FillAsync("خطة أنشئت من جدول");
+        // MudTextField puts the test id on its input; leaving the field commits the value.
+        await page.GetByTestId("plan-import-fr").FillAsync("Plan créé depuis un classeur");
+        await page.GetByTestId("plan-import-fr").BlurAsync();
+        await page.GetByTestId("plan-import-ar").FillAsync("خطة أنشئت من جدول");
+        await page.GetByTestId("plan-import-ar").BlurAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(workbook);
         var rows = page.GetByTestId("plan-import-row");
         await Expect(rows).ToHaveCountAsync(3);
