@@ -29,7 +29,7 @@ namespace Noress.Benchmarks;
 /// (<c>--per-context 1</c>, what the issue measured) or several pages per context (<c>--per-context N</c>: one renderer
 /// process serves the pages of a context, which is how thousands of circuits fit in one machine's browser).
 /// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- circuits [--page dashboard|institution|document|plan]
-///   [--steps 0,10,20,40] [--per-context 1] [--probe 100] [--gcdump file] [--user secretariat@noress.demo] [--port 47400]
+///   [--steps 0,10,20,40] [--per-context 1] [--probe 100] [--gcdump path-prefix: dumps at the last two counts, the types that grew] [--user secretariat@noress.demo] [--port 47400]
 /// </summary>
 internal static partial class CircuitsBenchmark
 {
@@ -108,7 +108,10 @@ internal static partial class CircuitsBenchmark
         heaps.Add((0, baseline.Heap, baseline.Circuits));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"0 pages: heap {baseline.Heap / 1048576.0:F1} MB, circuits {baseline.Circuits}"));
         var began = Stopwatch.GetTimestamp();
-        foreach (var step in steps.Where(s => s > 0))
+        var counted = steps.Where(s => s > 0).ToList();
+        Dictionary<string, (long Bytes, long Count)>? dumped = null;
+        var dumpedAt = 0;
+        foreach (var step in counted)
         {
             while (pages.Count < step)
             {
@@ -122,6 +125,17 @@ internal static partial class CircuitsBenchmark
             var previous = heaps[^2];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{pages.Count} pages: heap {measured.Heap / 1048576.0:F1} MB, circuits held by the server {measured.Circuits}, marginal {(measured.Heap - previous.Heap) / 1024.0 / Math.Max(1, pages.Count - previous.Circuits):F0} KB per circuit since {previous.Circuits} ({Bench.Milliseconds(began, Stopwatch.GetTimestamp()) / 1000:F0} s)"));
+            if (gcdump.Length > 0 && counted.Count >= 2 && step >= counted[^2])
+            {
+                // Two dumps, at the last two counts: their difference is what the added circuits hold, by type.
+                var dump = await DumpAsync(server.Pid, string.Create(CultureInfo.InvariantCulture, $"{gcdump}-{step}.gcdump"));
+                if (dumped is not null)
+                {
+                    PrintGrowth(dumped, dump, step - dumpedAt);
+                }
+
+                (dumped, dumpedAt) = (dump, step);
+            }
         }
 
         var nonZero = heaps.Where(h => h.Circuits > 0).ToList();
@@ -133,11 +147,6 @@ internal static partial class CircuitsBenchmark
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"heap per circuit from 0 ({heaps[0].Circuits} -> {heaps[^1].Circuits}): {(heaps[^1].Heap - heaps[0].Heap) / 1024.0 / Math.Max(1, heaps[^1].Circuits):F0} KB; load {Bench.LoadAverage()}"));
-
-        if (gcdump.Length > 0)
-        {
-            await DumpAsync(server.Pid, gcdump);
-        }
 
         if (probes > 0)
         {
@@ -209,21 +218,53 @@ internal static partial class CircuitsBenchmark
         return context;
     }
 
-    /// <summary>A heap dump of the server and its 40 biggest types (dotnet-gcdump, a global dotnet tool).</summary>
-    private static async Task DumpAsync(int pid, string file)
+    /// <summary>A heap dump of the server (dotnet-gcdump, a global dotnet tool), read back as bytes and objects by type.</summary>
+    private static async Task<Dictionary<string, (long Bytes, long Count)>> DumpAsync(int pid, string file)
     {
         var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+        var types = new Dictionary<string, (long Bytes, long Count)>();
         foreach (var arguments in new[] { $"collect -p {pid} -o {file}", $"report {file}" })
         {
             using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, UseShellExecute = false })!;
             var output = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
-            if (arguments.StartsWith("report", StringComparison.Ordinal))
+            if (!arguments.StartsWith("report", StringComparison.Ordinal))
             {
-                Console.WriteLine(string.Join('\n', output.Split('\n').Take(45)));
+                continue;
+            }
+
+            // heapstat lines: the size of one object (an average within a size bucket), the count, the type and its assembly.
+            foreach (Match line in HeapStatLine().Matches(output))
+            {
+                var type = SizeBucket().Replace(line.Groups[3].Value, string.Empty);
+                var size = long.Parse(line.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                var count = long.Parse(line.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                var (bytes, objects) = types.GetValueOrDefault(type);
+                types[type] = (bytes + size * count, objects + count);
             }
         }
+
+        return types;
     }
+
+    /// <summary>Where the memory of the circuits added between two dumps went: the types that grew most, per circuit.</summary>
+    private static void PrintGrowth(Dictionary<string, (long Bytes, long Count)> before, Dictionary<string, (long Bytes, long Count)> after, int circuits)
+    {
+        var growth = after.Select(t => (Type: t.Key, Bytes: t.Value.Bytes - before.GetValueOrDefault(t.Key).Bytes, Count: t.Value.Count - before.GetValueOrDefault(t.Key).Count))
+            .OrderByDescending(t => t.Bytes).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"heap dump growth over {circuits} circuits: {growth.Sum(g => g.Bytes) / 1024.0 / circuits:F0} KB per circuit; the 40 types that grew most (bytes and objects per circuit):"));
+        foreach (var (type, bytes, count) in growth.Take(40))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bytes / 1024.0 / circuits,8:F1} KB {count / (double)circuits,8:F1}  {(type.Length > 140 ? type[..140] : type)}"));
+        }
+    }
+
+    [GeneratedRegex(@"^\s*([\d,]+)\s+([\d,]+)\s+(.+?)\s+\[[^\]]+\]\s*$", RegexOptions.Multiline)]
+    private static partial Regex HeapStatLine();
+
+    [GeneratedRegex(@"\s*\(Bytes > [\dKM]+\)")]
+    private static partial Regex SizeBucket();
 
     private static async Task<IReadOnlyList<Microsoft.Playwright.Cookie>> SignInAsync(Uri address, string email)
     {
