@@ -44,15 +44,19 @@ internal static partial class CircuitsBenchmark
         var port = Bench.Option(args, "--port", "47400");
         var concurrency = int.Parse(Bench.Option(args, "--concurrency", "4"), CultureInfo.InvariantCulture);
 
-        await using var server = await ServerProcess.StartAsync(port);
-        var path = pageName switch
+        // Each document page opens a document of its own: people in one document see each other (presence), which grows
+        // with the square of the room, not with the circuits.
+        await using var server = await ServerProcess.StartAsync(port, pageName == "document" ? steps.Max() : 1);
+        var opened = 0;
+        string PathOf(int index) => pageName switch
         {
             "dashboard" => "/",
             "institution" => $"/members/{server.Institution}",
-            "document" => $"/documents/{server.DocumentId}",
+            "document" => $"/documents/{server.Documents[index % server.Documents.Count]}",
             "plan" => $"/action-plans/{server.PlanId}",
             _ => throw new ArgumentException($"Unknown page {pageName}."),
         };
+        var path = PathOf(0);
         // What says the page is fully up: its circuit (the layout's mark) and, for a document, the editor's hub connection.
         var ready = pageName == "document" ? "[data-testid=collaborative-editor][data-connection=connected]" : "[data-interactive=true]";
         var cookies = await SignInAsync(server.Address, user);
@@ -97,7 +101,7 @@ internal static partial class CircuitsBenchmark
                 pages.Add(page);
             }
 
-            await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+            await page.GotoAsync(PathOf(Interlocked.Increment(ref opened) - 1), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
             await page.Locator(ready).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
             return page;
         }
@@ -302,7 +306,7 @@ internal static partial class CircuitsBenchmark
 
         public Uri Address { get; private set; } = default!;
 
-        public Guid DocumentId { get; private set; }
+        public IReadOnlyList<Guid> Documents { get; private set; } = [];
 
         public Guid PlanId { get; private set; }
 
@@ -310,7 +314,7 @@ internal static partial class CircuitsBenchmark
 
         public int Pid => process.Id;
 
-        public static async Task<ServerProcess> StartAsync(string port)
+        public static async Task<ServerProcess> StartAsync(string port, int documents)
         {
             var self = Environment.ProcessPath!;
             var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -321,10 +325,11 @@ internal static partial class CircuitsBenchmark
 
             start.ArgumentList.Add("circuits-server");
             start.ArgumentList.Add(port);
+            start.ArgumentList.Add(documents.ToString(CultureInfo.InvariantCulture));
             var server = new ServerProcess(Process.Start(start)!);
             var parts = (await server.ReadLineStartingAsync("READY ")).Split(' ');
             server.Address = new Uri(parts[1]);
-            server.DocumentId = Guid.Parse(parts[2]);
+            server.Documents = [.. parts[2].Split(',').Select(Guid.Parse)];
             server.PlanId = Guid.Parse(parts[3]);
             server.Institution = parts[4];
             return server;
@@ -382,6 +387,7 @@ internal static class CircuitsServerHost
     public static async Task<int> RunAsync(string[] args)
     {
         var port = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 0;
+        var documentCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
         var databaseFile = Path.Combine(Path.GetTempPath(), $"noress-circuits-{Guid.NewGuid():N}.db");
         Bench.FindContentRoot();
         var counter = new CircuitCounter();
@@ -392,8 +398,8 @@ internal static class CircuitsServerHost
                 factory.StartServer();
                 var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()
                     .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
-                var (documentId, planId) = await PrepareAsync(factory.Services);
-                Console.WriteLine($"READY {address} {documentId} {planId} ADS");
+                var (documents, planId) = await PrepareAsync(factory.Services, documentCount);
+                Console.WriteLine($"READY {address} {string.Join(',', documents)} {planId} ADS");
                 while (Console.ReadLine() is { } line && line != "quit")
                 {
                     var parts = line.Split(' ');
@@ -427,7 +433,7 @@ internal static class CircuitsServerHost
         }
     }
 
-    private static async Task<(Guid Document, Guid Plan)> PrepareAsync(IServiceProvider services)
+    private static async Task<(List<Guid> Documents, Guid Plan)> PrepareAsync(IServiceProvider services, int documentCount)
     {
         var dbFactory = services.GetRequiredService<IDbContextFactory<NoressDbContext>>();
         Guid secretariatId;
@@ -439,7 +445,11 @@ internal static class CircuitsServerHost
         var principal = Bench.Principal(secretariatId, "secretariat@noress.demo", Roles.Secretariat);
         var text = string.Concat(Enumerable.Repeat("Procès-verbal de la réunion du comité de pilotage. محضر اجتماع لجنة القيادة.\n", 20));
         await using var scope = services.CreateAsyncScope();
-        var document = (await scope.ServiceProvider.GetRequiredService<DocumentService>().CreateAsync(principal, DocumentSpaceKind.Platform, null, "Benchmark", text)).Value;
+        var documents = new List<Guid>();
+        for (var i = 0; i < documentCount; i++)
+        {
+            documents.Add((await scope.ServiceProvider.GetRequiredService<DocumentService>().CreateAsync(principal, DocumentSpaceKind.Platform, null, $"Benchmark {i + 1}", text)).Value);
+        }
 
         var plans = scope.ServiceProvider.GetRequiredService<PlanService>();
         var planId = await plans.FindAsync(PlanKind.Strategic, null, default)
@@ -471,7 +481,7 @@ internal static class CircuitsServerHost
             await plans.MoveItemAsync(principal, axes[a], null, a, default);
         }
 
-        return (document, planId);
+        return (documents, planId);
     }
 
     /// <summary>Circuits opened and not yet closed (disposed) on this node.</summary>
