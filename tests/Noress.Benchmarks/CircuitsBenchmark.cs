@@ -29,7 +29,7 @@ namespace Noress.Benchmarks;
 /// (<c>--per-context 1</c>, what the issue measured) or several pages per context (<c>--per-context N</c>: one renderer
 /// process serves the pages of a context, which is how thousands of circuits fit in one machine's browser).
 /// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- circuits [--page dashboard|institution|document|plan]
-///   [--steps 0,10,20,40] [--per-context 1] [--probe 100] [--gcdump path-prefix: dumps at the last two counts, the types that grew] [--user secretariat@noress.demo] [--port 47400]
+///   [--steps 0,10,20,40] [--per-context 1] [--probe 100] [--close tab|leave] [--gcdump path-prefix: dumps at the last two counts, the types that grew] [--user secretariat@noress.demo] [--port 47400]
 /// </summary>
 internal static partial class CircuitsBenchmark
 {
@@ -42,6 +42,9 @@ internal static partial class CircuitsBenchmark
         var gcdump = Bench.Option(args, "--gcdump", string.Empty);
         var user = Bench.Option(args, "--user", "secretariat@noress.demo");
         var port = Bench.Option(args, "--port", "47400");
+        // "tab": pages are closed as tabs (a busy renderer may skip pagehide, and then the server keeps the circuit for the
+        // retention period); "leave": each page first navigates away (pagehide always runs), then closes.
+        var close = Bench.Option(args, "--close", "tab");
         var concurrency = int.Parse(Bench.Option(args, "--concurrency", "4"), CultureInfo.InvariantCulture);
 
         // Each document page opens a document of its own: people in one document see each other (presence), which grows
@@ -159,6 +162,14 @@ internal static partial class CircuitsBenchmark
 
         // Closing: every page goes away as a person closing a tab; the server must let go of their circuits.
         var closing = Stopwatch.GetTimestamp();
+        if (close == "leave")
+        {
+            foreach (var chunk in pages.Chunk(8))
+            {
+                await Task.WhenAll(chunk.Select(p => p.GotoAsync("about:blank")));
+            }
+        }
+
         foreach (var chunk in contexts.Chunk(8))
         {
             await Task.WhenAll(chunk.Select(c => c.CloseAsync()));
@@ -166,7 +177,7 @@ internal static partial class CircuitsBenchmark
 
         var after = await server.WaitForCircuitsAsync(0, TimeSpan.FromSeconds(60));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"after closing {pages.Count} pages: {after.Circuits} circuits held by the server after {Bench.Milliseconds(closing, Stopwatch.GetTimestamp()) / 1000:F1} s, heap {after.Heap / 1048576.0:F1} MB"));
+            $"after closing {pages.Count} pages ({close}): {after.Circuits} circuits held by the server after {Bench.Milliseconds(closing, Stopwatch.GetTimestamp()) / 1000:F1} s, heap {after.Heap / 1048576.0:F1} MB"));
         return after.Circuits == 0 ? 0 : 1;
     }
 
