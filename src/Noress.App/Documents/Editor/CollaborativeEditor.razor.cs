@@ -266,11 +266,14 @@ public sealed partial class CollaborativeEditor
                 await module.DisposeAsync();
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception e) when (e is JSDisconnectedException or JSException or OperationCanceledException)
         {
-            // The browser is gone; its editor went with it (unacknowledged edits stay in its local storage).
+            // The browser is gone or going (a closed tab answers nothing); its editor went with it (unacknowledged edits
+            // stay in its local storage). Whatever the script said, the circuit must still let go of this component.
         }
-
-        self?.Dispose();
+        finally
+        {
+            self?.Dispose();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Noress.App.Accounts.TwoFactor;
+using Noress.App.Shared.Circuits;
 using Noress.App.Shared.Health;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -30,10 +32,13 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddServerSideBlazor(options =>
             {
-                // A dropped mobile connection gets five minutes to come back with its state intact;
-                // at most 200 such circuits are kept so a burst of disconnections cannot exhaust memory.
-                options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
-                options.DisconnectedCircuitMaxRetained = 200;
+                // A dropped connection (a phone changing networks, a laptop lid closed a moment) gets three minutes to
+                // come back with its state: longer than the client's own reconnection attempts, short enough that a
+                // held circuit's memory goes back to the live ones. At most 500 are held (ADR 0049): a quarter of the
+                // 2,000 live circuits a node is sized for, so a room's Wi-Fi dropping keeps its people's pages while
+                // a burst of disconnections cannot take more than a bounded share of the memory.
+                options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+                options.DisconnectedCircuitMaxRetained = 500;
                 // Our JS calls are small (focus, scroll, clipboard); a minute-long wait would only hide a dead browser.
                 options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
                 options.DetailedErrors = environment.IsDevelopment();
@@ -43,6 +48,10 @@ public static class SecurityServiceCollectionExtensions
                 // Long texts (minutes, rules) arrive in one message; anything bigger is refused before it is buffered.
                 options.MaximumReceiveMessageSize = 128 * 1024;
             });
+
+        // The circuits this node holds, to check that a closed page's circuit is released (ADR 0049).
+        services.AddSingleton<OpenCircuits>();
+        services.AddScoped<CircuitHandler, OpenCircuitsHandler>();
 
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddAntiforgery(options =>

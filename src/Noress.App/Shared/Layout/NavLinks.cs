@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+
+namespace Noress.App.Shared.Layout;
+
+/// <summary>What the drawer's plain links need from NavLink and MudIcon: the active match and the icon's markup.</summary>
+public static class NavLinks
+{
+    // One markup string per icon for the whole node: every circuit's drawer points at the same strings.
+    private static readonly ConcurrentDictionary<string, MarkupString> Icons = new(StringComparer.Ordinal);
+
+    /// <summary>The icon as MudIcon renders it in a MudNavLink.</summary>
+    public static MarkupString Icon(string svg) => Icons.GetOrAdd(svg, s => new MarkupString(
+        "<svg class=\"mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">"
+        + s + "</svg>"));
+
+    /// <summary>
+    /// As NavLink matches: <see cref="NavLinkMatch.All"/> the whole path, <see cref="NavLinkMatch.Prefix"/> the path or a
+    /// path below it; case-insensitive, the query and fragment ignored.
+    /// </summary>
+    /// <param name="relative">The current location relative to the base address (no leading slash).</param>
+    /// <param name="href">The link's relative address.</param>
+    /// <param name="match">How the link matches.</param>
+    public static bool IsActive(string relative, string href, NavLinkMatch match)
+    {
+        var end = relative.IndexOfAny(['?', '#']);
+        var path = (end < 0 ? relative : relative[..end]).TrimEnd('/');
+        var target = href.TrimEnd('/');
+        if (path.Equals(target, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return match == NavLinkMatch.Prefix && target.Length > 0
+            && path.StartsWith(target + "/", StringComparison.OrdinalIgnoreCase);
+    }
+}
