@@ -285,13 +285,6 @@ public sealed partial class DocumentAuthority(
         return null;
     }
 
-    /// <summary>
-    /// The version this node holds in memory, without any database read; null when the document is not loaded. Other
-    /// nodes may be ahead, never behind: a push on an older version is surely stale.
-    /// </summary>
-    public int? LoadedVersion(Guid documentId) =>
-        documents.TryGetValue(documentId, out var state) && state.Loaded ? state.Version : null;
-
     /// <summary>Every accepted update after <paramref name="version"/>, in order (empty when the document is unknown).</summary>
     public async Task<IReadOnlyList<AcceptedUpdate>> PullAsync(Guid documentId, int version, CancellationToken cancellationToken = default)
     {

@@ -66,14 +66,8 @@ public sealed partial class DocumentBroadcaster(
         var tick = options.Value.BroadcastTickMilliseconds;
         while (true)
         {
-            if (tick > 0)
-            {
-                await Task.Delay(tick);
-            }
-            else
-            {
-                await Task.Yield();
-            }
+            // The tick batches transport, not business time: the real clock, even under a test's fake one.
+            await Task.Delay(Math.Max(1, tick));
 
             List<AcceptedUpdate> updates;
             lock (batch)

@@ -122,11 +122,20 @@ public sealed class DocumentHub(
         }
 
         // A push on an old version is rebased over what others wrote since, not refused (ADR 0046).
-        var outcome = await authority.PushRebasingAsync(
-            documentId, version, updates.Select(u => new IncomingUpdate(u.ClientId, u.Changes)).ToList(), access.Subject.UserId, Context.ConnectionAborted);
+        var incoming = updates.Select(u => new IncomingUpdate(u.ClientId, u.Changes)).ToList();
+        var outcome = options.Value.RebaseStalePushes
+            ? await authority.PushRebasingAsync(documentId, version, incoming, access.Subject.UserId, Context.ConnectionAborted)
+            : await authority.PushAsync(documentId, version, incoming, access.Subject.UserId, Context.ConnectionAborted);
         if (outcome.Status == PushStatus.Accepted && outcome.Accepted.Count > 0)
         {
-            broadcaster.Updates(documentId, outcome.Accepted, outcome.Version);
+            if (options.Value.BroadcastTickMilliseconds > 0)
+            {
+                broadcaster.Updates(documentId, outcome.Accepted, outcome.Version);
+            }
+            else
+            {
+                await broadcaster.UpdatesAsync(documentId, outcome.Accepted, outcome.Version, Context.ConnectionAborted);
+            }
         }
 
         return outcome.Status switch

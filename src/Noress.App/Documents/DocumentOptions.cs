@@ -55,9 +55,15 @@ public sealed class DocumentOptions
 
     /// <summary>
     /// How long accepted updates wait to be sent together to the document's editors, in milliseconds: one message
-    /// per tick per editor instead of one per push (0: at once, still one message for what is queued).
+    /// per tick per editor instead of one per push (0: each push's updates are sent at once, in their own message).
     /// </summary>
     public int BroadcastTickMilliseconds { get; set; } = 10;
+
+    /// <summary>
+    /// The editors' pushes on an old version are rebased by the authority (ADR 0046). False answers them stale, the
+    /// protocol before it: kept only to compare the two in the benchmark on the same machine.
+    /// </summary>
+    public bool RebaseStalePushes { get; set; } = true;
 
     public DocumentPersistenceMode Persistence { get; set; } = DocumentPersistenceMode.Immediate;
 
