@@ -464,18 +464,23 @@ internal static partial class DocumentsAuthorsBenchmark
                     Receive(version + 1, result.Updates is { } since ? [.. since] : result.Version == version + updates.Count ? updates : []);
                 }
 
-                inFlight = false;
                 var complete = true;
                 foreach (var (first, held) in heldBack)
                 {
                     complete &= Receive(first, held);
                 }
 
-                heldBack.Clear();
                 return complete && result is not null;
+            }
+            catch (InvalidOperationException)
+            {
+                run.Failed();
+                throw;
             }
             finally
             {
+                inFlight = false;
+                heldBack.Clear();
                 gate.Release();
             }
         }
@@ -488,6 +493,13 @@ internal static partial class DocumentsAuthorsBenchmark
             await gate.WaitAsync();
             try
             {
+                if (inFlight)
+                {
+                    // A push went out meanwhile: its answer comes first (ADR 0046).
+                    heldBack.Add((from + 1, updates));
+                    return;
+                }
+
                 Receive(from + 1, updates);
             }
             finally

@@ -212,6 +212,18 @@ public sealed partial class DocumentAuthority(
         }
 
         var since = Since(state, request.BaseVersion, tentative);
+        var expected = since.Count > 0 ? since[0].Changes.Length : length;
+        foreach (var update in request.Updates)
+        {
+            // Each update applies to the document of the base version after the ones before it.
+            if (update.Changes.Length != expected)
+            {
+                return new PushOutcome(PushStatus.Malformed, version, []);
+            }
+
+            expected = update.Changes.NewLength;
+        }
+
         IReadOnlyList<ChangeSet> placed;
         var skipped = 0;
         if (since.Count == 0)

@@ -196,3 +196,52 @@ public sealed class GroupCommitTests
         }
     }
 }
+
+/// <summary>What the authority still refuses when it rebases.</summary>
+public sealed class AuthorityRebaseTests
+{
+    [Fact]
+    public async Task PushRebasingAsync_AnUpdateOfTheWrongLengthOnAnOldVersion_IsMalformedAndChangesNothing()
+    {
+        await using var fixture = await AuthorityFixture.CreateAsync("abc");
+        var authority = fixture.ImmediateAuthority();
+        Assert.Equal(PushStatus.Accepted, (await authority.PushRebasingAsync(fixture.DocumentId, 0, [Insert("a", 3, 3, "d")], Guid.Empty)).Status);
+
+        var outcome = await authority.PushRebasingAsync(fixture.DocumentId, 0, [Insert("b", 4, 0, "x")], Guid.Empty);
+
+        Assert.Equal(PushStatus.Malformed, outcome.Status);
+        Assert.Equal(new DocumentHead(1, "abcd"), await authority.GetHeadAsync(fixture.DocumentId));
+    }
+
+    [Fact]
+    public async Task PushAsync_AServicePushOnAnOldVersion_IsStillStale()
+    {
+        await using var fixture = await AuthorityFixture.CreateAsync("abc");
+        var authority = fixture.ImmediateAuthority();
+        Assert.Equal(PushStatus.Accepted, (await authority.PushAsync(fixture.DocumentId, 0, [Insert("a", 3, 3, "d")], Guid.Empty)).Status);
+
+        var outcome = await authority.PushAsync(fixture.DocumentId, 0, [Insert("restore", 3, 0, "x")], Guid.Empty);
+
+        Assert.Equal(PushStatus.Stale, outcome.Status);
+        Assert.Equal(1, outcome.Version);
+    }
+
+    [Fact]
+    public async Task PushRebasingAsync_OnAnOldVersion_AnswersEveryUpdateSince_WithItsOwnInStoredForm()
+    {
+        await using var fixture = await AuthorityFixture.CreateAsync("abc");
+        var authority = fixture.ImmediateAuthority();
+        await authority.PushRebasingAsync(fixture.DocumentId, 0, [Insert("a", 3, 0, "<")], Guid.Empty);
+
+        var outcome = await authority.PushRebasingAsync(fixture.DocumentId, 0, [Insert("b", 3, 3, ">")], Guid.Empty);
+
+        Assert.Equal(PushStatus.Accepted, outcome.Status);
+        Assert.Equal(2, outcome.Version);
+        Assert.Equal(["a", "b"], outcome.Since!.Select(u => u.ClientId));
+        Assert.Equal("""[4,[0,">"]]""", outcome.Since[1].ChangesJson);
+        Assert.Equal(new DocumentHead(2, "<abc>"), await authority.GetHeadAsync(fixture.DocumentId));
+    }
+
+    private static IncomingUpdate Insert(string clientId, int length, int at, string text) =>
+        new(clientId, ChangeSet.Of(length, at, at, text).ToJsonElement());
+}
