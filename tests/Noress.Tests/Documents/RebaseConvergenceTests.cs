@@ -233,13 +233,13 @@ public sealed class AuthorityRebaseTests
         var authority = fixture.ImmediateAuthority();
         await authority.PushRebasingAsync(fixture.DocumentId, 0, [Insert("a", 3, 0, "<")], Guid.Empty);
 
-        var outcome = await authority.PushRebasingAsync(fixture.DocumentId, 0, [Insert("b", 3, 3, ">")], Guid.Empty);
+        var outcome = await authority.PushRebasingAsync(fixture.DocumentId, 0, [Insert("b", 3, 3, "z")], Guid.Empty);
 
         Assert.Equal(PushStatus.Accepted, outcome.Status);
         Assert.Equal(2, outcome.Version);
         Assert.Equal(["a", "b"], outcome.Since!.Select(u => u.ClientId));
-        Assert.Equal("""[4,[0,">"]]""", outcome.Since[1].ChangesJson);
-        Assert.Equal(new DocumentHead(2, "<abc>"), await authority.GetHeadAsync(fixture.DocumentId));
+        Assert.Equal("""[4,[0,"z"]]""", outcome.Since![1].ChangesJson);
+        Assert.Equal(new DocumentHead(2, "<abcz"), await authority.GetHeadAsync(fixture.DocumentId));
     }
 
     private static IncomingUpdate Insert(string clientId, int length, int at, string text) =>
