@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,7 +28,9 @@ namespace Noress.Benchmarks;
 /// login form, join one document and each types one character every interval (the @codemirror/collab protocol: one
 /// push in flight, refused pushes pull, rebase and push again). Measured: latency from the keystroke to its receipt by
 /// every other author, refused pushes, the server's CPU and memory.
-/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--interval 200]
+/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--interval 200] [--nodes 1|2 --redis host:port]
+/// With two nodes, two app processes share the SQLite file and a Redis server (SignalR backplane and event bus), and
+/// the authors are split between them (ADR 0046).
 /// The per-person push limits (Documents:PushesPerSecond, PushBytesPerSecond) and the login limit are raised for the server under test:
 /// every author is the same person here, which the real limits would (rightly) throttle.
 /// </summary>
@@ -42,12 +45,19 @@ internal static partial class DocumentsAuthorsBenchmark
         var interval = int.Parse(Option(args, "--interval", "200"), CultureInfo.InvariantCulture);
         // After a refused push, wait a random 0..retryDelay ms before pushing again (0: at once, as the editor does).
         var retryDelay = int.Parse(Option(args, "--retry-delay", "0"), CultureInfo.InvariantCulture);
-        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
-        Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server working set MB | server GC heap MB | converged |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var nodes = int.Parse(Option(args, "--nodes", "1"), CultureInfo.InvariantCulture);
+        var redis = Option(args, "--redis", string.Empty);
+        if (nodes is < 1 or > 2 || (nodes == 2 && redis.Length == 0))
+        {
+            throw new ArgumentException("--nodes is 1 or 2; two nodes need --redis host:port.");
+        }
+
+        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {nodes} node(s), {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+        Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server CPU ms per accepted edit | bytes sent per delivered edit | server working set MB | server GC heap MB | converged |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var n in authors)
         {
-            await RunOnceAsync(n, seconds, interval, retryDelay);
+            await RunOnceAsync(n, seconds, interval, retryDelay, nodes, redis);
         }
 
         return 0;
@@ -59,28 +69,37 @@ internal static partial class DocumentsAuthorsBenchmark
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
-    private static async Task RunOnceAsync(int n, int seconds, int interval, int retryDelay)
+    private static async Task RunOnceAsync(int n, int seconds, int interval, int retryDelay, int nodes, string redis)
     {
-        await using var server = await ServerProcess.StartAsync();
-        var cookie = await SignInAsync(server.Address);
+        var prefix = $"noress-bench-{Guid.NewGuid():N}";
+        var servers = new List<ServerProcess> { await ServerProcess.StartAsync(nodes == 2 ? ["--redis", redis, "--prefix", prefix] : []) };
+        if (nodes == 2)
+        {
+            servers.Add(await ServerProcess.StartAsync(["--redis", redis, "--prefix", prefix, "--database", servers[0].DatabaseFile, "--document", servers[0].DocumentId.ToString()]));
+        }
+
+        await using var first = servers[0];
+        await using var second = nodes == 2 ? servers[1] : null;
+        var cookie = await SignInAsync(first.Address);
         var run = new RunState { RetryDelay = retryDelay };
         var clients = new List<Author>(n);
         for (var i = 0; i < n; i++)
         {
-            clients.Add(await Author.ConnectAsync(i, server.Address, cookie, server.DocumentId, run));
+            // With two nodes, every other author is on the second one (the sign-in cookie is valid on both: one key ring).
+            clients.Add(await Author.ConnectAsync(i, servers[i % servers.Count].Address, cookie, first.DocumentId, run));
         }
 
         // Three seconds of typing warm the server (JIT, pools) before anything is counted.
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds + WarmUpSeconds));
         var typing = Task.WhenAll(clients.Select(c => c.TypeAsync(interval, stop.Token)));
         await Task.Delay(TimeSpan.FromSeconds(WarmUpSeconds));
-        var before = await server.StatsAsync();
+        var before = await StatsAsync(servers);
         var watch = Stopwatch.StartNew();
         run.Measuring = true;
         await typing;
         run.Measuring = false;
         var elapsed = watch.Elapsed;
-        var after = await server.StatsAsync();
+        var after = await StatsAsync(servers);
 
         // Let the last pushes land, then every author must hold the same version.
         var drained = Stopwatch.StartNew();
@@ -96,10 +115,18 @@ internal static partial class DocumentsAuthorsBenchmark
             await client.DisposeAsync();
         }
 
-        var cpu = (after.CpuMilliseconds - before.CpuMilliseconds) / elapsed.TotalMilliseconds * 100;
+        var cpuMilliseconds = after.CpuMilliseconds - before.CpuMilliseconds;
+        var cpu = cpuMilliseconds / elapsed.TotalMilliseconds * 100;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {n} | {run.Edits:N0} | {run.Latency.Count:N0} | {run.Latency.Percentile(50):F1} | {run.Latency.Percentile(95):F1} | {run.Latency.Percentile(99):F1} | {run.Latency.Max:F0} | {run.Refused:N0} ({run.Refused * 100.0 / Math.Max(1, run.Pushes):F0} % of {run.Pushes:N0}) | {cpu:F0} | {after.WorkingSet / 1048576.0:F0} | {after.GcHeap / 1048576.0:F0} | {(converged ? "yes" : "NO")}{(run.Errors > 0 ? $", {run.Errors} errors" : string.Empty)} |"));
+            $"| {n} | {run.Edits:N0} | {run.Latency.Count:N0} | {run.Latency.Percentile(50):F1} | {run.Latency.Percentile(95):F1} | {run.Latency.Percentile(99):F1} | {run.Latency.Max:F0} | {run.Refused:N0} ({run.Refused * 100.0 / Math.Max(1, run.Pushes):F1} % of {run.Pushes:N0}) | {cpu:F0} | {cpuMilliseconds / Math.Max(1, run.Edits):F2} | {run.Bytes / (double)Math.Max(1, run.Latency.Count):F0} | {after.WorkingSet / 1048576.0:F0} | {after.GcHeap / 1048576.0:F0} | {(converged ? "yes" : "NO")}{(run.Errors > 0 ? $", {run.Errors} errors" : string.Empty)} |"));
+    }
+
+    // Summed over the nodes.
+    private static async Task<(double CpuMilliseconds, long WorkingSet, long GcHeap)> StatsAsync(List<ServerProcess> servers)
+    {
+        var all = await Task.WhenAll(servers.Select(s => s.StatsAsync()));
+        return (all.Sum(s => s.CpuMilliseconds), all.Sum(s => s.WorkingSet), all.Sum(s => s.GcHeap));
     }
 
     private static async Task<string> SignInAsync(Uri address)
@@ -136,8 +163,20 @@ internal static partial class DocumentsAuthorsBenchmark
         private long pushes;
         private long refused;
         private long errors;
+        private long bytes;
 
         public int RetryDelay { get; init; }
+
+        /// <summary>Bytes the server sent to the authors while measuring (broadcasts and push answers, as JSON on the wire).</summary>
+        public long Bytes => Interlocked.Read(ref bytes);
+
+        public void Received(long count)
+        {
+            if (Measuring)
+            {
+                Interlocked.Add(ref bytes, count);
+            }
+        }
 
         /// <summary>Only edits typed while measuring are timed and counted.</summary>
         public volatile bool Measuring;
@@ -221,6 +260,10 @@ internal static partial class DocumentsAuthorsBenchmark
         }
     }
 
+    private static readonly JsonSerializerOptions WireJson = new(JsonSerializerDefaults.Web);
+
+    private static long WireBytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, WireJson).LongLength;
+
     /// <summary>One author: a port of the @codemirror/collab client keeping only the length of its text.</summary>
     private sealed class Author : IAsyncDisposable
     {
@@ -231,8 +274,10 @@ internal static partial class DocumentsAuthorsBenchmark
         private readonly RunState run;
         private readonly string prefix;
         private readonly Random random;
+        private readonly List<(int First, List<UpdateDto> Updates)> heldBack = [];
         private int sequence;
         private int pushing;
+        private bool inFlight;
         private TaskCompletionSource advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private Author(int index, HubConnection connection, Guid documentId, RunState run)
@@ -335,8 +380,12 @@ internal static partial class DocumentsAuthorsBenchmark
                         }
 
                         version = Version;
-                        updates = [.. unconfirmed.Select(u => new UpdateDto { ClientId = u.Id, Changes = u.Changes.ToJsonElement() })];
+                        // At most Documents:MaxUpdatesPerPush, like the editor (ADR 0010).
+                        updates = [.. unconfirmed.Take(100).Select(u => new UpdateDto { ClientId = u.Id, Changes = u.Changes.ToJsonElement() })];
                         waitForAdvance = advanced.Task;
+                        // Like the editor, nothing received is applied while the push is out: the server may rebase it,
+                        // and its answer is applied first (ADR 0046).
+                        inFlight = true;
                     }
                     finally
                     {
@@ -344,7 +393,20 @@ internal static partial class DocumentsAuthorsBenchmark
                     }
 
                     run.Pushed();
-                    var result = await connection.InvokeAsync<PushResultDto>("Push", documentId, version, updates);
+                    PushResultDto? result = null;
+                    try
+                    {
+                        result = await connection.InvokeAsync<PushResultDto>("Push", documentId, version, updates);
+                        run.Received(WireBytes(result) + 40);
+                    }
+                    finally
+                    {
+                        if (!await AnswerAsync(version, updates, result))
+                        {
+                            await PullAsync();
+                        }
+                    }
+
                     if (result.Accepted)
                     {
                         // Our updates come back in the broadcast (sent before the answer); wait until it is applied.
@@ -390,6 +452,39 @@ internal static partial class DocumentsAuthorsBenchmark
             }
         }
 
+        // Confirmed at once: the answer brings every update since our version when the server rebased ours (ADR 0046);
+        // otherwise ours were stored as sent. Then what arrived meanwhile. False when a pull is needed.
+        private async Task<bool> AnswerAsync(int version, List<UpdateDto> updates, PushResultDto? result)
+        {
+            await gate.WaitAsync();
+            try
+            {
+                if (result is { Accepted: true })
+                {
+                    Receive(version + 1, result.Updates is { } since ? [.. since] : result.Version == version + updates.Count ? updates : []);
+                }
+
+                var complete = true;
+                foreach (var (first, held) in heldBack)
+                {
+                    complete &= Receive(first, held);
+                }
+
+                return complete && result is not null;
+            }
+            catch (InvalidOperationException)
+            {
+                run.Failed();
+                throw;
+            }
+            finally
+            {
+                inFlight = false;
+                heldBack.Clear();
+                gate.Release();
+            }
+        }
+
         // The answer is awaited outside the gate: the connection's handlers wait on that gate too.
         private async Task PullAsync()
         {
@@ -398,6 +493,13 @@ internal static partial class DocumentsAuthorsBenchmark
             await gate.WaitAsync();
             try
             {
+                if (inFlight)
+                {
+                    // A push went out meanwhile: its answer comes first (ADR 0046).
+                    heldBack.Add((from + 1, updates));
+                    return;
+                }
+
                 Receive(from + 1, updates);
             }
             finally
@@ -408,10 +510,17 @@ internal static partial class DocumentsAuthorsBenchmark
 
         private async Task OnUpdatesAsync(Guid document, List<UpdateDto> updates, int headVersion)
         {
+            run.Received(WireBytes(updates) + 90);
             bool received;
             await gate.WaitAsync();
             try
             {
+                if (inFlight)
+                {
+                    heldBack.Add((headVersion - updates.Count + 1, updates));
+                    return;
+                }
+
                 received = Receive(headVersion - updates.Count + 1, updates);
             }
             finally
@@ -447,7 +556,9 @@ internal static partial class DocumentsAuthorsBenchmark
 
                 if (own < unconfirmed.Count && update.ClientId == unconfirmed[own].Id)
                 {
-                    changes = changes?.Map(unconfirmed[own].Changes, true);
+                    // The order the authority gave our update and the others' when it rebased it (ADR 0046).
+                    changes = changes is null ? null : UpdateRebase.MapOverOwn(changes, unconfirmed[own].Changes, parsed)
+                        ?? throw new InvalidOperationException("The server stored a form of our update that is no rebase of it.");
                     own++;
                 }
                 else
@@ -494,7 +605,9 @@ internal static partial class DocumentsAuthorsBenchmark
 
         public Guid DocumentId { get; private set; }
 
-        public static async Task<ServerProcess> StartAsync()
+        public string DatabaseFile { get; private set; } = string.Empty;
+
+        public static async Task<ServerProcess> StartAsync(string[] options)
         {
             var self = Environment.ProcessPath!;
             var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -504,11 +617,17 @@ internal static partial class DocumentsAuthorsBenchmark
             }
 
             start.ArgumentList.Add("documents-server");
+            foreach (var option in options)
+            {
+                start.ArgumentList.Add(option);
+            }
+
             var server = new ServerProcess(Process.Start(start)!);
             var ready = await server.ReadLineStartingAsync("READY ");
             var parts = ready.Split(' ');
             server.Address = new Uri(parts[1]);
             server.DocumentId = Guid.Parse(parts[2]);
+            server.DatabaseFile = parts[3];
             return server;
         }
 
@@ -549,9 +668,12 @@ internal static partial class DocumentsAuthorsBenchmark
 /// <summary>The child process: the app on a free port, one document, statistics on request through standard input.</summary>
 internal static class DocumentsServerHost
 {
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(string[] args)
     {
-        var databaseFile = Path.Combine(Path.GetTempPath(), $"noress-authors-{Guid.NewGuid():N}.db");
+        string? Option(string name) => Array.IndexOf(args, name) is var index and >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        // A second node opens the first one's database and document; the first removes the files.
+        var existing = Option("--database");
+        var databaseFile = existing ?? Path.Combine(Path.GetTempPath(), $"noress-authors-{Guid.NewGuid():N}.db");
         // This project is no test project, so WebApplicationFactory finds no content root by itself.
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -565,13 +687,13 @@ internal static class DocumentsServerHost
 
         try
         {
-            await using (var factory = new BenchmarkAppFactory(databaseFile))
+            await using (var factory = new BenchmarkAppFactory(databaseFile, Option("--redis"), Option("--prefix")))
             {
                 factory.StartServer();
                 var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()
                     .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
-                var documentId = await CreateDocumentAsync(factory.Services);
-                Console.WriteLine($"READY {address} {documentId}");
+                var documentId = Option("--document") is { } document ? Guid.Parse(document) : await CreateDocumentAsync(factory.Services);
+                Console.WriteLine($"READY {address} {documentId} {databaseFile}");
                 using var process = Process.GetCurrentProcess();
                 while (Console.ReadLine() is { } line && line != "quit")
                 {
@@ -588,7 +710,7 @@ internal static class DocumentsServerHost
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
+            foreach (var file in existing is null ? new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" } : [])
             {
                 File.Delete(file);
             }
@@ -609,10 +731,14 @@ internal static class DocumentsServerHost
     private sealed class BenchmarkAppFactory : WebApplicationFactory<web::Program>
     {
         private readonly string databaseFile;
+        private readonly string? redis;
+        private readonly string? channelPrefix;
 
-        public BenchmarkAppFactory(string databaseFile)
+        public BenchmarkAppFactory(string databaseFile, string? redis, string? channelPrefix)
         {
             this.databaseFile = databaseFile;
+            this.redis = redis;
+            this.channelPrefix = channelPrefix;
             UseKestrel(0);
         }
 
@@ -629,6 +755,22 @@ internal static class DocumentsServerHost
             builder.UseSetting("Documents:PushBytesPerSecond", "1000000000");
             builder.UseSetting("RateLimiting:PermitLimit", "10000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // NORESS_BENCH_BEFORE=1: the protocol before ADR 0046 (stale pushes refused, one message per push), for a
+            // before/after on the same machine.
+            if (Environment.GetEnvironmentVariable("NORESS_BENCH_BEFORE") == "1")
+            {
+                builder.UseSetting("Documents:RebaseStalePushes", "false");
+                builder.UseSetting("Documents:BroadcastTickMilliseconds", "0");
+            }
+
+            if (redis is not null)
+            {
+                // Two nodes: SignalR's backplane and the event bus over Redis, one data-protection key ring in the
+                // shared database (the default), so the sign-in cookie of one node is good on the other.
+                builder.UseSetting("RealTime:Bus", "Redis");
+                builder.UseSetting("RealTime:Redis", redis);
+                builder.UseSetting("RealTime:ChannelPrefix", channelPrefix ?? "noress-bench");
+            }
         }
     }
 }

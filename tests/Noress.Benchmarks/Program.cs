@@ -60,7 +60,7 @@ if (args.Length > 0 && args[0] == "documents-authors")
 // The app under test of documents-authors, started by it as a child process.
 if (args.Length > 0 && args[0] == "documents-server")
 {
-    return await Noress.Benchmarks.DocumentsServerHost.RunAsync();
+    return await Noress.Benchmarks.DocumentsServerHost.RunAsync(args[1..]);
 }
 
 var entries = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;

@@ -315,6 +315,58 @@ public sealed class ChangeSet
     /// <summary>This set followed by <paramref name="other"/> (which applies to the document after this one).</summary>
     public ChangeSet Compose(ChangeSet other) => IsEmpty ? other : other.IsEmpty ? this : ComposeSets(this, other);
 
+    /// <summary>True when both sets make exactly the same changes (same sections, same inserted text).</summary>
+    public bool SameAs(ChangeSet other) =>
+        sections.AsSpan().SequenceEqual(other.sections) && inserted.AsSpan().SequenceEqual(other.inserted);
+
+    /// <summary>
+    /// Where the character at <paramref name="position"/> of the document after the changes was before them; false
+    /// when these changes inserted it.
+    /// </summary>
+    public bool TryMapBack(int position, out int before)
+    {
+        int posA = 0, posB = 0;
+        for (var i = 0; i < sections.Length; i += 2)
+        {
+            var len = sections[i];
+            var ins = sections[i + 1];
+            var lenB = ins < 0 ? len : ins;
+            if (position < posB + lenB)
+            {
+                before = posA + (position - posB);
+                return ins < 0;
+            }
+
+            posA += len;
+            posB += lenB;
+        }
+
+        before = posA + (position - posB);
+        return true;
+    }
+
+    /// <summary>The positions (in the document both apply to) where this set and <paramref name="other"/> both insert text.</summary>
+    public IReadOnlyList<int> SharedInsertionPoints(ChangeSet other)
+    {
+        var mine = new HashSet<int>();
+        IterateChanges((fromA, _, fromB, toB, _) =>
+        {
+            if (toB > fromB)
+            {
+                mine.Add(fromA);
+            }
+        });
+        var shared = new List<int>();
+        other.IterateChanges((fromA, _, fromB, toB, _) =>
+        {
+            if (toB > fromB && mine.Contains(fromA))
+            {
+                shared.Add(fromA);
+            }
+        });
+        return shared;
+    }
+
     public override string ToString() => ToJson();
 
     private static ChangeSet MapSet(ChangeSet setA, ChangeSet setB, bool before)

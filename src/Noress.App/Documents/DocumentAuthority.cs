@@ -26,16 +26,23 @@ public enum PushStatus
     NotFound,
 }
 
-public sealed record PushOutcome(PushStatus Status, int Version, IReadOnlyList<AcceptedUpdate> Accepted);
+/// <summary>
+/// The answer to a push. <see cref="Accepted"/> are the updates it stored (to broadcast). <see cref="Since"/> is set
+/// when the push was rebased: every update after its base version up to <see cref="Version"/>, its own in their
+/// stored form, which the client applies in one go to converge (ADR 0046).
+/// </summary>
+public sealed record PushOutcome(PushStatus Status, int Version, IReadOnlyList<AcceptedUpdate> Accepted, IReadOnlyList<AcceptedUpdate>? Since = null);
 
 /// <summary>The text and version of a document as the authority holds it.</summary>
 public sealed record DocumentHead(int Version, string Text);
 
 /// <summary>
-/// The @codemirror/collab authority: per document, the current text and version in memory, a push accepted only
-/// on the current version, each accepted update stored (unique document and version) before it is acknowledged.
-/// Another node may have accepted a version first: the unique key refuses our row, we catch up from the database
-/// and the client pulls.
+/// The @codemirror/collab authority: per document, the current text and version in memory, each accepted update stored
+/// (unique document and version) before it is acknowledged. A push on the current version is accepted as it is; the
+/// editors' pushes on an older version are rebased over what was accepted since (<see cref="UpdateRebase"/>), while
+/// the services' pushes (a restore, a form) are refused as stale. Pushes that arrive while a commit is in flight wait
+/// at the document's gate and go into the next commit together (one transaction, one sync). Another node may store a
+/// version first: the unique key refuses our rows, we load what it stored and rebase again (ADR 0046).
 /// </summary>
 public sealed partial class DocumentAuthority(
     IDbContextFactory<NoressDbContext> dbFactory,
@@ -43,11 +50,27 @@ public sealed partial class DocumentAuthority(
     TimeProvider clock,
     ILogger<DocumentAuthority> logger)
 {
+    // Lost races in a row before a commit gives up (each one means another node made progress).
+    private const int MaxCommitAttempts = 64;
+
+    // How far back the tie rule looks for who wrote a character.
+    private const int MaxAuthorLookBack = 1024;
+
     private readonly ConcurrentDictionary<Guid, DocumentState> documents = new();
     private readonly DocumentOptions settings = options.Value;
 
-    /// <summary>Accepts <paramref name="updates"/> made on <paramref name="baseVersion"/> when it is current.</summary>
-    public async Task<PushOutcome> PushAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, CancellationToken cancellationToken = default)
+    /// <summary>Accepts <paramref name="updates"/> made on <paramref name="baseVersion"/> only when it is current.</summary>
+    public Task<PushOutcome> PushAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(documentId, baseVersion, updates, userId, rebase: false, cancellationToken);
+
+    /// <summary>
+    /// Accepts <paramref name="updates"/> made on <paramref name="baseVersion"/>, rebased over the updates accepted since
+    /// (those already accepted from an earlier copy of this push are dropped): the editors' push.
+    /// </summary>
+    public Task<PushOutcome> PushRebasingAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(documentId, baseVersion, updates, userId, rebase: true, cancellationToken);
+
+    private async Task<PushOutcome> SubmitAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, bool rebase, CancellationToken cancellationToken)
     {
         var state = await GetStateAsync(documentId, cancellationToken);
         if (state is null)
@@ -55,76 +78,224 @@ public sealed partial class DocumentAuthority(
             return new PushOutcome(PushStatus.NotFound, 0, []);
         }
 
-        await state.Gate.WaitAsync(cancellationToken);
+        // What does not depend on the document is checked before queueing.
+        var parsed = new ClientUpdate[updates.Count];
+        var json = new string[updates.Count];
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var update = updates[i];
+            if (update.Changes.ValueKind != JsonValueKind.Array || string.IsNullOrEmpty(update.ClientId) || update.ClientId.Length > 64)
+            {
+                return new PushOutcome(PushStatus.Malformed, state.Version, []);
+            }
+
+            json[i] = update.Changes.GetRawText();
+            if (json[i].Length > settings.MaxUpdateLength)
+            {
+                return new PushOutcome(PushStatus.UpdateTooLarge, state.Version, []);
+            }
+
+            if (!ChangeSet.TryParse(update.Changes, out var changes))
+            {
+                return new PushOutcome(PushStatus.Malformed, state.Version, []);
+            }
+
+            parsed[i] = new ClientUpdate(update.ClientId, changes);
+        }
+
+        var request = new PushRequest(baseVersion, parsed, json, userId, rebase);
+        lock (state.Queue)
+        {
+            state.Queue.Add(request);
+        }
+
+        // Whoever holds the gate commits every queued push; ours may be done by the time we get it.
         try
         {
-            if (baseVersion != state.Version)
+            await state.Gate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            lock (state.Queue)
             {
-                return new PushOutcome(PushStatus.Stale, state.Version, []);
-            }
-
-            // Validate everything before touching anything: a malformed update leaves the document as it was.
-            var parsed = new ChangeSet[updates.Count];
-            var json = new string[updates.Count];
-            var length = state.Text.Length;
-            for (var i = 0; i < updates.Count; i++)
-            {
-                var update = updates[i];
-                if (update.Changes.ValueKind != JsonValueKind.Array || string.IsNullOrEmpty(update.ClientId) || update.ClientId.Length > 64)
+                // Not taken by a commit yet: it is never stored. Otherwise it is, as if its answer were lost.
+                if (state.Queue.Remove(request))
                 {
-                    return new PushOutcome(PushStatus.Malformed, state.Version, []);
-                }
-
-                json[i] = update.Changes.GetRawText();
-                if (json[i].Length > settings.MaxUpdateLength)
-                {
-                    return new PushOutcome(PushStatus.UpdateTooLarge, state.Version, []);
-                }
-
-                if (!ChangeSet.TryParse(update.Changes, out parsed[i]) || parsed[i].Length != length)
-                {
-                    return new PushOutcome(PushStatus.Malformed, state.Version, []);
-                }
-
-                length = parsed[i].NewLength;
-                if (length > settings.MaxDocumentLength && length > state.Text.Length)
-                {
-                    return new PushOutcome(PushStatus.DocumentTooLarge, state.Version, []);
+                    throw;
                 }
             }
 
-            var at = clock.GetUtcNow().UtcDateTime;
-            var accepted = new AcceptedUpdate[updates.Count];
-            for (var i = 0; i < updates.Count; i++)
-            {
-                accepted[i] = new AcceptedUpdate(state.Version + i + 1, updates[i].ClientId, userId, at, json[i], parsed[i]);
-            }
+            return await request.Done.Task;
+        }
 
-            if (!await PersistAsync(state, accepted, cancellationToken))
+        try
+        {
+            if (!request.Done.Task.IsCompleted)
             {
-                return new PushOutcome(PushStatus.Stale, state.Version, []);
+                await CommitQueuedAsync(state);
             }
-
-            foreach (var update in accepted)
-            {
-                Apply(state, update);
-            }
-
-            await SnapshotIfDueAsync(state, baseVersion, cancellationToken);
-            return new PushOutcome(PushStatus.Accepted, state.Version, accepted);
         }
         finally
         {
             state.Gate.Release();
         }
+
+        return await request.Done.Task;
     }
 
-    /// <summary>
-    /// The version this node holds in memory, without any database read; null when the document is not loaded. Other
-    /// nodes may be ahead, never behind: a push on an older version is surely stale.
-    /// </summary>
-    public int? LoadedVersion(Guid documentId) =>
-        documents.TryGetValue(documentId, out var state) && state.Loaded ? state.Version : null;
+    // Places every queued push on the current version and stores them in one write; the caller holds the gate.
+    private async Task CommitQueuedAsync(DocumentState state)
+    {
+        PushRequest[] group;
+        lock (state.Queue)
+        {
+            group = [.. state.Queue];
+            state.Queue.Clear();
+        }
+
+        try
+        {
+            if (group.Any(r => r.BaseVersion > state.Version))
+            {
+                // A client ahead of us learned a version from another node.
+                await CatchUpAsync(state, CancellationToken.None);
+            }
+
+            var at = clock.GetUtcNow().UtcDateTime;
+            var previousVersion = state.Version;
+            for (var attempt = 1; ; attempt++)
+            {
+                var tentative = new List<AcceptedUpdate>();
+                var outcomes = group.Select(r => Place(state, r, tentative, at)).ToArray();
+                if (tentative.Count == 0 || await PersistAsync(state, tentative, CancellationToken.None))
+                {
+                    foreach (var update in tentative)
+                    {
+                        Apply(state, update);
+                    }
+
+                    for (var i = 0; i < group.Length; i++)
+                    {
+                        group[i].Done.TrySetResult(outcomes[i]);
+                    }
+
+                    break;
+                }
+
+                // Another node stored some of these versions: PersistAsync loaded its updates; place everything again.
+                if (attempt >= MaxCommitAttempts)
+                {
+                    throw new InvalidOperationException($"Document {state.Id}: {attempt} commits in a row lost the race.");
+                }
+            }
+
+            await SnapshotIfDueAsync(state, previousVersion, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            foreach (var request in group)
+            {
+                request.Done.TrySetException(exception);
+            }
+        }
+    }
+
+    // The outcome of one push placed after the current version and the tentative updates of its group.
+    private PushOutcome Place(DocumentState state, PushRequest request, List<AcceptedUpdate> tentative, DateTime at)
+    {
+        var version = state.Version + tentative.Count;
+        var length = tentative.Count > 0 ? tentative[^1].Changes.NewLength : state.Text.Length;
+        if (request.BaseVersion > version || (!request.Rebase && request.BaseVersion != version) || request.BaseVersion < state.LogStart)
+        {
+            // Ahead of every node (or too old to rebase from memory): the client pulls and rebases itself.
+            return new PushOutcome(PushStatus.Stale, version, []);
+        }
+
+        var since = Since(state, request.BaseVersion, tentative);
+        var expected = since.Count > 0 ? since[0].Changes.Length : length;
+        foreach (var update in request.Updates)
+        {
+            // Each update applies to the document of the base version after the ones before it.
+            if (update.Changes.Length != expected)
+            {
+                return new PushOutcome(PushStatus.Malformed, version, []);
+            }
+
+            expected = update.Changes.NewLength;
+        }
+
+        IReadOnlyList<ChangeSet> placed;
+        var skipped = 0;
+        if (since.Count == 0)
+        {
+            placed = [.. request.Updates.Select(u => u.Changes)];
+        }
+        else if (UpdateRebase.Rebase(request.Updates, since, position => InsertedBy(state, request.BaseVersion, position)) is { } rebased)
+        {
+            placed = rebased.Rebased;
+            skipped = rebased.Skipped;
+        }
+        else
+        {
+            return new PushOutcome(PushStatus.Stale, version, []);
+        }
+
+        // Validate everything before placing anything: a refused push leaves the document as it was.
+        var accepted = new AcceptedUpdate[placed.Count];
+        for (var i = 0; i < placed.Count; i++)
+        {
+            var changes = placed[i];
+            if (changes.Length != length)
+            {
+                return new PushOutcome(PushStatus.Malformed, version, []);
+            }
+
+            if (changes.NewLength > settings.MaxDocumentLength && changes.NewLength > length)
+            {
+                return new PushOutcome(PushStatus.DocumentTooLarge, version, []);
+            }
+
+            length = changes.NewLength;
+            var source = request.Updates[skipped + i];
+            var changesJson = ReferenceEquals(changes, source.Changes) ? request.Json[skipped + i] : changes.ToJson();
+            accepted[i] = new AcceptedUpdate(version + i + 1, source.ClientId, request.UserId, at, changesJson, changes);
+        }
+
+        tentative.AddRange(accepted);
+        var newVersion = version + accepted.Length;
+        return since.Count == 0
+            ? new PushOutcome(PushStatus.Accepted, newVersion, accepted)
+            : new PushOutcome(PushStatus.Accepted, newVersion, accepted, [.. since, .. accepted]);
+    }
+
+    // The updates after `baseVersion`: from the in-memory log, then those placed earlier in this group.
+    private static List<AcceptedUpdate> Since(DocumentState state, int baseVersion, List<AcceptedUpdate> tentative)
+    {
+        var since = new List<AcceptedUpdate>((state.Version - baseVersion) + tentative.Count);
+        if (baseVersion < state.Version)
+        {
+            since.AddRange(state.Log.GetRange(baseVersion - state.LogStart, state.Version - baseVersion));
+        }
+
+        since.AddRange(tentative);
+        return since;
+    }
+
+    // The client that inserted the character at `position` of the document at `version`, looked up in the log.
+    private static string? InsertedBy(DocumentState state, int version, int position)
+    {
+        var stop = Math.Max(state.LogStart, version - MaxAuthorLookBack);
+        for (var v = version; v > stop; v--)
+        {
+            var update = state.Log[v - state.LogStart - 1];
+            if (!update.Changes.TryMapBack(position, out position))
+            {
+                return update.ClientId;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Every accepted update after <paramref name="version"/>, in order (empty when the document is unknown).</summary>
     public async Task<IReadOnlyList<AcceptedUpdate>> PullAsync(Guid documentId, int version, CancellationToken cancellationToken = default)
@@ -285,7 +456,7 @@ public sealed partial class DocumentAuthority(
     }
 
     // False when another node stored one of these versions first.
-    private async Task<bool> PersistAsync(DocumentState state, AcceptedUpdate[] accepted, CancellationToken cancellationToken)
+    private async Task<bool> PersistAsync(DocumentState state, List<AcceptedUpdate> accepted, CancellationToken cancellationToken)
     {
         var rows = accepted.Select(u => new DocumentUpdate
         {
@@ -316,9 +487,16 @@ public sealed partial class DocumentAuthority(
         }
         catch (Exception exception) when (exception is DbException or DbUpdateException)
         {
-            // Most likely the unique (document, version) key: another node won. Catch up so the pull sees its update.
+            // Most likely the unique (document, version) key: another node won. Load what it stored; when nothing new
+            // is there, the failure was something else and it surfaces.
             LogPushLost(logger, state.Id, accepted[0].Version, exception.InnerException?.Message ?? exception.Message);
+            var before = state.Version;
             await CatchUpAsync(state, cancellationToken);
+            if (state.Version == before)
+            {
+                throw;
+            }
+
             return false;
         }
     }
@@ -403,6 +581,21 @@ public sealed partial class DocumentAuthority(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of document {DocumentId} at version {Version} failed: {Reason}")]
     private static partial void LogSnapshotFailed(ILogger logger, Guid documentId, int version, string reason);
 
+    private sealed class PushRequest(int baseVersion, ClientUpdate[] updates, string[] json, Guid userId, bool rebase)
+    {
+        public int BaseVersion { get; } = baseVersion;
+
+        public ClientUpdate[] Updates { get; } = updates;
+
+        public string[] Json { get; } = json;
+
+        public Guid UserId { get; } = userId;
+
+        public bool Rebase { get; } = rebase;
+
+        public TaskCompletionSource<PushOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     private sealed class DocumentState
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
@@ -425,6 +618,9 @@ public sealed partial class DocumentAuthority(
         public List<DocumentUpdate> Pending { get; } = [];
 
         public List<DocumentSnapshot> PendingSnapshots { get; } = [];
+
+        /// <summary>Pushes waiting for the next commit (group commit).</summary>
+        public List<PushRequest> Queue { get; } = [];
 
         /// <summary>The background writes of full batches (batched mode), chained in version order.</summary>
         public Task Writing { get; set; } = Task.CompletedTask;

@@ -33,8 +33,11 @@ public sealed class UpdateDto
 /// <summary>
 /// Answer to a push: accepted; stale (no error: pull and push again); refused with a localized error; or held back
 /// by the rate limit (no error, <see cref="RetryAfterMilliseconds"/> set: send the same again after that wait).
+/// Accepted after a rebase (ADR 0046), <see cref="Updates"/> holds every update after the push's base version up to
+/// <see cref="Version"/>, the pushed ones in their stored form: the editor applies them in one go. Null when the push
+/// was stored as it was sent.
 /// </summary>
-public sealed record PushResultDto(bool Accepted, int Version, string? Error, int? RetryAfterMilliseconds = null);
+public sealed record PushResultDto(bool Accepted, int Version, string? Error, int? RetryAfterMilliseconds = null, IReadOnlyList<UpdateDto>? Updates = null);
 
 /// <summary>Answer to a suggestion: stored as pending for an editor to accept or reject, or refused with a localized reason.</summary>
 public sealed record SuggestResultDto(bool Accepted, string? Error);

@@ -92,13 +92,6 @@ public sealed class DocumentHub(
     public async Task<PushResultDto> Push(Guid documentId, int version, IReadOnlyList<UpdateDto> updates)
     {
         UseCallerCulture();
-        // Many authors race for each version and the losers retry: a connection that joined the document (and so
-        // passed the read check) learns it is behind without the database reads of the rights check.
-        if (presence.Get(documentId, Context.ConnectionId) is not null && authority.LoadedVersion(documentId) is { } current && version < current)
-        {
-            return new PushResultDto(false, current, null);
-        }
-
         var access = await documents.GetAccessAsync(Context.User!, documentId, Context.ConnectionAborted);
         if (access is null)
         {
@@ -129,16 +122,26 @@ public sealed class DocumentHub(
             return new PushResultDto(false, version, null, RetryAfter(decision));
         }
 
-        var outcome = await authority.PushAsync(
-            documentId, version, updates.Select(u => new IncomingUpdate(u.ClientId, u.Changes)).ToList(), access.Subject.UserId, Context.ConnectionAborted);
-        if (outcome.Status == PushStatus.Accepted)
+        // A push on an old version is rebased over what others wrote since, not refused (ADR 0046).
+        var incoming = updates.Select(u => new IncomingUpdate(u.ClientId, u.Changes)).ToList();
+        var outcome = options.Value.RebaseStalePushes
+            ? await authority.PushRebasingAsync(documentId, version, incoming, access.Subject.UserId, Context.ConnectionAborted)
+            : await authority.PushAsync(documentId, version, incoming, access.Subject.UserId, Context.ConnectionAborted);
+        if (outcome.Status == PushStatus.Accepted && outcome.Accepted.Count > 0)
         {
-            await broadcaster.UpdatesAsync(documentId, outcome.Accepted, outcome.Version, Context.ConnectionAborted);
+            if (options.Value.BroadcastTickMilliseconds > 0)
+            {
+                broadcaster.Updates(documentId, outcome.Accepted, outcome.Version);
+            }
+            else
+            {
+                await broadcaster.UpdatesAsync(documentId, outcome.Accepted, outcome.Version, Context.ConnectionAborted);
+            }
         }
 
         return outcome.Status switch
         {
-            PushStatus.Accepted => new PushResultDto(true, outcome.Version, null),
+            PushStatus.Accepted => new PushResultDto(true, outcome.Version, null, null, outcome.Since?.Select(UpdateDto.From).ToList()),
             PushStatus.Stale => new PushResultDto(false, outcome.Version, null),
             PushStatus.UpdateTooLarge => new PushResultDto(false, outcome.Version, text["ErrorUpdateTooLarge"]),
             PushStatus.DocumentTooLarge => new PushResultDto(false, outcome.Version, text["ErrorDocumentTooLarge"]),

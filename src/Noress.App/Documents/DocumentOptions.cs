@@ -53,6 +53,18 @@ public sealed class DocumentOptions
     /// <summary>Accepted updates kept in memory per document for pulls and anchor mapping.</summary>
     public int InMemoryUpdates { get; set; } = 4096;
 
+    /// <summary>
+    /// How long accepted updates wait to be sent together to the document's editors, in milliseconds: one message
+    /// per tick per editor instead of one per push (0: each push's updates are sent at once, in their own message).
+    /// </summary>
+    public int BroadcastTickMilliseconds { get; set; } = 10;
+
+    /// <summary>
+    /// The editors' pushes on an old version are rebased by the authority (ADR 0046). False answers them stale, the
+    /// protocol before it: kept only to compare the two in the benchmark on the same machine.
+    /// </summary>
+    public bool RebaseStalePushes { get; set; } = true;
+
     public DocumentPersistenceMode Persistence { get; set; } = DocumentPersistenceMode.Immediate;
 
     public int BatchSize { get; set; } = 1000;
@@ -71,6 +83,11 @@ public sealed class DocumentOptions
         if (MaxMessageBytes < (3L * MaxUpdateLength) + MessageEnvelopeBytes)
         {
             return $"Documents:MaxMessageBytes ({MaxMessageBytes}) must hold the largest update: at least 3 × MaxUpdateLength + {MessageEnvelopeBytes}.";
+        }
+
+        if (BroadcastTickMilliseconds is < 0 or > 1000)
+        {
+            return "Documents:BroadcastTickMilliseconds must be between 0 and 1000.";
         }
 
         if (KeepAliveSeconds <= 0 || ClientTimeoutSeconds < 2 * KeepAliveSeconds)

@@ -36,20 +36,83 @@ public sealed class DocumentHubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Push_OnStaleVersion_IsRefusedWithoutError()
+    public async Task Push_OnOldVersion_IsRebased_AndTheAnswerCarriesEveryUpdateSince()
     {
         var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");
         await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
         await editor.JoinAsync(id);
         Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[3,[0,"d"]]"""))).Accepted);
 
-        var stale = await editor.PushAsync(id, 0, DocumentHubClient.Update("b", """[[0,"x"],3]"""));
+        // Made on version 0 ("abc"): "x" at the start and "c" deleted.
+        var rebased = await editor.PushAsync(id, 0, DocumentHubClient.Update("b", """[[0,"x"],2,[1]]"""));
 
-        Assert.False(stale.Accepted);
-        Assert.Null(stale.Error);
-        Assert.Equal(1, stale.Version);
-        var missed = await editor.InvokeAsync<List<App.Documents.UpdateDto>>("Pull", id, 0);
-        Assert.Equal("a", Assert.Single(missed).ClientId);
+        Assert.True(rebased.Accepted);
+        Assert.Null(rebased.Error);
+        Assert.Equal(2, rebased.Version);
+        Assert.NotNull(rebased.Updates);
+        Assert.Equal(["a", "b"], rebased.Updates.Select(u => u.ClientId));
+        Assert.Equal("""[[0,"x"],2,[1],1]""", rebased.Updates[1].Changes.GetRawText());
+        Assert.Equal("xabd", (await editor.JoinAsync(id)).Text);
+    }
+
+    [Fact]
+    public async Task Push_OnCurrentVersion_AnswersWithoutUpdates()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");
+        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await editor.JoinAsync(id);
+
+        var result = await editor.PushAsync(id, 0, DocumentHubClient.Update("a", """[3,[0,"d"]]"""));
+
+        Assert.True(result.Accepted);
+        Assert.Null(result.Updates);
+    }
+
+    [Fact]
+    public async Task Push_SentAgainAfterALostAnswer_IsNotStoredTwice()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");
+        await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await using var other = await DocumentHubClient.ConnectAsync(factory, "admin@noress.demo");
+        await editor.JoinAsync(id);
+        await other.JoinAsync(id);
+        Assert.True((await editor.PushAsync(id, 0, DocumentHubClient.Update("mine", """[3,[0,"d"]]"""))).Accepted);
+        Assert.True((await other.PushAsync(id, 1, DocumentHubClient.Update("theirs", """[[0,"X"],4]"""))).Accepted);
+
+        // The editor never saw its answer: it sends the same update on version 0, with one more.
+        var again = await editor.PushAsync(id, 0, DocumentHubClient.Update("mine", """[3,[0,"d"]]"""), DocumentHubClient.Update("mine", """[4,[0,"e"]]"""));
+
+        Assert.True(again.Accepted);
+        Assert.Equal(3, again.Version);
+        Assert.Equal(["mine", "theirs", "mine"], again.Updates!.Select(u => u.ClientId));
+        Assert.Equal("Xabcde", (await editor.JoinAsync(id)).Text);
+    }
+
+    [Fact]
+    public async Task Push_TwoEditorsOnTheSameVersion_BothAccepted_TextIsTheReplayOfTheStoredUpdates()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Bonjour");
+        await using var first = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
+        await using var second = await DocumentHubClient.ConnectAsync(factory, "admin@noress.demo");
+        await first.JoinAsync(id);
+        await second.JoinAsync(id);
+
+        var results = await Task.WhenAll(
+            first.PushAsync(id, 0, DocumentHubClient.Update("f", """[7,[0," à tous"]]""")),
+            second.PushAsync(id, 0, DocumentHubClient.Update("s", """[[0,"« "],7]""")));
+
+        Assert.All(results, r => Assert.True(r.Accepted));
+        Assert.Equal([1, 2], results.Select(r => r.Version).Order());
+        var text = (await first.JoinAsync(id)).Text;
+        Assert.Equal("« Bonjour à tous", text);
+        var stored = await first.InvokeAsync<List<App.Documents.UpdateDto>>("Pull", id, 0);
+        var replayed = stored.Aggregate("Bonjour", (current, update) => App.Documents.ChangeSet.Parse(update.Changes.GetRawText()).Apply(current));
+        Assert.Equal(text, replayed);
+        // Each editor applies its answer's updates (the rebased one) or its own: both end on the stored text.
+        foreach (var result in results.Where(r => r.Updates is not null))
+        {
+            Assert.Equal(2, result.Updates!.Count);
+        }
     }
 
     [Fact]
@@ -67,10 +130,9 @@ public sealed class DocumentHubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Push_OnStaleVersion_WithoutJoining_StillChecksTheRight()
+    public async Task Push_OnOldVersion_WithoutJoining_StillChecksTheRight()
     {
-        // The cheap stale answer is for connections that joined (and so passed the read check); any other
-        // connection gets the full rights check, whatever version it claims.
+        // A push on an old version is rebased, never answered before the rights check, whatever version it claims.
         var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "abc");
         await using var editor = await DocumentHubClient.ConnectAsync(factory, "secretariat@noress.demo");
         await editor.JoinAsync(id);

@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Noress.App.Data;
 using Noress.App.Documents;
 using Noress.Tests.Infrastructure;
 
@@ -53,7 +55,9 @@ internal sealed class SimulatedClient(string id, string text, int version)
             {
                 if (changes is not null)
                 {
-                    changes = changes.Map(Unconfirmed[own], true);
+                    // The authority may have rebased our update over these: take the order its stored form shows.
+                    changes = UpdateRebase.MapOverOwn(changes, Unconfirmed[own], update.Changes)
+                        ?? throw new InvalidOperationException("The stored form of our update is no rebase of it.");
                 }
 
                 own++;
@@ -109,6 +113,12 @@ internal sealed class AuthorityFixture : IAsyncDisposable
         fixture.Authority = new DocumentAuthority(fixture.database.Factory, options, TimeProvider.System, NullLogger<DocumentAuthority>.Instance);
         return fixture;
     }
+
+    /// <summary>An authority over this database that stores each push before answering it.</summary>
+    public DocumentAuthority ImmediateAuthority(IDbContextFactory<NoressDbContext>? factory = null) =>
+        new(factory ?? database.Factory, Options.Create(new DocumentOptions { Persistence = DocumentPersistenceMode.Immediate, MaxDocumentLength = 10_000_000 }), TimeProvider.System, NullLogger<DocumentAuthority>.Instance);
+
+    public IDbContextFactory<NoressDbContext> Factory => database.Factory;
 
     public async ValueTask DisposeAsync() => await database.DisposeAsync();
 }

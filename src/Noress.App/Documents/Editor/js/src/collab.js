@@ -151,6 +151,37 @@ function selectionAfter(selection, changes, own) {
   return moved ? EditorSelection.create(ranges, selection.mainIndex) : null;
 }
 
+/** Whether two change sets make the same changes (adjacent sections joined, as iterChanges reports them). */
+export function sameChanges(a, b) {
+  if (a.length !== b.length || a.newLength !== b.newLength) {
+    return false;
+  }
+  const list = changes => {
+    const parts = [];
+    changes.iterChanges((fromA, toA, fromB, toB, inserted) => parts.push(fromA, toA, fromB, toB, inserted.toString()));
+    return parts;
+  };
+  const left = list(a);
+  const right = list(b);
+  return left.length === right.length && left.every((part, index) => part === right[index]);
+}
+
+/**
+ * The received `others` mapped over one of our own updates that comes back confirmed. The authority may have
+ * rebased that update over `others` (ADR 0046), choosing at a tie whether our text or theirs goes first: the order
+ * is the one that gives the form it stored (`stored`), so this editor and the server hold the same text.
+ */
+export function mapOverOwn(others, own, stored) {
+  if (sameChanges(own.map(others, false), stored)) {
+    return others.map(own, true);
+  }
+  if (sameChanges(own.map(others, true), stored)) {
+    return others.map(own, false);
+  }
+  // Not a form the authority produces; keep the library's order.
+  return others.map(own, true);
+}
+
 /**
  * Creates a transaction that represents a set of new updates received from the authority. Applying this
  * transaction moves the state forward to adjust to the authority's view of the document.
@@ -167,7 +198,7 @@ export function receiveUpdates(state, updates) {
     const ours = ownCount < unconfirmed.length ? unconfirmed[ownCount] : null;
     if (ours && ours.clientID == update.clientID) {
       if (changes) {
-        changes = changes.map(ours.changes, true);
+        changes = mapOverOwn(changes, ours.changes, update.changes);
       }
       effects = StateEffect.mapEffects(effects, update.changes);
       ownCount++;

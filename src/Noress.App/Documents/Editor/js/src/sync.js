@@ -60,7 +60,9 @@ export function nextBatchSize(pending, limits) {
 
 /**
  * The @codemirror/collab push/pull loop against the authority. One loop runs at a time: broadcasts are
- * queued and applied in order, a push waits for the previous one, a stale push pulls and pushes again.
+ * queued and applied in order, a push waits for the previous one. The authority rebases a push on an old
+ * version and answers with what the editor must apply to converge; a stale answer (a push too old to rebase)
+ * pulls and pushes again.
  * `host` is {state, dispatch(transaction)} (an EditorView in the browser), `invoke(method, ...args)`
  * calls the hub. Unconfirmed updates stay in the editor state while disconnected and go out on resume.
  */
@@ -93,6 +95,8 @@ export class CollabSync {
     this.directCount = 0;
     this.failures = 0;
     this.retryTimer = null;
+    // A push failed in flight: it may be stored; the next step pulls before anything else.
+    this.uncertain = false;
   }
 
   get version() {
@@ -164,6 +168,10 @@ export class CollabSync {
   }
 
   async step() {
+    if (this.uncertain && this.connected && !this.disposed) {
+      await this.pull();
+      this.uncertain = false;
+    }
     while (this.inbox.length > 0 && !this.disposed) {
       const { updates, version } = this.inbox.shift();
       if (!this.receive(fromWire(updates), version)) {
@@ -197,10 +205,26 @@ export class CollabSync {
       return;
     }
     const version = this.version;
-    const result = await this.invoke("Push", this.documentId, version, toWire(sendable.slice(0, count)));
+    const sent = sendable.slice(0, count);
+    let result;
+    try {
+      result = await this.invoke("Push", this.documentId, version, toWire(sent));
+    } catch (error) {
+      // The push may have been stored without its answer reaching us: our updates may come back rebased, so
+      // they must be confirmed together with what came before them (one pull), never rebased here first.
+      this.uncertain = true;
+      throw error;
+    }
     if (result.accepted) {
       this.serverVersion = Math.max(this.serverVersion, result.version);
       this.failures = 0;
+      // Confirmed at once: rebased on the server (ADR 0046), the answer brings every update since our version, ours
+      // in their stored form, applied in one go; stored as sent, our updates are the server's.
+      if (result.updates) {
+        this.receive(fromWire(result.updates), result.version);
+      } else if (result.version - sent.length === version) {
+        this.receive(sent.map(u => ({ clientID: u.clientID, changes: u.changes })), result.version);
+      }
       this.again = true;
       if (this.errorShown) {
         this.errorShown = false;

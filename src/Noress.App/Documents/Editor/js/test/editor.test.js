@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collab, receiveUpdates, sendableUpdates } from "../src/collab.js";
+import { collab, mapOverOwn, receiveUpdates, sendableUpdates } from "../src/collab.js";
 import { ChangeSet, EditorSelection, EditorState, Text } from "@codemirror/state";
 import { lineDirection } from "../src/direction.js";
 import { findPending, pendingKey, rebasePending, savePending } from "../src/pending.js";
@@ -109,6 +109,89 @@ test("concurrent clients converge on the authority's text, across a disconnect",
     }
   }
   await settle(clients, authority);
+  for (const client of clients) {
+    assert.equal(client.host.state.doc.toString(), authority.text.toString());
+    assert.equal(client.sync.shadow.toString(), authority.text.toString());
+  }
+});
+
+/**
+ * An authority that rebases a push on an old version (ADR 0046), deciding each tie with a coin: whatever it
+ * decides, the editor learns it from the stored form and converges.
+ */
+class RebasingAuthority extends FakeAuthority {
+  constructor(text, random) {
+    super(text);
+    this.random = random;
+    this.rebased = 0;
+  }
+
+  handle(method, version, payload) {
+    if (method !== "Push" || version === this.updates.length) {
+      return super.handle(method, version, payload);
+    }
+    let others = null;
+    let skip = 0;
+    for (const dto of this.updates.slice(version)) {
+      const stored = ChangeSet.fromJSON(dto.changes);
+      if (skip < payload.length && payload[skip].clientId === dto.clientId) {
+        others = others && mapOverOwn(others, ChangeSet.fromJSON(payload[skip].changes), stored);
+        skip++;
+      } else {
+        others = others ? others.compose(stored) : stored;
+      }
+    }
+    const placed = payload.slice(skip).map(dto => {
+      let changes = ChangeSet.fromJSON(dto.changes);
+      if (others) {
+        const first = this.random() < 0.5;
+        const mapped = changes.map(others, first);
+        others = others.map(changes, !first);
+        changes = mapped;
+      }
+      return { clientId: dto.clientId, changes: changes.toJSON() };
+    });
+    for (const dto of placed) {
+      this.text = ChangeSet.fromJSON(dto.changes).apply(this.text);
+      this.updates.push(dto);
+    }
+    this.rebased++;
+    const after = this.updates.length;
+    for (const client of this.clients) {
+      setTimeout(() => client.enqueue(placed, after), Math.random() * 5);
+    }
+    return { accepted: true, version: after, error: null, updates: this.updates.slice(version) };
+  }
+}
+
+test("a rebasing authority: concurrent clients take the rebased form and converge, across a disconnect", async () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const initial = "Règlement intérieur\nالنظام الداخلي";
+  const authority = new RebasingAuthority(initial, random);
+  const clients = [makeClient(authority, initial), makeClient(authority, initial), makeClient(authority, initial)];
+  for (let round = 0; round < 90; round++) {
+    const client = clients[Math.floor(random() * clients.length)];
+    if (round === 30) {
+      clients[2].sync.setConnected(false);
+    }
+    if (round === 60) {
+      clients[2].sync.setConnected(true);
+    }
+    randomEdit(client, random);
+    // Two people often type at one spot: ties are where the order matters.
+    if (round % 3 === 0) {
+      const other = clients[(clients.indexOf(client) + 1) % clients.length];
+      const at = Math.min(other.host.state.doc.length, client.host.state.selection.main.head);
+      other.host.dispatch(other.host.state.update({ changes: { from: at, insert: "t" } }));
+      other.sync.localChanged();
+    }
+    if (round % 7 === 0) {
+      await new Promise(resolve => setTimeout(resolve, 3));
+    }
+  }
+  await settle(clients, authority);
+  assert.ok(authority.rebased > 0, "no push was rebased");
   for (const client of clients) {
     assert.equal(client.host.state.doc.toString(), authority.text.toString());
     assert.equal(client.sync.shadow.toString(), authority.text.toString());
