@@ -13,7 +13,7 @@ public sealed class SqliteWalInterceptorTests : IDisposable
     [InlineData(null, 2)]
     [InlineData("normal", 1)]
     [InlineData("FULL", 2)]
-    public async Task EmbeddedDatabase_RunsInWalMode_WithTheConfiguredSynchronousLevel(string? configured, long expected)
+    public async Task EmbeddedDatabase_RunsInWalMode_WithTheConfiguredSynchronousLevel_AndSqlitesOwnBusyWait(string? configured, long expected)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -32,10 +32,14 @@ public sealed class SqliteWalInterceptorTests : IDisposable
         var mode = (string?)await command.ExecuteScalarAsync();
         command.CommandText = "PRAGMA synchronous";
         var synchronous = (long?)await command.ExecuteScalarAsync();
+        command.CommandText = "PRAGMA busy_timeout";
+        var busyTimeout = (long?)await command.ExecuteScalarAsync();
         await db.Database.CloseConnectionAsync();
 
         Assert.Equal("wal", mode);
         Assert.Equal(expected, synchronous);
+        // A writer that finds the lock taken waits in SQLite's own handler, not in the driver's 150 ms sleeps.
+        Assert.Equal(5000, busyTimeout);
     }
 
     [Theory]
