@@ -109,9 +109,14 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task AssertNoBrowserErrorsAsync(params Regex[] expected)
     {
         await Expect(Page.Locator("#blazor-error-ui")).Not.ToBeVisibleAsync();
-        var unexpected = errors.Where(error => !expected.Any(pattern => pattern.IsMatch(error))).ToList();
+        var unexpected = errors.Where(error => !expected.Any(pattern => pattern.IsMatch(error)) && !ReplacedPopoverProvider.IsMatch(error)).ToList();
         Assert.True(unexpected.Count == 0, "The browser reported errors:\n" + string.Join('\n', unexpected));
     }
+
+    // MudBlazor's popover script logs this when a provider's first-render call arrives after a redirect already replaced
+    // that page (seen under load on the outside area's redirects); a provider really missing makes MudBlazor throw on the
+    // server (CheckForPopoverProvider), which shows the error UI asserted above.
+    private static readonly Regex ReplacedPopoverProvider = new(@"^console: No Popover Container found with class mud-popover-provider \(", RegexOptions.CultureInvariant);
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }
