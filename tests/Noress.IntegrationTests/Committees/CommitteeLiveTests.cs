@@ -22,9 +22,11 @@ public sealed class CommitteeLiveTests
         await using var host = w.Host;
         var bus = host.Factory.Services.GetRequiredService<IEventBus>();
         var heard = new ConcurrentQueue<string>();
+        using var arrived = new SemaphoreSlim(0);
         using var subscription = bus.Subscribe(Topics.Committee(w.CommitteeId), e =>
         {
             heard.Enqueue(e.Kind);
+            arrived.Release();
             return Task.CompletedTask;
         });
 
@@ -40,6 +42,11 @@ public sealed class CommitteeLiveTests
             var snapshot = await hub.JoinAsync(w.DocumentId);
             var pushed = await hub.PushAsync(w.DocumentId, snapshot.Version, DocumentHubClient.Update("e2e-client", "[[0,\"Titre. \"]," + CommitteeWorkspaceHost.SecretText.Length + "]"));
             Assert.True(pushed.Accepted, pushed.Error);
+        }
+
+        // The editors' updates go out on the broadcaster's next tick (ADR 0046), the committee's event with them.
+        while (!heard.Contains(CommitteeEvents.Documents) && await arrived.WaitAsync(TimeSpan.FromSeconds(30)))
+        {
         }
 
         Assert.Contains(CommitteeEvents.Documents, heard);
