@@ -97,6 +97,10 @@ public sealed partial class OutsideInitiativeJourneyTests(MailingNoressServer ma
         await using var browser = await server.OpenSessionAsync();
         await browser.Page.GotoAsync($"public/calls/{call}");
         await browser.Page.GetByTestId("public-call-register").ClickAsync();
+        // The registration page arrives by enhanced navigation: type only once its fetch has landed, or the DOM patch
+        // that follows replaces what was typed (seen under load: the first field emptied).
+        await browser.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/RegisterInitiative", new() { Timeout = 60_000 });
+        await browser.Page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 60_000 });
         await Expect(browser.Page.Locator("#initiative-name")).ToBeVisibleAsync(wait);
         await browser.Page.Locator("#initiative-name").FillAsync("Coopérative Tifawin");
         await browser.Page.Locator("#legal-form").SelectOptionAsync("Cooperative");
