@@ -18,12 +18,15 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<VersionInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<Sessions.Votes.VotingRightsStampInterceptor>();
+        services.AddSingleton<Documents.DocumentRightsStampInterceptor>();
         services.AddDbContextFactory<NoressDbContext>((sp, builder) =>
         {
             Configure(builder, options.Provider, connectionString);
             builder.AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
             // Before the ballots' snapshots trust what they read: any change to who may vote moves the stamp (ADR 0052).
             builder.AddInterceptors(sp.GetRequiredService<Sessions.Votes.VotingRightsStampInterceptor>());
+            // The document hub's remembered rights likewise (ADR 0053).
+            builder.AddInterceptors(sp.GetRequiredService<Documents.DocumentRightsStampInterceptor>());
             if (options.Provider == DatabaseProvider.Sqlite)
             {
                 builder.AddInterceptors(new SqliteWalInterceptor(SqliteSynchronousLevel(options.SqliteSynchronous)));

@@ -24,6 +24,9 @@ public enum PushStatus
     UpdateTooLarge,
     DocumentTooLarge,
     NotFound,
+
+    /// <summary>The rights the push was judged on changed before it was stored: judge it again (ADR 0053).</summary>
+    RightsChanged,
 }
 
 /// <summary>
@@ -60,17 +63,31 @@ public sealed partial class DocumentAuthority(
     private readonly DocumentOptions settings = options.Value;
 
     /// <summary>Accepts <paramref name="updates"/> made on <paramref name="baseVersion"/> only when it is current.</summary>
+    /// <remarks>
+    /// <c>rightsStamp</c>: the <see cref="DocumentRightsStamp"/> value read before the right to push was judged, when
+    /// that judgement is a remembered one: the commit stores the push only if the value is still current (else
+    /// <see cref="PushStatus.RightsChanged"/>). Null: judged on the database just now.
+    /// </remarks>
+    public Task<PushOutcome> PushAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, Guid? rightsStamp, CancellationToken cancellationToken = default) =>
+        SubmitAsync(documentId, baseVersion, updates, userId, rebase: false, rightsStamp, cancellationToken);
+
+    /// <summary>As above, judged on the database just now (a service's push).</summary>
     public Task<PushOutcome> PushAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, CancellationToken cancellationToken = default) =>
-        SubmitAsync(documentId, baseVersion, updates, userId, rebase: false, cancellationToken);
+        SubmitAsync(documentId, baseVersion, updates, userId, rebase: false, rightsStamp: null, cancellationToken);
 
     /// <summary>
     /// Accepts <paramref name="updates"/> made on <paramref name="baseVersion"/>, rebased over the updates accepted since
     /// (those already accepted from an earlier copy of this push are dropped): the editors' push.
     /// </summary>
-    public Task<PushOutcome> PushRebasingAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, CancellationToken cancellationToken = default) =>
-        SubmitAsync(documentId, baseVersion, updates, userId, rebase: true, cancellationToken);
+    /// <remarks><c>rightsStamp</c> as for <c>PushAsync</c>.</remarks>
+    public Task<PushOutcome> PushRebasingAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, Guid? rightsStamp, CancellationToken cancellationToken = default) =>
+        SubmitAsync(documentId, baseVersion, updates, userId, rebase: true, rightsStamp, cancellationToken);
 
-    private async Task<PushOutcome> SubmitAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, bool rebase, CancellationToken cancellationToken)
+    /// <summary>As above, judged on the database just now.</summary>
+    public Task<PushOutcome> PushRebasingAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, CancellationToken cancellationToken = default) =>
+        SubmitAsync(documentId, baseVersion, updates, userId, rebase: true, rightsStamp: null, cancellationToken);
+
+    private async Task<PushOutcome> SubmitAsync(Guid documentId, int baseVersion, IReadOnlyList<IncomingUpdate> updates, Guid userId, bool rebase, Guid? rightsStamp, CancellationToken cancellationToken)
     {
         var state = await GetStateAsync(documentId, cancellationToken);
         if (state is null)
@@ -103,7 +120,7 @@ public sealed partial class DocumentAuthority(
             parsed[i] = new ClientUpdate(update.ClientId, changes);
         }
 
-        var request = new PushRequest(baseVersion, parsed, json, userId, rebase);
+        var request = new PushRequest(baseVersion, parsed, json, userId, rebase, rightsStamp);
         lock (state.Queue)
         {
             state.Queue.Add(request);
@@ -155,6 +172,12 @@ public sealed partial class DocumentAuthority(
 
         try
         {
+            group = await DropStaleRightsAsync(group);
+            if (group.Length == 0)
+            {
+                return;
+            }
+
             if (group.Any(r => r.BaseVersion > state.Version))
             {
                 // A client ahead of us learned a version from another node.
@@ -198,6 +221,37 @@ public sealed partial class DocumentAuthority(
                 request.Done.TrySetException(exception);
             }
         }
+    }
+
+    // Pushes judged on remembered rights are stored only while those rights stand: one read of the stamp per group.
+    // A change committed between this read and the write is ordered after the push, as with a check on the database.
+    private async Task<PushRequest[]> DropStaleRightsAsync(PushRequest[] group)
+    {
+        if (!group.Any(r => r.RightsStamp is not null))
+        {
+            return group;
+        }
+
+        Guid current;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            current = await DocumentRightsStamp.ReadAsync(db, CancellationToken.None);
+        }
+
+        var kept = new List<PushRequest>(group.Length);
+        foreach (var request in group)
+        {
+            if (request.RightsStamp is { } stamp && stamp != current)
+            {
+                request.Done.TrySetResult(new PushOutcome(PushStatus.RightsChanged, request.BaseVersion, []));
+            }
+            else
+            {
+                kept.Add(request);
+            }
+        }
+
+        return [.. kept];
     }
 
     // The outcome of one push placed after the current version and the tentative updates of its group.
@@ -581,8 +635,10 @@ public sealed partial class DocumentAuthority(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of document {DocumentId} at version {Version} failed: {Reason}")]
     private static partial void LogSnapshotFailed(ILogger logger, Guid documentId, int version, string reason);
 
-    private sealed class PushRequest(int baseVersion, ClientUpdate[] updates, string[] json, Guid userId, bool rebase)
+    private sealed class PushRequest(int baseVersion, ClientUpdate[] updates, string[] json, Guid userId, bool rebase, Guid? rightsStamp)
     {
+        public Guid? RightsStamp { get; } = rightsStamp;
+
         public int BaseVersion { get; } = baseVersion;
 
         public ClientUpdate[] Updates { get; } = updates;

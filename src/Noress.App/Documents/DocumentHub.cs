@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Noress.App.Shared.Time;
 
 namespace Noress.App.Documents;
 
@@ -21,6 +22,7 @@ public sealed class DocumentHub(
     DocumentBroadcaster broadcaster,
     DocumentSuggestionService suggestions,
     IOptions<DocumentOptions> options,
+    TimeProvider clock,
     IStringLocalizer<DocumentsText> text) : Hub
 {
     private const string CultureKey = "culture";
@@ -92,7 +94,11 @@ public sealed class DocumentHub(
     public async Task<PushResultDto> Push(Guid documentId, int version, IReadOnlyList<UpdateDto> updates)
     {
         UseCallerCulture();
-        var access = await documents.GetAccessAsync(Context.User!, documentId, Context.ConnectionAborted);
+        // The right judged for this connection's last push stands while the rights stamp does; the commit checks it.
+        var remembered = Remembered(documentId);
+        var (access, stamp) = remembered is not null
+            ? (remembered.Access, remembered.Stamp)
+            : await documents.GetStampedAccessAsync(Context.User!, documentId, Context.ConnectionAborted);
         if (access is null)
         {
             return new PushResultDto(false, 0, text["ErrorNotFound"]);
@@ -124,9 +130,27 @@ public sealed class DocumentHub(
 
         // A push on an old version is rebased over what others wrote since, not refused (ADR 0046).
         var incoming = updates.Select(u => new IncomingUpdate(u.ClientId, u.Changes)).ToList();
-        var outcome = options.Value.RebaseStalePushes
-            ? await authority.PushRebasingAsync(documentId, version, incoming, access.Subject.UserId, Context.ConnectionAborted)
-            : await authority.PushAsync(documentId, version, incoming, access.Subject.UserId, Context.ConnectionAborted);
+        Remember(documentId, access, stamp);
+        var outcome = await PushJudgedAsync(documentId, version, incoming, access.Subject.UserId, stamp);
+        if (outcome.Status == PushStatus.RightsChanged)
+        {
+            // Who may edit changed since the judgement: judge again on the database and push as judged just now.
+            Forget(documentId);
+            (access, stamp) = await documents.GetStampedAccessAsync(Context.User!, documentId, Context.ConnectionAborted);
+            if (access is null)
+            {
+                return new PushResultDto(false, 0, text["ErrorNotFound"]);
+            }
+
+            if (access.Right < DocumentRight.Edit)
+            {
+                return new PushResultDto(false, version, text["ErrorNoEditRight"]);
+            }
+
+            Remember(documentId, access, stamp);
+            outcome = await PushJudgedAsync(documentId, version, incoming, access.Subject.UserId, rightsStamp: null);
+        }
+
         if (outcome.Status == PushStatus.Accepted && outcome.Accepted.Count > 0)
         {
             if (options.Value.BroadcastTickMilliseconds > 0)
@@ -149,6 +173,32 @@ public sealed class DocumentHub(
             _ => new PushResultDto(false, outcome.Version, text["ErrorMalformed"]),
         };
     }
+
+    private Task<PushOutcome> PushJudgedAsync(Guid documentId, int version, IReadOnlyList<IncomingUpdate> incoming, Guid userId, Guid? rightsStamp) =>
+        options.Value.RebaseStalePushes
+            ? authority.PushRebasingAsync(documentId, version, incoming, userId, rightsStamp, Context.ConnectionAborted)
+            : authority.PushAsync(documentId, version, incoming, userId, rightsStamp, Context.ConnectionAborted);
+
+    private static string AccessKey(Guid documentId) => $"push-access:{documentId}";
+
+    // Remembered for today only: committee rights follow the membership in force on the day, which no write moves.
+    private RememberedAccess? Remembered(Guid documentId) =>
+        Context.Items.TryGetValue(AccessKey(documentId), out var value) && value is RememberedAccess remembered && remembered.Day == NoressClock.Today(clock)
+            ? remembered
+            : null;
+
+    private void Remember(Guid documentId, DocumentAccess access, Guid stamp)
+    {
+        // A call application's right also follows the call's deadline, which no write moves: judged on every push.
+        if (access.Document.SpaceKind != DocumentSpaceKind.CallApplication)
+        {
+            Context.Items[AccessKey(documentId)] = new RememberedAccess(access, stamp, NoressClock.Today(clock));
+        }
+    }
+
+    private void Forget(Guid documentId) => Context.Items.Remove(AccessKey(documentId));
+
+    private sealed record RememberedAccess(DocumentAccess Access, Guid Stamp, DateOnly Day);
 
     /// <summary>Stores changes made on <paramref name="version"/> as a pending suggestion (Suggest right).</summary>
     public async Task<SuggestResultDto> Suggest(Guid documentId, int version, System.Text.Json.JsonElement changes)

@@ -119,6 +119,22 @@ public sealed class DocumentService(
     public async Task<DocumentAccess?> GetAccessAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await GetAccessAsync(db, principal, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The access, with the <see cref="DocumentRightsStamp"/> value read before the facts it was judged on: while the
+    /// value stays current, the judgement stands (ADR 0053).
+    /// </summary>
+    public async Task<(DocumentAccess? Access, Guid Stamp)> GetStampedAccessAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stamp = await DocumentRightsStamp.ReadAsync(db, cancellationToken);
+        return (await GetAccessAsync(db, principal, id, cancellationToken), stamp);
+    }
+
+    private async Task<DocumentAccess?> GetAccessAsync(NoressDbContext db, ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken)
+    {
         var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (document is null)
         {

@@ -1923,6 +1923,26 @@ namespace Noress.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentPermissions", (string)null);
                 });
 
+            modelBuilder.Entity("Noress.App.Documents.DocumentRightsStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DocumentRightsStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = new Guid("5d0c7e2a-8f41-4b6e-a3c9-1e7f2b4d6a02")
+                        });
+                });
+
             modelBuilder.Entity("Noress.App.Documents.DocumentSnapshot", b =>
                 {
                     b.Property<Guid>("DocumentId")

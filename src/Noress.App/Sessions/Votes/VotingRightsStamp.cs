@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Noress.App.Audit;
+using Noress.App.Data;
 using Noress.App.Committees;
 using Noress.App.Members;
 using Noress.App.Members.Mou;
@@ -16,10 +16,10 @@ namespace Noress.App.Sessions.Votes;
 /// A node's <see cref="VotingSnapshots"/> remembers the value it read before its facts; the group commit reads the row in
 /// its own transaction and sends a ballot judged on an older value back to the full check (ADR 0052).
 /// </summary>
-public sealed class VotingRightsStamp : IAuditExempt
+public sealed class VotingRightsStamp : IAuditExempt, IRightsStamp
 {
     /// <summary>The only row's key.</summary>
-    public const int RowId = 1;
+    public const int RowId = IRightsStamp.RowId;
 
     public int Id { get; set; } = RowId;
 
@@ -39,49 +39,17 @@ internal sealed class VotingRightsStampConfiguration : IEntityTypeConfiguration<
     }
 }
 
-/// <summary>
-/// Gives <see cref="VotingRightsStamp"/> a new value in the same SaveChanges (so the same transaction) as any change to
-/// the facts a ballot is judged on. A change made with ExecuteUpdate/ExecuteDelete is not seen here: none of those
-/// tables is written that way (the ADR 0004 table lists every such file).
-/// </summary>
-public sealed class VotingRightsStampInterceptor : SaveChangesInterceptor
+/// <summary>Gives <see cref="VotingRightsStamp"/> a new value with any change to the facts a ballot is judged on.</summary>
+public sealed class VotingRightsStampInterceptor : RightsStampInterceptor<VotingRightsStamp>
 {
     // A session's rights change with its date (standing and mandates are judged on it), its convocation (presence) or its body.
     private static readonly string[] SessionRightsProperties =
         [nameof(Session.StartsAt), nameof(Session.Convocation), nameof(Session.State), nameof(Session.Body), nameof(Session.CommitteeId)];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override bool Concerns(EntityEntry entry) => entry.Entity switch
     {
-        Bump(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Bump(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    /// <summary>Whether the tracked changes touch who may vote.</summary>
-    internal static bool ChangesRights(ChangeTracker tracker) =>
-        tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity switch
-        {
-            Institution or MouSignature or RepresentativeMandate or CommitteeSeat or SessionAttendance or SessionProxy => true,
-            Session => e.State != EntityState.Modified || SessionRightsProperties.Any(p => e.Property(p).IsModified),
-            _ => false,
-        });
-
-    private static void Bump(DbContext? context)
-    {
-        if (context is null || !ChangesRights(context.ChangeTracker))
-        {
-            return;
-        }
-
-        var tracked = context.ChangeTracker.Entries<VotingRightsStamp>().FirstOrDefault();
-        var entry = tracked ?? context.Attach(new VotingRightsStamp { Id = VotingRightsStamp.RowId });
-        entry.Entity.Value = Guid.NewGuid();
-        entry.Property(s => s.Value).IsModified = true;
-    }
+        Institution or MouSignature or RepresentativeMandate or CommitteeSeat or SessionAttendance or SessionProxy => true,
+        Session => entry.State != EntityState.Modified || SessionRightsProperties.Any(p => entry.Property(p).IsModified),
+        _ => false,
+    };
 }
