@@ -307,6 +307,12 @@ internal static partial class DocumentsAuthorsBenchmark
                 .Build();
             var author = new Author(index, connection, documentId, run);
             connection.On<Guid, List<UpdateDto>, int>("Updates", author.OnUpdatesAsync);
+            // The editor handles these too; without a handler the client throws and catches an exception per message
+            // (every join tells everyone already there: N squared exceptions before the run starts).
+            connection.On<Guid, PresenceDto>("PresenceChanged", (_, _) => { });
+            connection.On<Guid, string>("PresenceLeft", (_, _) => { });
+            connection.On<Guid>("AnnotationsChanged", _ => { });
+            connection.On<Guid>("RightsChanged", _ => { });
             await connection.StartAsync();
             var snapshot = await connection.InvokeAsync<DocumentSnapshotDto>("Join", documentId);
             author.Version = snapshot.Version;

@@ -25,7 +25,7 @@ public static class DatabaseServiceCollectionExtensions
             builder.AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
             // Before the ballots' snapshots trust what they read: any change to who may vote moves the stamp (ADR 0052).
             builder.AddInterceptors(sp.GetRequiredService<Sessions.Votes.VotingRightsStampInterceptor>());
-            // The document hub's remembered rights likewise (ADR 0053).
+            // The document hub's remembered rights likewise (ADR 0056).
             builder.AddInterceptors(sp.GetRequiredService<Documents.DocumentRightsStampInterceptor>());
             if (options.Provider == DatabaseProvider.Sqlite)
             {

@@ -7,7 +7,7 @@ namespace Noress.App.Data;
 /// <summary>
 /// A one-row table whose <see cref="Value"/> takes a fresh random value in every transaction that changes some rights.
 /// Whoever judged a request on facts read after the value can tell, by reading it again, whether the judgement still
-/// stands (ADR 0052 for ballots, ADR 0053 for document pushes).
+/// stands (ADR 0052 for ballots, ADR 0056 for document pushes).
 /// </summary>
 public interface IRightsStamp
 {

@@ -25,7 +25,7 @@ public enum PushStatus
     DocumentTooLarge,
     NotFound,
 
-    /// <summary>The rights the push was judged on changed before it was stored: judge it again (ADR 0053).</summary>
+    /// <summary>The rights the push was judged on changed before it was stored: judge it again (ADR 0056).</summary>
     RightsChanged,
 }
 

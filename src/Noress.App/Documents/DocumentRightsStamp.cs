@@ -12,7 +12,7 @@ namespace Noress.App.Documents;
 /// Moves with every change to the facts a document right is judged on (the document's space or freezing, grants,
 /// a person's account or institution, committee seats and positions). A document hub connection keeps the right it
 /// judged for a push with the value it read first; the authority's commit reads the value once per group and sends
-/// a push judged on an older value back to the full check (ADR 0053).
+/// a push judged on an older value back to the full check (ADR 0056).
 /// </summary>
 public sealed class DocumentRightsStamp : IAuditExempt, IRightsStamp
 {

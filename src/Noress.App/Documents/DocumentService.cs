@@ -124,7 +124,7 @@ public sealed class DocumentService(
 
     /// <summary>
     /// The access, with the <see cref="DocumentRightsStamp"/> value read before the facts it was judged on: while the
-    /// value stays current, the judgement stands (ADR 0053).
+    /// value stays current, the judgement stands (ADR 0056).
     /// </summary>
     public async Task<(DocumentAccess? Access, Guid Stamp)> GetStampedAccessAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken = default)
     {

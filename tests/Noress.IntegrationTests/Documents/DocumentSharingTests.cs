@@ -60,6 +60,47 @@ public sealed class DocumentSharingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RevokedEditRight_RefusesTheNextPushOfAConnectionThatPushedBefore()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");
+        var secretariat = await PrincipalAsync("secretariat@noress.demo", Roles.Secretariat);
+        await Sharing.GrantAsync(secretariat, id, DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Edit);
+        await using var member = await DocumentHubClient.ConnectAsync(factory, "member@noress.demo");
+        await member.JoinAsync(id);
+        Assert.True((await member.PushAsync(id, 0, DocumentHubClient.Update("m1", """[10,[0,"!"]]"""))).Accepted);
+
+        // The connection remembers the right it judged for its first push; the revocation moves the rights stamp (ADR 0056).
+        await Sharing.RevokeAsync(secretariat, id, Assert.Single(await Sharing.ListAsync(secretariat, id)).Id);
+        var refused = await member.PushAsync(id, 1, DocumentHubClient.Update("m2", """[11,[0,"?"]]"""));
+
+        Assert.False(refused.Accepted);
+        Assert.False(string.IsNullOrWhiteSpace(refused.Error));
+        var head = await factory.Services.GetRequiredService<DocumentAuthority>().GetHeadAsync(id);
+        Assert.Equal((1, "Article 1.!"), (head!.Version, head.Text));
+    }
+
+    [Fact]
+    public async Task RightsChangedElsewhere_JudgeThePushAgain_AndKeepIt()
+    {
+        var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");
+        var secretariat = await PrincipalAsync("secretariat@noress.demo", Roles.Secretariat);
+        await Sharing.GrantAsync(secretariat, id, DocumentPrincipalKind.Role, Roles.Member, DocumentRight.Edit);
+        await using var member = await DocumentHubClient.ConnectAsync(factory, "member@noress.demo");
+        await member.JoinAsync(id);
+        Assert.True((await member.PushAsync(id, 0, DocumentHubClient.Update("m1", """[10,[0,"!"]]"""))).Accepted);
+        var before = await RightsStampAsync();
+
+        // Another grant moves the stamp without touching this member's right: the push is judged again and stored.
+        await Sharing.GrantAsync(secretariat, id, DocumentPrincipalKind.Role, Roles.Administrator, DocumentRight.Read);
+        var kept = await member.PushAsync(id, 1, DocumentHubClient.Update("m2", """[11,[0,"?"]]"""));
+
+        Assert.NotEqual(before, await RightsStampAsync());
+        Assert.True(kept.Accepted, kept.Error);
+        var head = await factory.Services.GetRequiredService<DocumentAuthority>().GetHeadAsync(id);
+        Assert.Equal((2, "Article 1.!?"), (head!.Version, head.Text));
+    }
+
+    [Fact]
     public async Task Suggestion_WithdrawnByItsAuthor_ButNotByAnotherMember()
     {
         var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, "Article 1.");
@@ -130,6 +171,12 @@ public sealed class DocumentSharingTests : IAsyncLifetime
         connection.InvokeAsync<App.Documents.SuggestResultDto>("Suggest", id, 0, JsonDocument.Parse("""[10,[0," (proposition)"]]""").RootElement);
 
     private Task<ClaimsPrincipal> PrincipalAsync(string email, string role) => DocumentHubClient.PrincipalAsync(factory, email, role);
+
+    private async Task<Guid> RightsStampAsync()
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
+        return await DocumentRightsStamp.ReadAsync(db, CancellationToken.None);
+    }
 
     private async Task<int> CountGrantsAsync(Guid id)
     {
