@@ -57,7 +57,7 @@ public sealed class DocumentOptions
     /// How long accepted updates wait to be sent together to the document's editors, in milliseconds: one message
     /// per tick per editor instead of one per push (0: each push's updates are sent at once, in their own message).
     /// </summary>
-    public int BroadcastTickMilliseconds { get; set; } = 10;
+    public int BroadcastTickMilliseconds { get; set; } = 5;
 
     /// <summary>
     /// The editors' pushes on an old version are rebased by the authority (ADR 0046). False answers them stale, the
