@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Noress.App.Data;
 
@@ -59,5 +60,19 @@ public abstract class RightsStampInterceptor<TStamp> : SaveChangesInterceptor
         var entry = tracked ?? context.Attach(new TStamp { Id = IRightsStamp.RowId });
         entry.Entity.Value = Guid.NewGuid();
         entry.Property(s => s.Value).IsModified = true;
+    }
+}
+
+/// <summary>The one-row table of a rights stamp, seeded so that every change only updates it.</summary>
+internal abstract class RightsStampConfiguration<TStamp>(string table, Guid seed) : IEntityTypeConfiguration<TStamp>
+    where TStamp : class, IRightsStamp, new()
+{
+    public void Configure(EntityTypeBuilder<TStamp> builder)
+    {
+        builder.ToTable(table);
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        // Seeded, so every change only updates it (concurrent first inserts would collide on the key).
+        builder.HasData(new TStamp { Id = IRightsStamp.RowId, Value = seed });
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Noress.App.Accounts;
 using Noress.App.Audit;
 using Noress.App.Committees;
@@ -25,17 +24,8 @@ public sealed class DocumentRightsStamp : IAuditExempt, IRightsStamp
         db.Set<DocumentRightsStamp>().AsNoTracking().Where(s => s.Id == IRightsStamp.RowId).Select(s => s.Value).SingleAsync(ct);
 }
 
-internal sealed class DocumentRightsStampConfiguration : IEntityTypeConfiguration<DocumentRightsStamp>
-{
-    public void Configure(EntityTypeBuilder<DocumentRightsStamp> builder)
-    {
-        builder.ToTable("DocumentRightsStamps");
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).ValueGeneratedNever();
-        // Seeded, so every change only updates it (concurrent first inserts would collide on the key).
-        builder.HasData(new DocumentRightsStamp { Id = IRightsStamp.RowId, Value = Guid.Parse("5d0c7e2a-8f41-4b6e-a3c9-1e7f2b4d6a02") });
-    }
-}
+internal sealed class DocumentRightsStampConfiguration()
+    : RightsStampConfiguration<DocumentRightsStamp>("DocumentRightsStamps", Guid.Parse("5d0c7e2a-8f41-4b6e-a3c9-1e7f2b4d6a02"));
 
 /// <summary>Gives <see cref="DocumentRightsStamp"/> a new value with any change a document right depends on.</summary>
 public sealed class DocumentRightsStampInterceptor : RightsStampInterceptor<DocumentRightsStamp>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Noress.App.Audit;
 using Noress.App.Committees;
 using Noress.App.Data;
@@ -27,17 +26,8 @@ public sealed class VotingRightsStamp : IAuditExempt, IRightsStamp
     public Guid Value { get; set; }
 }
 
-internal sealed class VotingRightsStampConfiguration : IEntityTypeConfiguration<VotingRightsStamp>
-{
-    public void Configure(EntityTypeBuilder<VotingRightsStamp> builder)
-    {
-        builder.ToTable("VotingRightsStamps");
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).ValueGeneratedNever();
-        // Seeded, so every change only updates it (concurrent first inserts would collide on the key).
-        builder.HasData(new VotingRightsStamp { Id = VotingRightsStamp.RowId, Value = Guid.Parse("0b7f4c1e-52a4-4c55-9d0e-5a2f1c3d4e01") });
-    }
-}
+internal sealed class VotingRightsStampConfiguration()
+    : RightsStampConfiguration<VotingRightsStamp>("VotingRightsStamps", Guid.Parse("0b7f4c1e-52a4-4c55-9d0e-5a2f1c3d4e01"));
 
 /// <summary>Gives <see cref="VotingRightsStamp"/> a new value with any change to the facts a ballot is judged on.</summary>
 public sealed class VotingRightsStampInterceptor : RightsStampInterceptor<VotingRightsStamp>
