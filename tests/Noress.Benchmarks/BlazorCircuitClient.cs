@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
@@ -40,6 +39,9 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         ["mudInput.getCaretPosition"] = "0",
     };
 
+    // .NET 10: (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType), as blazor.web.js reads it.
+    private static readonly Type[] BeginInvokeJSArguments = [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)];
+
     private readonly HubConnection hub;
     private readonly CircuitClientStats stats;
     private readonly TaskCompletionSource attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,8 +55,7 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         this.hub = hub;
         this.stats = stats;
         hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
-        // .NET 10: (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType), as blazor.web.js reads it.
-        hub.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)], OnBeginInvokeJSAsync);
+        hub.On("JS.BeginInvokeJS", BeginInvokeJSArguments, OnBeginInvokeJSAsync);
         hub.On<string>("JS.Error", error =>
         {
             Error ??= error;
@@ -126,11 +127,11 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
             var operations = new JsonObject
             {
                 ["batchId"] = 1,
-                ["operations"] = new JsonArray([.. markers.Select((marker, index) =>
+                ["operations"] = new JsonArray(markers.Select((marker, index) =>
                 {
                     marker["uniqueId"] = index;
                     return (JsonNode)new JsonObject { ["type"] = "add", ["ssrComponentId"] = index + 1, ["marker"] = marker };
-                })]),
+                }).ToArray()),
             };
             client.componentsAdded = true;
             await hub.SendAsync("UpdateRootComponents", operations.ToJsonString(), state, cancel.Token);

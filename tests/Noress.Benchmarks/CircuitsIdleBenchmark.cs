@@ -42,7 +42,7 @@ internal static class CircuitsIdleBenchmark
         var jar = new CookieContainer();
         foreach (var cookie in cookies)
         {
-            jar.Add(new System.Net.Cookie(cookie.Name, cookie.Value, "/", server.Address.Host));
+            jar.Add(server.Address, new System.Net.Cookie(cookie.Name, cookie.Value, "/"));
         }
 
         // One HTTP client for every page load, as one browser's connection pool; the circuits' WebSockets are their own.
