@@ -37,6 +37,8 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
         ["mudResizeObserver.connect"] = "[]",
         ["mudElementRef.getBoundingClientRect"] = """{"x":0,"y":0,"width":0,"height":0,"top":0,"right":0,"bottom":0,"left":0,"scrollX":0,"scrollY":0,"windowHeight":900,"windowWidth":1366}""",
         ["mudInput.getCaretPosition"] = "0",
+        // MudBlazor asks whether its script is loaded.
+        ["window.hasOwnProperty"] = "true",
     };
 
     // .NET 10: (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType), as blazor.web.js reads it.
@@ -79,8 +81,8 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     /// <summary>The circuit's secret id (what the disconnect beacon sends).</summary>
     public string? CircuitId { get; private set; }
 
-    /// <summary>Bytes of the first render batch after the root components were added (the whole interactive render).</summary>
-    public int FirstBatchBytes { get; private set; }
+    /// <summary>Bytes of the render batches received since the root components were added (the interactive render).</summary>
+    public int RenderedBytes { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -167,14 +169,13 @@ internal sealed partial class BlazorCircuitClient : IAsyncDisposable
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
         stats.Batch(data.Length);
-        // The first batch after the root components were added holds the whole interactive render.
-        if (componentsAdded && FirstBatchBytes == 0)
+        if (componentsAdded)
         {
-            FirstBatchBytes = data.Length;
+            RenderedBytes += data.Length;
         }
 
         await hub.SendAsync("OnRenderCompleted", batchId, (string?)null);
-        if (FirstBatchBytes > 0)
+        if (RenderedBytes > 0)
         {
             rendered.TrySetResult();
         }
