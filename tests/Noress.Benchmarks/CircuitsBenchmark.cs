@@ -1,7 +1,6 @@
 extern alias web;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
@@ -49,7 +48,7 @@ internal static partial class CircuitsBenchmark
 
         // Each document page opens a document of its own: people in one document see each other (presence), which grows
         // with the square of the room, not with the circuits.
-        await using var server = await ServerProcess.StartAsync(port, pageName == "document" ? steps.Max() : 1);
+        await using var server = await CircuitsServerProcess.StartAsync(port, pageName == "document" ? steps.Max() : 1);
         var opened = 0;
         string PathOf(int index) => pageName switch
         {
@@ -62,22 +61,12 @@ internal static partial class CircuitsBenchmark
         var path = PathOf(0);
         // What says the page is fully up: its circuit (the layout's mark) and, for a document, the editor's hub connection.
         var ready = pageName == "document" ? "[data-testid=collaborative-editor][data-connection=connected]" : "[data-interactive=true]";
-        var cookies = await SignInAsync(server.Address, user);
+        var cookies = await CircuitsHarness.SignInAsync(server.Address, user);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Circuits: page {pageName} ({path}) as {user}, steps {string.Join(',', steps)}, {perContext} page(s) per browser context, server pid {server.Pid}, {Environment.ProcessorCount} logical CPUs, load {Bench.LoadAverage()}"));
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("NORESS_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
-                "--disable-backgrounding-occluded-windows",
-            ],
-        });
+        await using var browser = await CircuitsHarness.LaunchChromiumAsync(playwright);
 
         var contexts = new List<IBrowserContext>();
         var pages = new List<IPage>();
@@ -91,7 +80,7 @@ internal static partial class CircuitsBenchmark
 
             if (context is null)
             {
-                context = await NewContextAsync(browser, server.Address, cookies);
+                context = await CircuitsHarness.NewContextAsync(browser, server.Address, cookies);
                 lock (contexts)
                 {
                     contexts.Add(context);
@@ -157,7 +146,8 @@ internal static partial class CircuitsBenchmark
 
         if (probes > 0)
         {
-            await ProbeAsync(browser, server.Address, cookies, probes);
+            await using var probe = await CircuitProbe.OpenAsync(browser, server.Address, cookies);
+            Console.WriteLine($"probe: {await probe.MeasureAsync(probes)}; load {Bench.LoadAverage()}");
         }
 
         // Closing: every page goes away as a person closing a tab; the server must let go of their circuits.
@@ -179,58 +169,6 @@ internal static partial class CircuitsBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"after closing {pages.Count} pages ({close}): {after.Circuits} circuits held by the server after {Bench.Milliseconds(closing, Stopwatch.GetTimestamp()) / 1000:F1} s, heap {after.Heap / 1048576.0:F1} MB"));
         return after.Circuits == 0 ? 0 : 1;
-    }
-
-    /// <summary>
-    /// A probe person on the dashboard: each click on the menu button until the drawer's class changes, timed in the page
-    /// (the click, the round trip to the circuit, the render batch and its application to the DOM).
-    /// </summary>
-    private static async Task ProbeAsync(IBrowser browser, Uri address, IReadOnlyList<Microsoft.Playwright.Cookie> cookies, int clicks)
-    {
-        var context = await NewContextAsync(browser, address, cookies);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        const string Click = """
-            () => new Promise(resolve => {
-                const drawer = document.querySelector('.mud-drawer');
-                const button = document.querySelector('.noress-appbar button');
-                const start = performance.now();
-                const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now() - start); });
-                observer.observe(drawer, { attributes: true, attributeFilter: ['class'] });
-                button.click();
-            })
-            """;
-        for (var i = 0; i < 5; i++)
-        {
-            await page.EvaluateAsync<double>(Click);
-        }
-
-        var times = new List<double>();
-        for (var i = 0; i < clicks; i++)
-        {
-            times.Add(await page.EvaluateAsync<double>(Click));
-        }
-
-        times.Sort();
-        double P(double percent) => times[Math.Clamp((int)Math.Ceiling(times.Count * percent / 100) - 1, 0, times.Count - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"probe: {clicks} clicks, click -> DOM p50 {P(50):F1} ms, p95 {P(95):F1} ms, p99 {P(99):F1} ms, max {times[^1]:F1} ms; load {Bench.LoadAverage()}"));
-        await context.CloseAsync();
-    }
-
-    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, Uri address, IReadOnlyList<Microsoft.Playwright.Cookie> cookies)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
-            Locale = "fr-MA",
-        });
-        context.SetDefaultTimeout(300_000);
-        context.SetDefaultNavigationTimeout(300_000);
-        await context.AddCookiesAsync(cookies);
-        return context;
     }
 
     /// <summary>A heap dump of the server (dotnet-gcdump, a global dotnet tool), read back as bytes and objects by type.</summary>
@@ -281,115 +219,10 @@ internal static partial class CircuitsBenchmark
     [GeneratedRegex(@"\s*\(Bytes > [\dKM]+\)")]
     private static partial Regex SizeBucket();
 
-    private static async Task<IReadOnlyList<Microsoft.Playwright.Cookie>> SignInAsync(Uri address, string email)
-    {
-        var jar = new CookieContainer();
-        using var handler = new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = address };
-        var form = await client.GetStringAsync("/Account/Login");
-        var token = TokenPattern().Match(form) is { Success: true } match
-            ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException("The login page has no antiforgery token.");
-        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = "Noress-demo-2026",
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
-        }
-
-        return [.. jar.GetCookies(address).Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Domain = address.Host, Path = "/" })];
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
-    /// <summary>The app under test in a child process of this benchmark (mode <c>circuits-server</c>).</summary>
-    private sealed class ServerProcess : IAsyncDisposable
-    {
-        private readonly Process process;
-
-        private ServerProcess(Process process) => this.process = process;
-
-        public Uri Address { get; private set; } = default!;
-
-        public IReadOnlyList<Guid> Documents { get; private set; } = [];
-
-        public Guid PlanId { get; private set; }
-
-        public string Institution { get; private set; } = "ADS";
-
-        public int Pid => process.Id;
-
-        public static async Task<ServerProcess> StartAsync(string port, int documents)
-        {
-            var self = Environment.ProcessPath!;
-            var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-            if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-            {
-                start.ArgumentList.Add(typeof(CircuitsBenchmark).Assembly.Location);
-            }
-
-            start.ArgumentList.Add("circuits-server");
-            start.ArgumentList.Add(port);
-            start.ArgumentList.Add(documents.ToString(CultureInfo.InvariantCulture));
-            var server = new ServerProcess(Process.Start(start)!);
-            var parts = (await server.ReadLineStartingAsync("READY ")).Split(' ');
-            server.Address = new Uri(parts[1]);
-            server.Documents = [.. parts[2].Split(',').Select(Guid.Parse)];
-            server.PlanId = Guid.Parse(parts[3]);
-            server.Institution = parts[4];
-            return server;
-        }
-
-        /// <summary>The live heap after forced, compacting full collections, and the circuits the server holds.</summary>
-        public async Task<(long Heap, int Circuits)> HeapAsync()
-        {
-            await process.StandardInput.WriteLineAsync("heap");
-            var parts = (await ReadLineStartingAsync("HEAP ")).Split(' ');
-            return (long.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
-        }
-
-        public async Task<(long Heap, int Circuits)> WaitForCircuitsAsync(int count, TimeSpan patience)
-        {
-            await process.StandardInput.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wait {count} {(int)patience.TotalSeconds}"));
-            await ReadLineStartingAsync("WAITED");
-            return await HeapAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await process.StandardInput.WriteLineAsync("quit");
-            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            process.Dispose();
-        }
-
-        // The app's own console output goes through; protocol lines start with a keyword.
-        private async Task<string> ReadLineStartingAsync(string keyword)
-        {
-            while (await process.StandardOutput.ReadLineAsync() is { } line)
-            {
-                if (line.StartsWith(keyword, StringComparison.Ordinal))
-                {
-                    return line;
-                }
-            }
-
-            throw new InvalidOperationException($"The server process ended before printing {keyword.Trim()}.");
-        }
-    }
 }
 
 /// <summary>
-/// The child process of <c>circuits</c>: the app on a port, a document and the strategic plan of the plans benchmark's
+/// The child process of <c>circuits</c> and <c>circuits-idle</c>: the app on a port, a document and the strategic plan of the plans benchmark's
 /// shape (5 axes x 4 objectives x 6 actions, first in the grid), the circuits counted by a circuit handler; answers
 /// <c>heap</c>, <c>wait N seconds</c> and <c>quit</c> on standard input.
 /// </summary>

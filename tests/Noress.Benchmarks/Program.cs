@@ -10,13 +10,19 @@ using Noress.App.Audit;
 // Sessions: dotnet run -c Release --project tests/Noress.Benchmarks -- sessions-votes [--provider sqlite|postgres] [--nodes 1|2] [--ballot open,secret]
 // Calls: dotnet run -c Release --project tests/Noress.Benchmarks -- calls-deadline [--provider sqlite|postgres] [--applicants 500] [--submitters 100] [--jurors 20]
 // Circuits: dotnet run -c Release --project tests/Noress.Benchmarks -- circuits [--page dashboard|institution|document|plan] [--steps 0,10,20,40] [--per-context 1] [--probe 100]
+// Idle circuits: dotnet run -c Release --project tests/Noress.Benchmarks -- circuits-idle [--page dashboard] [--count 250,1000,2000] [--probe 100]
 // Plans: dotnet run -c Release --project tests/Noress.Benchmarks -- plans-viewers [--viewers 350] [--rate 10] [--edits 300] [--steps 0,50,100,200,350]
 if (args.Length > 0 && args[0] == "circuits")
 {
     return await Noress.Benchmarks.CircuitsBenchmark.RunAsync(args[1..]);
 }
 
-// The app under test of circuits, started by it as a child process.
+if (args.Length > 0 && args[0] == "circuits-idle")
+{
+    return await Noress.Benchmarks.CircuitsIdleBenchmark.RunAsync(args[1..]);
+}
+
+// The app under test of circuits and circuits-idle, started by it as a child process.
 if (args.Length > 0 && args[0] == "circuits-server")
 {
     return await Noress.Benchmarks.CircuitsServerHost.RunAsync(args[1..]);
