@@ -81,3 +81,12 @@ window.noressFocusElement = (id) => {
     element.focus({ preventScroll: false });
   }
 };
+
+// An app bar menu just mounted by its first click (Shared/Layout/LightMenu): its button replaced the one clicked, which
+// had the focus; the new one takes it so the keyboard reaches the menu's items and Escape returns to it.
+window.noressFocusMenu = (id) => {
+  const button = document.querySelector(`[data-light-menu="${CSS.escape(id)}"] button`);
+  if (button) {
+    button.focus({ preventScroll: true });
+  }
+};

@@ -70,8 +70,8 @@ public sealed class UnlocalizedTextTests : NoressTestContext
 
         await cut.Find("button").ClickAsync(new());
 
+        popovers.WaitForAssertion(() => Assert.Contains("⟦Language.ar-MA⟧", popovers.Markup, StringComparison.Ordinal));
         AssertLocalized(cut.Markup, popovers.Markup);
-        Assert.Contains("⟦Language.ar-MA⟧", popovers.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed class UnlocalizedTextTests : NoressTestContext
 
         await cut.Find("button").ClickAsync(new());
 
+        popovers.WaitForAssertion(() => Assert.Contains("⟦User.Logout⟧", popovers.Markup, StringComparison.Ordinal));
         AssertLocalized(cut.Markup, popovers.Markup);
-        Assert.Contains("⟦User.Logout⟧", popovers.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,8 +93,8 @@ public sealed class UnlocalizedTextTests : NoressTestContext
         var (popovers, cut) = RenderWithPopovers<NotificationBell>();
         cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("[data-testid=notification-count]").GetAttribute("data-count")));
         await cut.Find("button").ClickAsync(new());
+        popovers.WaitForAssertion(() => Assert.Contains("⟦Notifications.None⟧", popovers.Markup, StringComparison.Ordinal));
         AssertLocalized(cut.Markup, popovers.Markup);
-        Assert.Contains("⟦Notifications.None⟧", popovers.Markup, StringComparison.Ordinal);
 
         await Services.GetRequiredService<NotificationService>().NotifyAsync(UserId, "session", NotificationTitle, null, "/sessions");
 

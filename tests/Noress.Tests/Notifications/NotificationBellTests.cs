@@ -79,7 +79,9 @@ public sealed class NotificationBellTests : IAsyncLifetime
         var cut = context.Render<NotificationBell>();
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=notification-count]").GetAttribute("data-count")));
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudMenu>().Instance.OpenMenuAsync(EventArgs.Empty));
+        // The bell is a light menu (ADR 0053): its list exists once its button has been clicked.
+        Assert.Empty(cut.FindComponents<MudMenu>());
+        await cut.Find("[data-testid=notification-bell] button").ClickAsync(new());
         popover.WaitForAssertion(() => Assert.Equal(2, popover.FindAll("[data-testid=bell-item]").Count));
         Assert.Contains("Session convoquée", popover.FindAll("[data-testid=bell-item]")[0].TextContent, StringComparison.Ordinal);
 

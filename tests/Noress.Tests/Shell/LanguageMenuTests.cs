@@ -16,6 +16,7 @@ public sealed class LanguageMenuTests : NoressTestContext
 
         await cut.Find("button").ClickAsync(new());
 
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("[data-culture]")));
         var items = popovers.FindAll("[data-culture]");
         Assert.Equal(NoressCultures.Supported, items.Select(i => i.GetAttribute("data-culture")));
         Assert.Equal(["Français", "العربية", "English"], items.Select(i => i.TextContent.Trim()));
@@ -29,6 +30,7 @@ public sealed class LanguageMenuTests : NoressTestContext
 
         await cut.Find("button").ClickAsync(new());
 
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("[data-culture]")));
         var hrefs = popovers.FindAll("[data-culture]")
             .Select(i => i.GetAttribute("href") ?? i.QuerySelector("a")?.GetAttribute("href"))
             .ToList();

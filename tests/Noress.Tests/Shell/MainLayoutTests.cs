@@ -82,7 +82,9 @@ public sealed class MainLayoutTests : NoressTestContext
         var cut = RenderLayout();
 
         Assert.Empty(cut.FindAll(".mud-application-layout-rtl"));
-        Assert.False(cut.FindComponent<MudRTLProvider>().Instance.RightToLeft);
+        Assert.Null(cut.Find(".mud-rtl-provider").GetAttribute("dir"));
+        // The direction still cascades to MudBlazor's components as MudRTLProvider cascaded it.
+        Assert.False(cut.FindComponent<MudLayout>().Instance.RightToLeft);
     }
 
     [Fact]
@@ -92,8 +94,8 @@ public sealed class MainLayoutTests : NoressTestContext
 
         var cut = RenderLayout();
 
-        Assert.True(cut.FindComponent<MudRTLProvider>().Instance.RightToLeft);
-        Assert.NotEmpty(cut.FindAll(".mud-application-layout-rtl[dir=rtl]"));
+        Assert.True(cut.FindComponent<MudLayout>().Instance.RightToLeft);
+        Assert.NotEmpty(cut.FindAll(".mud-rtl-provider.mud-application-layout-rtl[dir=rtl]"));
         Assert.Contains("نوريس", cut.Find("header.mud-appbar").TextContent, StringComparison.Ordinal);
         Assert.Equal("الوضع الداكن", cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
     }
@@ -102,16 +104,16 @@ public sealed class MainLayoutTests : NoressTestContext
     public async Task ThemeToggle_Clicked_SwitchesDarkModeAndBack()
     {
         var cut = RenderLayout();
-        Assert.False(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.False(cut.FindComponent<NoressThemeProvider>().Instance.GetState(x => x.IsDarkMode));
 
         await cut.Find("[data-testid=theme-toggle]").ClickAsync(new());
 
-        Assert.True(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.True(cut.FindComponent<NoressThemeProvider>().Instance.GetState(x => x.IsDarkMode));
         Assert.Equal("Mode clair", cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
 
         await cut.Find("[data-testid=theme-toggle]").ClickAsync(new());
 
-        Assert.False(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.False(cut.FindComponent<NoressThemeProvider>().Instance.GetState(x => x.IsDarkMode));
         Assert.Equal("Mode sombre", cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
     }
 

@@ -25,6 +25,7 @@ public sealed class NotificationBellTests : NoressTestContext
 
         await cut.Find("[data-testid=notification-bell] button").ClickAsync(new());
 
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("[data-testid=notification-time]")));
         var times = popovers.FindAll("[data-testid=notification-time]").Select(t => t.TextContent).ToList();
         Assert.Equal(["01/04/2026 10:00", "05/03/2026 10:00"], times);
     }
@@ -41,6 +42,7 @@ public sealed class NotificationBellTests : NoressTestContext
 
         await cut.Find("[data-testid=notification-bell] button").ClickAsync(new());
 
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll("bdi")));
         var title = popovers.FindAll("bdi").Single(b => b.TextContent.Contains("evil", StringComparison.Ordinal));
         Assert.Equal("Document evilfdp.exe", title.TextContent);
     }

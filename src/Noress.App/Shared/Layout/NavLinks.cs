@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 
@@ -7,13 +6,10 @@ namespace Noress.App.Shared.Layout;
 /// <summary>What the drawer's plain links need from NavLink and MudIcon: the active match and the icon's markup.</summary>
 public static class NavLinks
 {
-    // One markup string per icon for the whole node: every circuit's drawer points at the same strings.
-    private static readonly ConcurrentDictionary<string, MarkupString> Icons = new(StringComparer.Ordinal);
+    /// <summary>The icon as MudIcon renders it in a MudNavLink (one markup string per icon for the whole node).</summary>
+    public static MarkupString Icon(string svg) => ShellIcons.Svg(svg, IconClasses);
 
-    /// <summary>The icon as MudIcon renders it in a MudNavLink.</summary>
-    public static MarkupString Icon(string svg) => Icons.GetOrAdd(svg, s => new MarkupString(
-        "<svg class=\"mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">"
-        + s + "</svg>"));
+    private const string IconClasses = ShellIcons.Default + " mud-nav-link-icon mud-nav-link-icon-default";
 
     /// <summary>
     /// As NavLink matches: <see cref="NavLinkMatch.All"/> the whole path, <see cref="NavLinkMatch.Prefix"/> the path or a
