@@ -13,10 +13,10 @@ public static class MembersMarkup
     // One markup string per icon and class for the whole node: every circuit points at the same strings.
     private static readonly ConcurrentDictionary<(string Svg, string Class), MarkupString> Icons = new();
 
-    /// <summary>The icon as MudIcon renders it (medium, default colour), with <paramref name="extraClass"/> appended.</summary>
+    /// <summary>The icon as MudIcon renders it (medium, no colour), with <paramref name="extraClass"/> appended.</summary>
     public static MarkupString Icon(string svg, string size = "medium", string extraClass = "") =>
         Icons.GetOrAdd((svg, size + " " + extraClass), key => new MarkupString(
-            $"<svg class=\"mud-icon-root mud-icon-default mud-svg-icon mud-icon-size-{size}{(extraClass.Length > 0 ? " " + extraClass : string.Empty)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">"
+            $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{size}{(extraClass.Length > 0 ? " " + extraClass : string.Empty)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">"
             + key.Svg + "</svg>"));
 
     /// <summary>The classes of a small MudChip.</summary>

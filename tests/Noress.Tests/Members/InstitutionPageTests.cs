@@ -127,21 +127,6 @@ public sealed class InstitutionPageTests : NoressTestContext
             Render(b => b.AddContent(0, MembersMarkup.Icon(Icons.Material.Filled.Person))).Find("svg").OuterHtml);
     }
 
-    [Fact]
-    public async Task ZzFrames()
-    {
-        var cut = await RenderAsync(Roles.Secretariat);
-        var lines = new List<string>();
-        foreach (var c in new IComponent[] { cut.Instance, cut.FindComponent<InstitutionStatusPanel>().Instance, cut.FindComponent<RepresentativesPanel>().Instance, cut.FindComponent<InstitutionMouPanel>().Instance })
-        {
-            var builder = new Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder();
-            typeof(ComponentBase).GetMethod("BuildRenderTree", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.Invoke(c, [builder]);
-            lines.Add($"{c.GetType().Name} {builder.GetFrames().Count}");
-        }
-
-        File.WriteAllLines("/tmp/inst-frames.txt", lines);
-    }
-
     private static RenderFragment Chip(Color color, Variant variant, string? cssClass) => b =>
     {
         b.OpenComponent<MudChip<string>>(0);
