@@ -52,6 +52,7 @@ public sealed partial class MembershipJourneyTests(MailingNoressServer mailing)
 
         // The secretariat records the institution's signature; the person's open dashboard hears of it.
         await secretariat.GoToInteractiveAsync($"members/{Uri.EscapeDataString(acronym)}");
+        await secretariat.Page.GetByTestId("mou-open").ClickAsync();
         await secretariat.Page.GetByTestId("mou-signatory").FillAsync("Direction (démonstration)");
         await secretariat.Page.GetByTestId("mou-move-Signed").ClickAsync();
         await Expect(secretariat.Page.GetByTestId("mou-status")).ToHaveTextAsync(Texts.Members("Mou.Status.Signed", French));

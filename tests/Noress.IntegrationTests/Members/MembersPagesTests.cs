@@ -29,8 +29,10 @@ public sealed class MembersPagesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/members/ADS", "data-testid=\"mou-scan-upload\"")]
-    [InlineData("/members/ADS", "data-testid=\"mandate-add\"")]
+    [InlineData("/members/ADS", "data-testid=\"mou-open\"")]
+    [InlineData("/members/ADS", "data-testid=\"mandate-open\"")]
+    [InlineData("/members/ADS", "data-testid=\"status-open\"")]
+    [InlineData("/members/ADS", "data-testid=\"institution-edit\"")]
     [InlineData("/members/ADS/edit", "data-testid=\"logo-upload\"")]
     [InlineData("/members/new", "data-testid=\"institution-save\"")]
     public async Task Page_Secretariat_RendersTheEditingTools(string url, string marker)
@@ -49,7 +51,9 @@ public sealed class MembersPagesTests : IAsyncLifetime
 
         var html = await client.GetStringAsync("/members/ADS");
 
-        Assert.DoesNotContain("data-testid=\"mandate-add\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"mandate-open\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"status-open\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"mou-open\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"institution-edit\"", html, StringComparison.Ordinal);
     }
 
