@@ -314,7 +314,7 @@ public sealed class PlanGridPageTests : PlanGridFixture
         Assert.Contains("status=done", navigation.Uri, StringComparison.Ordinal);
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=plan-filter-clear]")), Patience);
         Assert.Contains("(1)", cut.Find("[data-testid=plan-filter-toggle]").TextContent, StringComparison.Ordinal);
-        Assert.Equal("selected", cut.Find("[data-testid=plan-filter-status] option[value=done]").HasAttribute("selected") ? "selected" : "not");
+        Assert.True(cut.Find("[data-testid=plan-filter-status] option[value=done]").HasAttribute("selected"));
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=plan-filter-clear]").Click());
         Assert.DoesNotContain("status=", navigation.Uri, StringComparison.Ordinal);
