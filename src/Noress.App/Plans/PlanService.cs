@@ -117,6 +117,13 @@ public sealed partial class PlanService(
                 .Select(d => new PlanChoice(d.Id, Decision.Format(d.Year, d.Sequence) + " — " + (d.Text.Length > 80 ? d.Text[..80] + "…" : d.Text)))]);
     }
 
+    /// <summary>A person's full name (how the grid's presence names the reader to the others), null when unknown.</summary>
+    public async Task<string?> PersonNameAsync(Guid userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.FullName).SingleOrDefaultAsync(ct);
+    }
+
     internal static RollupInput ToRollup(PlanItem i) =>
         new(i.Id, i.ParentId, i.Status, i.Progress, i.Weight, i.BudgetPlanned, i.BudgetCommitted, i.BudgetSpent);
 

@@ -161,12 +161,10 @@ public sealed class PlanGridPageTests : PlanGridFixture
         Clock.Advance(TimeSpan.FromSeconds(1));
 
         // The refresh renders off the test's thread: wait for the rows it must render, then check the one it must not.
-        cut.WaitForAssertion(() =>
-        {
-            Assert.Equal("100\u00A0%", Cell(cut, SecondActionId, PlanField.Progress).TextContent.Trim());
-            Assert.True(rows[SecondActionId].RenderCount > before[SecondActionId]);
-            Assert.True(rows[ObjectiveId].RenderCount > before[ObjectiveId]);
-        });
+        // Each row's count is awaited on the row itself: the page may be told of a batch before its rows are.
+        cut.WaitForAssertion(() => Assert.Equal("100\u00A0%", Cell(cut, SecondActionId, PlanField.Progress).TextContent.Trim()));
+        rows[SecondActionId].WaitForAssertion(() => Assert.True(rows[SecondActionId].RenderCount > before[SecondActionId]));
+        rows[ObjectiveId].WaitForAssertion(() => Assert.True(rows[ObjectiveId].RenderCount > before[ObjectiveId]));
         Assert.Equal(before[ActionId], rows[ActionId].RenderCount);
     }
 
@@ -230,7 +228,7 @@ public sealed class PlanGridPageTests : PlanGridFixture
     }
 
     [Fact]
-    public async Task Window_OfALongPlan_RendersFortyRows_AndFollowsTheKeyboardAndTheButtons()
+    public async Task Window_OfALongPlan_RendersAWindowOfRows_AndFollowsTheKeyboardAndTheButtons()
     {
         await ArrangePlanAsync();
         Done(await Plans.AddItemsAsync(Caller, PlanId,
@@ -238,12 +236,12 @@ public sealed class PlanGridPageTests : PlanGridFixture
         var cut = RenderPage<PlanGridPage>(p => p.Add(c => c.PlanId, PlanId));
         cut.WaitForAssertion(() => Assert.Equal(PlanGridPage.WindowRows, cut.FindAll("[data-testid=plan-row]").Count), TimeSpan.FromSeconds(60));
         Assert.Equal("50", cut.Find("[data-testid=plan-grid]").GetAttribute("aria-rowcount"));
-        Assert.Contains("1 à 40 sur 49", cut.Find("[data-testid=plan-window-range]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"1 à {PlanGridPage.WindowRows} sur 49", cut.Find("[data-testid=plan-window-range]").TextContent, StringComparison.Ordinal);
 
         // Ctrl+End goes to the last row: the window follows, the rows keep their place in the whole grid (aria-rowindex).
         await KeyAtAsync(cut, 0, 0, "End", ctrl: true);
         cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 48, PlanColumns.All.Count - 1).GetAttribute("tabindex")), Patience);
-        Assert.Equal("11", cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex"));
+        Assert.Equal((49 - PlanGridPage.WindowRows + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex"));
         Assert.Empty(cut.FindAll("tr[aria-rowindex='2']"));
 
         // Arrow up to the window's top and one more: it moves by one row.
@@ -258,6 +256,90 @@ public sealed class PlanGridPageTests : PlanGridFixture
         cut.WaitForAssertion(() => Assert.Equal("2", cut.FindAll("[data-testid=plan-row]")[0].GetAttribute("aria-rowindex")), Patience);
         Assert.Equal("0", At(cut, 0, 0).GetAttribute("tabindex"));
     }
+
+    [Fact]
+    public async Task PlainRow_ShowsTheSameCellsAsWhenItHasTheFocus()
+    {
+        await ArrangePlanAsync();
+        var cut = RenderGrid();
+        var row = RowIndex(cut, ObjectiveId);
+        var plain = Cells(cut, ObjectiveId);
+
+        // A row without the focus is one shared markup string; with the focus, elements: what a reader gets is the same.
+        await ClickAtAsync(cut, row, 1);
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, row, 1).GetAttribute("tabindex")), Patience);
+        var focused = Cells(cut, ObjectiveId);
+
+        Assert.Equal(PlanColumns.All.Count, plain.Count);
+        Assert.All(plain, c => Assert.Equal("-1", c.TabIndex));
+        Assert.Equal("plan-cell-focus", focused[1].Class);
+        Assert.Equal(plain.Select(c => c with { TabIndex = null }), focused.Select(c => c with { TabIndex = null, Class = c.Class == "plan-cell-focus" ? null : c.Class?.Replace("plan-cell-focus ", string.Empty, StringComparison.Ordinal) }));
+        Assert.Contains("Un lieu ouvert", plain[0].Html, StringComparison.Ordinal);
+        Assert.Contains("plan-toggle", plain[0].Html, StringComparison.Ordinal);
+        // The objective's progress is its actions' roll-up: shown in italics and not editable, said on the cell.
+        var progress = plain[ColumnOf(PlanField.Progress)];
+        Assert.Equal(("true", "plan-cell-rollup"), (progress.ReadOnly, progress.Class));
+        Assert.Equal(("ar", "rtl"), (plain[1].Lang, plain[1].Dir));
+    }
+
+    [Fact]
+    public async Task PlainRows_OfTwoPages_ShareOneMarkupString()
+    {
+        await ArrangePlanAsync();
+        var first = RenderGrid();
+        var second = RenderGrid();
+
+        var a = first.FindComponents<PlanGridRow>().Single(r => r.Instance.Row.Id == SecondActionId).Instance;
+        var b = second.FindComponents<PlanGridRow>().Single(r => r.Instance.Row.Id == SecondActionId).Instance;
+
+        Assert.Same(a.Row, b.Row);
+        Assert.Same(PlanRowMarkup.Cells(a).Value, PlanRowMarkup.Cells(b).Value);
+    }
+
+    [Fact]
+    public async Task FilterBar_RendersItsFieldsOnlyWhenOpened_AndPutsTheChoiceInTheUrl()
+    {
+        await ArrangePlanAsync();
+        var cut = RenderGrid();
+        Assert.Empty(cut.FindAll("[data-testid=plan-filter-status]"));
+        Assert.Equal("false", cut.Find("[data-testid=plan-filter-toggle]").GetAttribute("aria-expanded"));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=plan-filter-toggle]").Click());
+        Assert.Equal("true", cut.Find("[data-testid=plan-filter-toggle]").GetAttribute("aria-expanded"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=plan-filter-status]").Change("done"));
+
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        Assert.Contains("status=done", navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=plan-filter-clear]")), Patience);
+        Assert.Contains("(1)", cut.Find("[data-testid=plan-filter-toggle]").TextContent, StringComparison.Ordinal);
+        Assert.True(cut.Find("[data-testid=plan-filter-status] option[value=done]").HasAttribute("selected"));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=plan-filter-clear]").Click());
+        Assert.DoesNotContain("status=", navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Choices_AreReadWhenAPickerOpens_NotWithThePage()
+    {
+        await ArrangePlanAsync();
+        var cut = RenderGrid();
+        Assert.Null(cut.Instance.Choices);
+        Assert.True(cut.Instance.CanEdit);
+
+        await KeyAsync(cut, ActionId, PlanField.ResponsibleUserId, "Enter");
+
+        cut.WaitForAssertion(() => Assert.NotNull(Cell(cut, ActionId, PlanField.ResponsibleUserId).QuerySelector("select[data-testid=plan-editor]")), Patience);
+        Assert.NotNull(cut.Instance.Choices);
+        Assert.Contains(UserName, Cell(cut, ActionId, PlanField.ResponsibleUserId).TextContent, StringComparison.Ordinal);
+    }
+
+    private sealed record CellView(string? Field, string? Role, string? ReadOnly, string? TabIndex, string? Class, string? Lang, string? Dir, string Html);
+
+    /// <summary>A row's cells as a reader's browser gets them (whitespace between tags aside).</summary>
+    private static List<CellView> Cells(IRenderedComponent<PlanGridPage> cut, Guid rowId) =>
+        [.. cut.FindAll($"tr[data-row-id='{rowId}'] > td").Select(td => new CellView(
+            td.GetAttribute("data-field"), td.GetAttribute("role"), td.GetAttribute("aria-readonly"), td.GetAttribute("tabindex"), td.GetAttribute("class"),
+            td.GetAttribute("lang"), td.GetAttribute("dir"), System.Text.RegularExpressions.Regex.Replace(td.InnerHtml, @">\s+<", "><").Trim()))];
 
     /// <summary>The reader opens the progress of the first action (20 %), someone saves 70 % meanwhile, the reader saves 30 %.</summary>
     private async Task<IRenderedComponent<PlanGridPage>> ConflictAsync()

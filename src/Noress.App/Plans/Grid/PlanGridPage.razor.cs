@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
@@ -19,8 +21,16 @@ public partial class PlanGridPage : IAsyncDisposable
 {
     private static readonly IReadOnlySet<string> ChangeKinds = new HashSet<string>(StringComparer.Ordinal) { PlanEvents.Items, PlanEvents.Structure, PlanEvents.Plan };
 
-    /// <summary>The rows rendered at once (ADR 0045): a circuit holds the render trees of these only, whatever the plan's size.</summary>
-    public const int WindowRows = 40;
+    /// <summary>
+    /// The rows rendered at once (ADR 0045): a circuit holds the render trees of these only, whatever the plan's size.
+    /// 25 rows of about 30 px fill a laptop's screen below the toolbar (ADR 0055); the keyboard and the buttons reach the rest.
+    /// </summary>
+    public const int WindowRows = 25;
+
+    private static readonly ConcurrentDictionary<string, MarkupString> Headers = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, MarkupString> Helps = new(StringComparer.Ordinal);
+    private static readonly string[] HelpKeys = ["Help.Arrows", "Help.HomeEnd", "Help.Edit", "Help.Cancel", "Help.Toggle", "Help.Details", "Help.Live"];
+    private static readonly MarkupString AddIcon = PlanMarkup.ButtonIcon(MudBlazor.Icons.Material.Filled.Add);
 
     private readonly HashSet<Guid> collapsed = [];
     private int windowStart;
@@ -81,10 +91,14 @@ public partial class PlanGridPage : IAsyncDisposable
     [Inject]
     private IStringLocalizer<PlansText> PlansText { get; set; } = default!;
 
-    /// <summary>The pickers' choices; null for a reader who may not edit.</summary>
+    /// <summary>
+    /// The pickers' choices, read when an editor first needs them (a picker or the details panel opens), not with the
+    /// page: an idle page holds no copy of the network's institutions and people (ADR 0055). Null until then, and for a reader.
+    /// </summary>
     public PlanChoices? Choices { get; private set; }
 
-    public bool CanEdit => view?.Plan.CanEdit == true && Choices is not null;
+    /// <summary>Whether the reader may edit the plan (the same rule ChoicesAsync applies).</summary>
+    public bool CanEdit => view?.Plan.CanEdit == true;
 
     public PlanCellText Cells { get; private set; } = default!;
 
@@ -123,10 +137,10 @@ public partial class PlanGridPage : IAsyncDisposable
             lease?.Dispose();
             lease = ViewCache.Open(PlanId);
             leasedPlan = PlanId;
+            Choices = null;
         }
 
         view = await Plans.LoadLiveAsync(user, lease, PlanViewRequest.Current, null, CancellationToken.None);
-        Choices = view?.Plan.CanEdit == true ? await Plans.ChoicesAsync(user, PlanId, CancellationToken.None) : null;
         loaded = true;
         Rebuild();
         if (view is not null)
@@ -143,7 +157,7 @@ public partial class PlanGridPage : IAsyncDisposable
         if (CanEdit && presence is null && !joining && await CurrentUser.GetIdAsync() is { } me)
         {
             joining = true;
-            var name = Choices!.People.FirstOrDefault(p => p.Id == me)?.Label ?? user.Identity?.Name ?? string.Empty;
+            var name = view?.People.GetValueOrDefault(me) ?? await Plans.PersonNameAsync(me, CancellationToken.None) ?? user.Identity?.Name ?? string.Empty;
             presence = await Presence.JoinAsync(PlanId, me, name, () => _ = InvokeAsync(PresenceChanged));
             (Services.GetService(typeof(PlanPresenceCircuit)) as PlanPresenceCircuit)?.Add(presence);
             PresenceChanged();
@@ -245,6 +259,69 @@ public partial class PlanGridPage : IAsyncDisposable
         }
     }
 
+    /// <summary>The editor's choices, read on first use and kept for the page; null for a reader.</summary>
+    public async Task<PlanChoices?> EnsureChoicesAsync()
+    {
+        if (Choices is null && CanEdit)
+        {
+            Choices = await Plans.ChoicesAsync(user, PlanId, CancellationToken.None);
+            if (view is not null)
+            {
+                Cells = new PlanCellText(view, Choices, PlansText);
+            }
+        }
+
+        return Choices;
+    }
+
+    /// <summary>What is particular about a row on this page; null (one frame less per row and no allocation) for most.</summary>
+    private PlanRowState? RowState(int index, PlanRow row)
+    {
+        var focused = focus.Row == index;
+        var edited = editing?.RowId == row.Id;
+        var selected = detailsId == row.Id;
+        var collapsedRow = collapsed.Contains(row.Id);
+        var people = presenceByRow.GetValueOrDefault(row.Id);
+        return !focused && !edited && !selected && !collapsedRow && people is null
+            ? null
+            : new PlanRowState(focused ? focus.Column : -1, edited ? editing!.Field : null, edited ? editError : null, selected, collapsedRow, people);
+    }
+
+    // The grid's header and the keyboard help: the same for every page in a language, built once per node.
+    private MarkupString HeaderMarkup => PlanMarkup.PerCulture(Headers, () =>
+    {
+        var html = new StringBuilder("<tr role=\"row\" aria-rowindex=\"1\">");
+        foreach (var column in PlanColumns.All)
+        {
+            html.Append("<th role=\"columnheader\" scope=\"col\">");
+            PlanMarkup.Encode(html, Cells.FieldName(column.Field));
+            html.Append("</th>");
+        }
+
+        return html.Append("</tr>").ToString();
+    });
+
+    private MarkupString HelpMarkup => PlanMarkup.PerCulture(Helps, () =>
+    {
+        var html = new StringBuilder("<details class=\"plan-help mb-2\" data-testid=\"plan-help\"><summary>");
+        PlanMarkup.Encode(html, Text["Help.Title"]);
+        html.Append("</summary><ul>");
+        foreach (var key in HelpKeys)
+        {
+            html.Append("<li>");
+            PlanMarkup.Encode(html, Text[key]);
+            html.Append("</li>");
+        }
+
+        return html.Append("</ul></details>").ToString();
+    });
+
+    private void OpenAddAxis() => OpenAdd(null);
+
+    private void PreviousWindow() => MoveWindow(-WindowRows);
+
+    private void NextWindow() => MoveWindow(WindowRows);
+
     /// <summary>Shows the rows before or after the window (the buttons under the grid); the focus moves to the first row shown.</summary>
     public void MoveWindow(int delta)
     {
@@ -276,6 +353,8 @@ public partial class PlanGridPage : IAsyncDisposable
     {
         if (editing is null && focus != new GridCell(row, column))
         {
+            // The clicked row was plain markup: rendered now as cells, its new cell takes the browser's focus back.
+            focusPending |= focus.Row != row;
             focus = new GridCell(row, column);
             StateHasChanged();
         }
@@ -305,6 +384,13 @@ public partial class PlanGridPage : IAsyncDisposable
         {
             status = Text["Edit.ReadOnly"];
             StateHasChanged();
+            return;
+        }
+
+        // A picker needs the choices (read once); another edit may have opened meanwhile.
+        if (col.Editor is PlanCellEditor.Institution or PlanCellEditor.Person or PlanCellEditor.Committee or PlanCellEditor.Decision
+            && (await EnsureChoicesAsync() is null || editing is not null))
+        {
             return;
         }
 
@@ -445,6 +531,12 @@ public partial class PlanGridPage : IAsyncDisposable
 
     public async Task OpenDetailsAsync(Guid rowId)
     {
+        if (CanEdit)
+        {
+            // The panel's pickers.
+            await EnsureChoicesAsync();
+        }
+
         detailsId = rowId;
         StateHasChanged();
         if (presence is not null && CanEdit)

@@ -22,31 +22,39 @@ public partial class PlanGridRow
     [Parameter, EditorRequired]
     public PlanGridPage Grid { get; set; } = default!;
 
-    /// <summary>The column holding the focus on this row, -1 when the focus is on another row.</summary>
+    /// <summary>What is particular about this row on this page (focus, editor, selection, collapse, presence); null: nothing.</summary>
+    /// <remarks>One parameter rather than six: each parameter is a frame of the page's render tree per row (ADR 0055).</remarks>
     [Parameter]
-    public int FocusColumn { get; set; } = -1;
+    public PlanRowState? State { get; set; }
+
+    /// <summary>The column holding the focus on this row, -1 when the focus is on another row.</summary>
+    public int FocusColumn => State?.FocusColumn ?? -1;
 
     /// <summary>The field being edited on this row, if any.</summary>
-    [Parameter]
-    public PlanField? Editing { get; set; }
+    public PlanField? Editing => State?.Editing;
 
-    [Parameter]
-    public string? Error { get; set; }
+    public string? Error => State?.Error;
 
-    [Parameter]
-    public bool Expanded { get; set; }
+    public bool Expanded => State?.Collapsed != true;
 
-    [Parameter]
-    public bool Selected { get; set; }
+    public bool Selected => State?.Selected == true;
 
     /// <summary>The people editing this row (others than the reader).</summary>
-    [Parameter]
-    public IReadOnlyList<PlanPresenceEntry>? Presence { get; set; }
+    public IReadOnlyList<PlanPresenceEntry>? Presence => State?.Presence;
+
+    /// <summary>Neither focused nor edited: the row renders as its shared markup (PlanRowMarkup).</summary>
+    private bool Plain => FocusColumn < 0 && Editing is null;
 
     /// <summary>What the editor holds now (what Enter saves).</summary>
     public string? Draft => draft;
 
-    private string RowClass => "plan-row plan-depth-" + Math.Min(Row.Depth, 3) + (Row.Late ? " plan-row-late" : string.Empty) + (Selected ? " plan-row-selected" : string.Empty);
+    // One string per depth, late and selected for the whole node, not one per row and page.
+    private static readonly string[] RowClasses = [.. Enumerable.Range(0, 16).Select(i =>
+        "plan-row plan-depth-" + (i >> 2) + ((i & 2) != 0 ? " plan-row-late" : string.Empty) + ((i & 1) != 0 ? " plan-row-selected" : string.Empty))];
+
+    private string RowClass => RowClasses[(Math.Min(Row.Depth, 3) << 2) | (Row.Late ? 2 : 0) | (Selected ? 1 : 0)];
+
+    private string? ExpandedText => Row.HasChildren ? (Expanded ? "true" : "false") : null;
 
     protected override void OnParametersSet()
     {
@@ -67,7 +75,7 @@ public partial class PlanGridRow
     protected override bool ShouldRender()
     {
         var key = (Row, Index, FocusColumn, Editing, Error, Expanded, Selected, Grid.CanEdit, draft,
-            Presence is null ? string.Empty : string.Join(',', Presence.Select(p => p.Session + p.Name)));
+            Presence is null ? null : string.Join(',', Presence.Select(p => p.Session + p.Name)));
         if (Equals(key, rendered))
         {
             return false;
@@ -78,21 +86,21 @@ public partial class PlanGridRow
     }
 
     // Icons as shared markup (one frame each) rather than MudIcon components (a component and its two render trees per icon and row).
-    private static readonly MarkupString ExpandedIcon = Svg(Icons.Material.Filled.ExpandMore, "plan-chevron");
-    private static readonly MarkupString CollapsedIcon = Svg(Icons.Material.Filled.ChevronRight, "plan-chevron");
-    private static readonly MarkupString LateIcon = Svg(Icons.Material.Filled.Schedule, null);
-    private static readonly MarkupString DetailsIcon = Svg(Icons.Material.Filled.OpenInNew, null);
+    internal static readonly MarkupString ExpandedIcon = Svg(Icons.Material.Filled.ExpandMore, "plan-chevron");
+    internal static readonly MarkupString CollapsedIcon = Svg(Icons.Material.Filled.ChevronRight, "plan-chevron");
+    internal static readonly MarkupString LateIcon = Svg(Icons.Material.Filled.Schedule, null);
+    internal static readonly MarkupString DetailsIcon = Svg(Icons.Material.Filled.OpenInNew, null);
     private static readonly string[] Indents = [.. Enumerable.Range(0, 8).Select(d => string.Create(CultureInfo.InvariantCulture, $"padding-inline-start:{d * 1.25m}rem"))];
 
-    private string Indent => Row.Depth < Indents.Length ? Indents[Row.Depth] : string.Create(CultureInfo.InvariantCulture, $"padding-inline-start:{Row.Depth * 1.25m}rem");
+    internal string Indent => Row.Depth < Indents.Length ? Indents[Row.Depth] : string.Create(CultureInfo.InvariantCulture, $"padding-inline-start:{Row.Depth * 1.25m}rem");
 
     private static MarkupString Svg(string paths, string? css) =>
         new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small{(css is null ? string.Empty : " " + css)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{paths}</svg>");
 
     // Null (no attribute) in the common case: a reader's grid says aria-readonly once on the table.
-    private string? ReadOnlyText(PlanColumn column) => Grid.CanEdit && !Grid.Editable(column, Row) ? "true" : null;
+    internal string? ReadOnlyText(PlanColumn column) => Grid.CanEdit && !Grid.Editable(column, Row) ? "true" : null;
 
-    private string? CellClass(int column) => (FocusColumn == column, PlanColumns.All[column].RolledUp && Row.HasChildren) switch
+    internal string? CellClass(int column) => (FocusColumn == column, PlanColumns.All[column].RolledUp && Row.HasChildren) switch
     {
         (true, true) => "plan-cell-focus plan-cell-rollup",
         (true, false) => "plan-cell-focus",
@@ -184,3 +192,12 @@ public partial class PlanGridRow
         b.CloseElement();
     }
 }
+
+/// <summary>What is particular about a row on one page; the grid passes null for a row with nothing particular.</summary>
+/// <param name="FocusColumn">The focused column on this row, -1 when the focus is elsewhere.</param>
+/// <param name="Editing">The field whose editor is open.</param>
+/// <param name="Error">The open editor's refusal.</param>
+/// <param name="Selected">The row's details are open.</param>
+/// <param name="Collapsed">The row's children are hidden.</param>
+/// <param name="Presence">The other people editing the row.</param>
+public sealed record PlanRowState(int FocusColumn, PlanField? Editing, string? Error, bool Selected, bool Collapsed, IReadOnlyList<PlanPresenceEntry>? Presence);

@@ -23,6 +23,9 @@ public sealed record PlanFilter(Guid? Committee = null, Guid? Institution = null
 
     public bool IsEmpty => this == None;
 
+    /// <summary>How many criteria are set (the closed filter bar says so).</summary>
+    public int Count => (Committee is null ? 0 : 1) + (Institution is null ? 0 : 1) + (Person is null ? 0 : 1) + (Status is null ? 0 : 1) + (Overdue ? 1 : 0);
+
     /// <summary>
     /// The filter of a URI, a query string ("?status=done") or null. Unreadable values are ignored (that criterion
     /// is off) rather than refused: a link edited by hand still opens the plan.
