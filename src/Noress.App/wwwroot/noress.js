@@ -65,6 +65,34 @@ document.addEventListener('keydown', (event) => {
   }
 })();
 
+// A click on a cell re-renders its row (a plain row becomes its cells, ADR 0055): the clicked cell leaves the page and,
+// until the grid focuses its new cell, a key pressed at once would reach only the body and be lost. Such a key goes to
+// the grid's focused cell instead (the one cell with tabindex 0), as if it had been pressed there.
+(() => {
+  let lastGridPointer = 0;
+  document.addEventListener('pointerdown', (event) => {
+    if (event.target instanceof Element && event.target.closest('[data-plan-grid]')) {
+      lastGridPointer = Date.now();
+    }
+  }, true);
+  document.addEventListener('keydown', (event) => {
+    if (event.target !== document.body || event.key === 'Tab' || Date.now() - lastGridPointer > 2000) {
+      return;
+    }
+    const cell = document.querySelector('[data-plan-grid] [role=gridcell][tabindex="0"]');
+    if (!cell) {
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    cell.focus({ preventScroll: true });
+    cell.dispatchEvent(new KeyboardEvent('keydown', {
+      key: event.key, code: event.code, ctrlKey: event.ctrlKey, altKey: event.altKey, metaKey: event.metaKey,
+      shiftKey: event.shiftKey, bubbles: true, cancelable: true,
+    }));
+  }, true);
+})();
+
 // Moves the focus to a cell of the plan grid by its row index among the shown rows and its column.
 window.noressFocusGridCell = (row, column) => {
   const tr = document.querySelector(`[data-plan-grid] tr[aria-rowindex="${row + 2}"]`);
