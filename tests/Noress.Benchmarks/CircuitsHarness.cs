@@ -15,6 +15,13 @@ internal static partial class CircuitsHarness
 {
     public static async Task<IReadOnlyList<Microsoft.Playwright.Cookie>> SignInAsync(Uri address, string email)
     {
+        var jar = await SignInCookiesAsync(address, email);
+        return [.. jar.GetCookies(address).Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Domain = address.Host, Path = "/" })];
+    }
+
+    /// <summary>Signs <paramref name="email"/> in through the login form (the demo password); the session's cookies.</summary>
+    public static async Task<CookieContainer> SignInCookiesAsync(Uri address, string email)
+    {
         var jar = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = address };
@@ -34,7 +41,7 @@ internal static partial class CircuitsHarness
             throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
         }
 
-        return [.. jar.GetCookies(address).Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Domain = address.Host, Path = "/" })];
+        return jar;
     }
 
     /// <summary>Debian's Chromium (NORESS_CHROMIUM), headless, with nothing in the background that would add noise.</summary>

@@ -3,10 +3,8 @@ extern alias web;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -129,32 +127,8 @@ internal static partial class DocumentsAuthorsBenchmark
         return (all.Sum(s => s.CpuMilliseconds), all.Sum(s => s.WorkingSet), all.Sum(s => s.GcHeap));
     }
 
-    private static async Task<string> SignInAsync(Uri address)
-    {
-        var cookies = new CookieContainer();
-        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = address };
-        var form = await client.GetStringAsync("/Account/Login");
-        var token = TokenPattern().Match(form) is { Success: true } match
-            ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException("The login page has no antiforgery token.");
-        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
-            ["Input.Email"] = "secretariat@noress.demo",
-            ["Input.Password"] = "Noress-demo-2026",
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
-        }
-
-        return cookies.GetCookieHeader(address);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private static async Task<string> SignInAsync(Uri address) =>
+        (await CircuitsHarness.SignInCookiesAsync(address, "secretariat@noress.demo")).GetCookieHeader(address);
 
     /// <summary>Counters shared by the authors of one run.</summary>
     private sealed class RunState

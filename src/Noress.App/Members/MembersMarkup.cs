@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
+using Noress.App.Shared.Layout;
 
 namespace Noress.App.Members;
 
@@ -10,14 +10,10 @@ namespace Noress.App.Members;
 /// </summary>
 public static class MembersMarkup
 {
-    // One markup string per icon and class for the whole node: every circuit points at the same strings.
-    private static readonly ConcurrentDictionary<(string Svg, string Class), MarkupString> Icons = new();
-
-    /// <summary>The icon as MudIcon renders it (medium, no colour), with <paramref name="extraClass"/> appended.</summary>
+    /// <summary>The icon as MudIcon renders it (medium, no colour), with <paramref name="extraClass"/> appended; one
+    /// markup string per icon and class for the whole node (<see cref="ShellIcons"/>).</summary>
     public static MarkupString Icon(string svg, string size = "medium", string extraClass = "") =>
-        Icons.GetOrAdd((svg, size + " " + extraClass), key => new MarkupString(
-            $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{size}{(extraClass.Length > 0 ? " " + extraClass : string.Empty)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">"
-            + key.Svg + "</svg>"));
+        ShellIcons.Svg(svg, $"mud-icon-root mud-svg-icon mud-icon-size-{size}{(extraClass.Length > 0 ? " " + extraClass : string.Empty)}");
 
     /// <summary>The classes of a small MudChip.</summary>
     public static string Chip(string color, bool outlined = false, string? extra = null) =>
