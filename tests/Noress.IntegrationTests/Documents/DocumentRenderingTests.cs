@@ -22,7 +22,7 @@ public sealed class DocumentRenderingTests : IAsyncLifetime
         var id = await DocumentHubClient.CreatePlatformDocumentAsync(factory, Bombed(bomb));
         var editor = await factory.CreateSignedInClientAsync("secretariat@noress.demo");
 
-        var response = await editor.GetAsync($"/documents/{id}");
+        var response = await editor.GetAsync($"/documents/{id}?view=split");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());

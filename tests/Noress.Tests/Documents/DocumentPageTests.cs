@@ -52,7 +52,30 @@ public sealed class DocumentPageTests : NoressTestContext
         Assert.Equal(Title, cut.Find("[data-testid=document-title]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=editor-readonly]"));
         Assert.NotEmpty(cut.FindAll("[data-testid=suggestion-mode]"));
-        Assert.Contains("<h1>Titre</h1>", cut.Find("[data-testid=document-preview]").InnerHtml, StringComparison.Ordinal);
+        // The preview is rendered when asked for (ADR 0058): from the editor's text, here from the saved one.
+        Assert.Empty(cut.FindAll("[data-testid=document-preview]"));
+        await cut.Find("button[data-testid=document-layout-split]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Contains("<h1>Titre</h1>", cut.Find("[data-testid=document-preview]").InnerHtml, StringComparison.Ordinal));
+        Assert.Equal("true", cut.Find("button[data-testid=document-layout-split]").GetAttribute("aria-pressed"));
+        await cut.Find("button[data-testid=document-layout-editor]").ClickAsync(new());
+        Assert.Empty(cut.FindAll("[data-testid=document-preview]"));
+    }
+
+    [Fact]
+    public async Task Render_WithTheSplitView_ShowsThePreviewAndTheSwitchSetsSuggestionMode()
+    {
+        var module = await ArrangeAsync(EditorRight.Edit);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"documents/{DocumentId}?view=split");
+
+        var cut = RenderPage<DocumentPage>(p => p.Add(x => x.Id, DocumentId));
+
+        cut.WaitForAssertion(() => Assert.Contains("<h1>Titre</h1>", cut.Find("[data-testid=document-preview]").InnerHtml, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=collaborative-editor]").GetAttribute("data-mounted")));
+        var toggle = cut.Find("input[data-testid=suggestion-mode]");
+        Assert.Equal("switch", toggle.GetAttribute("role"));
+        await toggle.ChangeAsync(new ChangeEventArgs { Value = true });
+        Assert.True(module.VerifyInvoke("setSuggestionMode").Arguments[1] is true);
+        Assert.Equal("true", cut.Find("input[data-testid=suggestion-mode]").GetAttribute("aria-checked"));
     }
 
     [Fact]

@@ -170,17 +170,32 @@ public sealed partial class CollaborativeEditor
     [JSInvokable]
     public async Task OnTextChanged()
     {
-        if (module is null || handle is null || !TextChanged.HasDelegate)
+        if (!TextChanged.HasDelegate || await GetTextAsync() is not { } text)
         {
             return;
         }
 
+        await InvokeAsync(() => TextChanged.InvokeAsync(text));
+    }
+
+    /// <summary>The editor's whole text, with what is being typed; null before the editor is mounted.</summary>
+    public async Task<string?> GetTextAsync()
+    {
+        if (module is null || handle is null)
+        {
+            return null;
+        }
+
         // The text goes as a stream: a large document does not fit in one circuit message.
-        var reference = await module.InvokeAsync<IJSStreamReference>("getTextBytes", handle);
+        var reference = await module.InvokeAsync<IJSStreamReference?>("getTextBytes", handle);
+        if (reference is null)
+        {
+            return null;
+        }
+
         await using var stream = await reference.OpenReadStreamAsync(MaxTextBytes);
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync();
-        await InvokeAsync(() => TextChanged.InvokeAsync(text));
+        return await reader.ReadToEndAsync();
     }
 
     /// <summary>The main selection in the text of the version the server acknowledged; null before the editor is mounted.</summary>
@@ -247,6 +262,11 @@ public sealed partial class CollaborativeEditor
             await module.InvokeVoidAsync("discardPending", handle);
         }
     }
+
+    // MudSwitch's classes for a secondary switch of medium size, checked or not.
+    private string SwitchClass => suggestionMode
+        ? "mud-button-root mud-icon-button mud-switch-base mud-ripple mud-ripple-switch mud-secondary-text hover:mud-secondary-hover mud-checked mud-switch-base-medium"
+        : "mud-button-root mud-icon-button mud-switch-base mud-ripple mud-ripple-switch mud-default-text hover:mud-default-hover mud-switch-base-medium";
 
     private static string ChipStyle(string? color) =>
         EditorColors.IsSafe(color) ? $"background-color: {color}; color: #fff;" : string.Empty;
