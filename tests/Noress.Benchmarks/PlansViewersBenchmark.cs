@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.RenderTree;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
@@ -69,7 +70,7 @@ internal static class PlansViewersBenchmark
             try
             {
                 await using var node = new BenchNode(database, null, services => services.AddScoped<IJSRuntime, SilentJs>());
-                var stage = await Stage.PrepareAsync(node.Services, shape);
+                var stage = await Stage.PrepareAsync(node.Services, shape, viewers);
                 ok &= await stage.RunAsync(run, viewers, steps, rate, edits, loadBefore);
             }
             finally
@@ -100,7 +101,7 @@ internal static class PlansViewersBenchmark
     }
 
     /// <summary>The node, the plan, the editor and the open pages.</summary>
-    private sealed class Stage(IServiceProvider services, Guid planId, ClaimsPrincipal editor, List<Guid> actions, Dictionary<Guid, Guid?> parents)
+    private sealed class Stage(IServiceProvider services, Guid planId, ClaimsPrincipal editor, List<Guid> actions, Dictionary<Guid, Guid?> parents, List<ClaimsPrincipal> readers)
     {
         private readonly List<Viewer> open = [];
         private readonly ConcurrentDictionary<Guid, (long At, int Bytes)> announced = new();
@@ -121,9 +122,10 @@ internal static class PlansViewersBenchmark
             private long Count(string name) => cache is null ? -1 : (long)CacheType!.GetProperty(name)!.GetValue(cache)!;
         }
 
-        public static async Task<Stage> PrepareAsync(IServiceProvider services, (int Axes, int Objectives, int Actions) shape)
+        public static async Task<Stage> PrepareAsync(IServiceProvider services, (int Axes, int Objectives, int Actions) shape, int viewers)
         {
             ClaimsPrincipal secretariat;
+            var readers = await ReadersAsync(services, viewers);
             await using (var scope = services.CreateAsyncScope())
             {
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<NoressUser>>();
@@ -174,7 +176,48 @@ internal static class PlansViewersBenchmark
             var view = await plans.LoadAsync(secretariat, planId, default) ?? throw new InvalidOperationException("No plan.");
             var windowed = view.Rows.Take(PlanGridPage.WindowRows).Select(r => r.Id).ToHashSet();
             actions = [.. actions.Where(windowed.Contains)];
-            return new Stage(services, planId, secretariat, actions, parents);
+            return new Stage(services, planId, secretariat, actions, parents, readers);
+        }
+
+        /// <summary>
+        /// One member account per viewer, signed in as the login does (its security stamp among the claims): each page's
+        /// circuit revalidates its person every minute against the database, as in life (a made-up person would be
+        /// signed out after a minute and its page go blank).
+        /// </summary>
+        private static async Task<List<ClaimsPrincipal>> ReadersAsync(IServiceProvider services, int count)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var provider = scope.ServiceProvider;
+            var principals = provider.GetRequiredService<IUserClaimsPrincipalFactory<NoressUser>>();
+            var normalizer = provider.GetRequiredService<ILookupNormalizer>();
+            await using var db = await provider.GetRequiredService<IDbContextFactory<NoressDbContext>>().CreateDbContextAsync();
+            var memberRole = await db.Roles.SingleAsync(r => r.Name == Roles.Member);
+            var people = Enumerable.Range(0, count).Select(i =>
+            {
+                // Added in one save (UserManager would take a save and a role query per person: minutes for 350 here).
+                var email = string.Create(CultureInfo.InvariantCulture, $"viewer{i}@bench.test");
+                return new NoressUser
+                {
+                    UserName = email,
+                    NormalizedUserName = normalizer.NormalizeName(email),
+                    Email = email,
+                    NormalizedEmail = normalizer.NormalizeEmail(email),
+                    EmailConfirmed = true,
+                    FullName = string.Create(CultureInfo.InvariantCulture, $"Lecteur {i}"),
+                    SecurityStamp = Guid.NewGuid().ToString("N"),
+                };
+            }).ToList();
+            db.Users.AddRange(people);
+            db.UserRoles.AddRange(people.Select(p => new IdentityUserRole<Guid> { UserId = p.Id, RoleId = memberRole.Id }));
+            await db.SaveChangesAsync();
+
+            var readers = new List<ClaimsPrincipal>(count);
+            foreach (var person in people)
+            {
+                readers.Add(await principals.CreateAsync(person));
+            }
+
+            return readers;
         }
 
         private static Guid Ok(Noress.App.Shared.Operations.Outcome<Guid> outcome) =>
@@ -198,7 +241,7 @@ internal static class PlansViewersBenchmark
             var cache = new ReadCounter(services);
             foreach (var step in steps.Where(s => s > 0))
             {
-                var opening = Enumerable.Range(open.Count, step - open.Count).Select(i => new Viewer(i, services, planId)).ToList();
+                var opening = Enumerable.Range(open.Count, step - open.Count).Select(i => new Viewer(readers[i], services, planId)).ToList();
                 foreach (var chunk in opening.Chunk(8))
                 {
                     await Task.WhenAll(chunk.Select(v => v.OpenAsync()));
@@ -376,12 +419,11 @@ internal static class PlansViewersBenchmark
         private readonly ConcurrentDictionary<int, HashSet<Guid>> expected = new();
         private readonly ConcurrentDictionary<int, TaskCompletionSource> waiting = new();
 
-        public Viewer(int index, IServiceProvider services, Guid planId)
+        public Viewer(ClaimsPrincipal principal, IServiceProvider services, Guid planId)
         {
             scope = services.CreateAsyncScope();
             this.planId = planId;
             var provider = scope.ServiceProvider;
-            var principal = Bench.Principal(Guid.NewGuid(), string.Create(CultureInfo.InvariantCulture, $"viewer{index}@bench.test"), Roles.Member);
             ((IHostEnvironmentAuthenticationStateProvider)provider.GetRequiredService<AuthenticationStateProvider>())
                 .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
             ((IHostEnvironmentNavigationManager)provider.GetRequiredService<NavigationManager>())

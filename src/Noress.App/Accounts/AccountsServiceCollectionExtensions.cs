@@ -24,6 +24,7 @@ public static class AccountsServiceCollectionExtensions
         });
 
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<AccountStanding>();
         services.AddScoped<AuthenticationStateProvider, NoressAuthenticationStateProvider>();
         services.AddAuthorization(Policies.Configure);
 

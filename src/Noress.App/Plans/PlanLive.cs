@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -32,19 +33,21 @@ public sealed record PlanChange(IReadOnlyList<PlanChangedItem> Items, IReadOnlyL
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Every page of a plan on a node hears the same event object: its payload is read once, not once per page (ADR 0057).
+    private static readonly ConditionalWeakTable<string, StrongBox<PlanChange?>> Parsed = new();
+
     /// <summary>Names this change, so a node reads it once however many of its pages heard it (PlanViewCache).</summary>
     public Guid ChangeId { get; init; } = Guid.NewGuid();
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The payload of a bus event; null when absent or unreadable (then reload everything).</summary>
-    public static PlanChange? Parse(string? payload)
-    {
-        if (string.IsNullOrEmpty(payload))
-        {
-            return null;
-        }
+    /// <remarks>Read once per payload string: the result is shared, so it must not be changed.</remarks>
+    public static PlanChange? Parse(string? payload) =>
+        string.IsNullOrEmpty(payload) ? null : Parsed.GetValue(payload, p => new StrongBox<PlanChange?>(Read(p))).Value;
 
+    private static PlanChange? Read(string payload)
+    {
         try
         {
             return JsonSerializer.Deserialize<PlanChange>(payload, Json);

@@ -143,6 +143,8 @@ public sealed class PlanViewCache(IDbContextFactory<NoressDbContext> dbFactory, 
         {
             List<Task> waits = [];
             var start = false;
+            // Read before the lock: 350 pages hearing one change wait on this lock together (ADR 0057).
+            var heard = (request.Events ?? []).Where(e => Kinds.Contains(e.Kind)).Select(e => (e.Kind, Change: PlanChange.Parse(e.Payload))).ToList();
             lock (this)
             {
                 if (request.Whole)
@@ -159,9 +161,8 @@ public sealed class PlanViewCache(IDbContextFactory<NoressDbContext> dbFactory, 
                     waits.Add(Queue(rows).Done.Task);
                 }
 
-                foreach (var e in (request.Events ?? []).Where(e => Kinds.Contains(e.Kind)))
+                foreach (var (kind, change) in heard)
                 {
-                    var change = PlanChange.Parse(e.Payload);
                     if (change is not null && applied.Contains(change.ChangeId))
                     {
                         continue;
@@ -173,7 +174,7 @@ public sealed class PlanViewCache(IDbContextFactory<NoressDbContext> dbFactory, 
                         continue;
                     }
 
-                    var next = Queue(e.Kind == PlanEvents.Items && change is not null ? [.. change.Items.Select(i => i.Id)] : null);
+                    var next = Queue(kind == PlanEvents.Items && change is not null ? [.. change.Items.Select(i => i.Id)] : null);
                     if (change is not null)
                     {
                         next.Changes.Add(change.ChangeId);

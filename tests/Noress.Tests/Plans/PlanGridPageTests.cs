@@ -169,6 +169,69 @@ public sealed class PlanGridPageTests : PlanGridFixture
     }
 
     [Fact]
+    public async Task LiveEdit_IsAppliedToTheRowsInPlace_TheTotalsFollow_AndThePageDoesNotRenderAgain()
+    {
+        await ArrangePlanAsync();
+        var cut = RenderGrid();
+        // A first change lets the page settle (an editor's page joins the plan's presence after its first render).
+        var first = await RowAsync(ActionId);
+        Done(await Plans.EditItemAsync(Caller, ActionId, first.Version, [FieldEdit.Of(PlanField.Progress, 20, 30)], default));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        cut.WaitForAssertion(() => Assert.Equal("30\u00A0%", Cell(cut, ActionId, PlanField.Progress).TextContent.Trim()));
+        await cut.InvokeAsync(() => { });
+        var totalsBefore = cut.Find("[data-testid=plan-totals]").TextContent;
+        var pageRenders = cut.Instance.PageRenders;
+
+        var row = await RowAsync(SecondActionId);
+        Done(await Plans.EditItemAsync(Caller, SecondActionId, row.Version, [FieldEdit.Of(PlanField.Progress, 60, 100)], default));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("100\u00A0%", Cell(cut, SecondActionId, PlanField.Progress).TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.NotEqual(totalsBefore, cut.Find("[data-testid=plan-totals]").TextContent));
+        await cut.InvokeAsync(() => { });
+        Assert.Equal(pageRenders, cut.Instance.PageRenders);
+    }
+
+    [Fact]
+    public async Task LiveEdit_WithTheDetailsOpen_RendersThePage_SoThePanelFollows()
+    {
+        await ArrangePlanAsync();
+        var cut = RenderGrid();
+        await cut.InvokeAsync(() => cut.Instance.OpenDetailsAsync(ObjectiveId));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=plan-panel]"));
+        var pageRenders = cut.Instance.PageRenders;
+
+        var row = await RowAsync(SecondActionId);
+        Done(await Plans.EditItemAsync(Caller, SecondActionId, row.Version, [FieldEdit.Of(PlanField.Progress, 60, 100)], default));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("100\u00A0%", Cell(cut, SecondActionId, PlanField.Progress).TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.True(cut.Instance.PageRenders > pageRenders));
+    }
+
+    [Fact]
+    public async Task UntouchedPage_KeepsItsTabStopInTheSharedMarkup_AndAKeyRendersTheFocusedRowAsCells()
+    {
+        await ArrangePlanAsync();
+        var cut = RenderGrid();
+        var first = cut.FindComponents<PlanGridRow>().Single(r => r.Instance.Index == 0);
+
+        // Before any key or click the first row is one markup string, with the grid's one tab stop in it.
+        Assert.Equal("0", At(cut, 0, 0).GetAttribute("tabindex"));
+        Assert.Single(cut.FindAll("td[tabindex='0']"));
+        Assert.True(first.Instance.Plain);
+        var rendersBefore = first.RenderCount;
+
+        await cut.InvokeAsync(() => cut.Instance.KeyAsync(0, 0, "ArrowRight", false, false));
+
+        cut.WaitForAssertion(() => Assert.Equal("0", At(cut, 0, 1).GetAttribute("tabindex")));
+        Assert.Equal("-1", At(cut, 0, 0).GetAttribute("tabindex"));
+        Assert.True(first.RenderCount > rendersBefore);
+        Assert.True(cut.Instance.Engaged);
+        Assert.False(first.Instance.Plain);
+    }
+
+    [Fact]
     public async Task LiveEdit_SeenByTwoGrids_ReadOnceAndOnlyTheChangedRowsRender()
     {
         await ArrangePlanAsync();

@@ -45,6 +45,10 @@ public partial class PlanGridPage : IAsyncDisposable
     private ClaimsPrincipal user = new();
     private bool loaded;
     private GridCell focus;
+    private readonly Dictionary<Guid, PlanGridRow> rowComponents = [];
+    private PlanTotalsLine? totalsLine;
+    private PlanGridBatch? batch;
+    private bool skipRender;
     private bool focusPending;
     private EditState? editing;
     private string? editError;
@@ -151,8 +155,12 @@ public partial class PlanGridPage : IAsyncDisposable
         }
     }
 
+    /// <summary>The page's own renders, its rows' and children's apart (for the tests: a change applied in place renders none).</summary>
+    internal int PageRenders { get; private set; }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        PageRenders++;
         // The first render that can edit (the plan may arrive after the very first render when its read is asynchronous).
         if (CanEdit && presence is null && !joining && await CurrentUser.GetIdAsync() is { } me)
         {
@@ -180,6 +188,22 @@ public partial class PlanGridPage : IAsyncDisposable
             catch (JSDisconnectedException)
             {
             }
+        }
+    }
+
+    /// <summary>
+    /// Someone has used the grid on this page (a key or a click on a cell): from then on the focused row renders as cells, so
+    /// that a live change or a move within the row does not replace the cell the browser's focus is in (ADR 0057).
+    /// </summary>
+    public bool Engaged { get; private set; }
+
+    private void Engage(bool refocus)
+    {
+        if (!Engaged)
+        {
+            Engaged = true;
+            // The focused row was markup: rendered now as cells, its cell takes the browser's focus back.
+            focusPending |= refocus;
         }
     }
 
@@ -217,6 +241,7 @@ public partial class PlanGridPage : IAsyncDisposable
     /// <summary>A key on a cell: moves, edits, toggles, opens details; while editing, Enter saves and Escape cancels.</summary>
     public async Task KeyAsync(int row, int column, string key, bool ctrl, bool alt)
     {
+        Engage(refocus: true);
         if (editing is not null)
         {
             if (key == "Escape")
@@ -351,6 +376,7 @@ public partial class PlanGridPage : IAsyncDisposable
 
     public Task FocusAsync(int row, int column)
     {
+        Engage(refocus: true);
         if (editing is null && focus != new GridCell(row, column))
         {
             // The clicked row was plain markup: rendered now as cells, its new cell takes the browser's focus back.
@@ -372,6 +398,7 @@ public partial class PlanGridPage : IAsyncDisposable
     /// <summary>Opens the editor of a cell, when the reader may edit it.</summary>
     public async Task StartEditAsync(int row, int column)
     {
+        Engage(refocus: false);
         if (row < 0 || row >= shown.Count || editing is not null)
         {
             return;
@@ -517,6 +544,7 @@ public partial class PlanGridPage : IAsyncDisposable
 
     public async Task ToggleAsync(Guid rowId)
     {
+        Engage(refocus: false);
         var id = focus.Row < shown.Count ? shown[focus.Row].Id : (Guid?)null;
         if (!collapsed.Remove(rowId))
         {
@@ -531,6 +559,7 @@ public partial class PlanGridPage : IAsyncDisposable
 
     public async Task OpenDetailsAsync(Guid rowId)
     {
+        Engage(refocus: false);
         if (CanEdit)
         {
             // The panel's pickers.
@@ -640,7 +669,79 @@ public partial class PlanGridPage : IAsyncDisposable
             only.UnionWith(change.Ancestors);
         }
 
+        var before = only is null ? null : Shape();
         await ReloadAsync(only, false, events);
+        if (before is not null && Shape() is { } after && after.Equals(before))
+        {
+            UpdateRowsInPlace();
+        }
+    }
+
+    /// <summary>
+    /// What the page shows around its rows, when nothing of its own is open (details, an editor, a conflict, an add form):
+    /// a live change that leaves it as it was is applied to the changed rows and the totals alone (ADR 0057).
+    /// </summary>
+    private PageShape? Shape() =>
+        view is null || detailsId is not null || editing is not null || conflict is not null || adding is not null
+            ? null
+            : new PageShape((view.Plan.TitleFr, view.Plan.TitleAr, view.Plan.TitleEn, view.Plan.CanEdit), view.Institutions, view.People, view.Committees, shown.Count, windowStart,
+                [.. Enumerable.Range(windowStart, WindowEnd - windowStart).Select(i => shown[i].Id)]);
+
+    private void UpdateRowsInPlace()
+    {
+        if (batch is null)
+        {
+            return;
+        }
+
+        batch.Run(() =>
+        {
+            for (var i = windowStart; i < WindowEnd; i++)
+            {
+                if (rowComponents.TryGetValue(shown[i].Id, out var row))
+                {
+                    row.Refresh(shown[i]);
+                }
+            }
+
+            totalsLine?.Show(TotalsText);
+        });
+        skipRender = true;
+    }
+
+    // Skips the render that follows a live change applied in place (FollowingComponent renders after each refresh).
+    protected override bool ShouldRender()
+    {
+        if (skipRender)
+        {
+            skipRender = false;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A row component of the window, to update in place (PlanGridRow attaches itself while rendered).</summary>
+    internal void Attach(PlanGridRow row) => rowComponents[row.Row.Id] = row;
+
+    internal void Detach(PlanGridRow row)
+    {
+        if (rowComponents.TryGetValue(row.Row.Id, out var attached) && ReferenceEquals(attached, row))
+        {
+            rowComponents.Remove(row.Row.Id);
+        }
+    }
+
+    private string TotalsText => Text["Plan.Totals", totals.Progress is { } p ? PlanCellText.Percent(p) : "—", shown.Count(r => r.Late) + hiddenLate,
+        PlanCellText.Money(totals.BudgetPlanned), PlanCellText.Money(totals.BudgetSpent)];
+
+    private sealed record PageShape((string, string, string?, bool) Plan, object Institutions, object People, object Committees, int Shown, int WindowStart, Guid[] Window)
+    {
+        public bool Equals(PageShape? other) =>
+            other is not null && Plan == other.Plan && ReferenceEquals(Institutions, other.Institutions) && ReferenceEquals(People, other.People)
+            && ReferenceEquals(Committees, other.Committees) && Shown == other.Shown && WindowStart == other.WindowStart && Window.AsSpan().SequenceEqual(other.Window);
+
+        public override int GetHashCode() => HashCode.Combine(Shown, WindowStart);
     }
 
     /// <summary>
@@ -681,12 +782,41 @@ public partial class PlanGridPage : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(fresh);
-        var old = current.Rows.ToDictionary(r => r.Id);
-        var rows = fresh.Rows.Select(r =>
-            old.TryGetValue(r.Id, out var before) && (only is not null ? !only.Contains(r.Id) || Same(before, r) : Same(before, r)) ? before : r).ToList();
+        // Most live changes keep the tree's shape: rows compared in place, and no list unless one differs (ADR 0057).
+        List<PlanRow>? rows = null;
+        var aligned = current.Rows.Count == fresh.Rows.Count;
+        for (var i = 0; aligned && i < fresh.Rows.Count; i++)
+        {
+            var (before, r) = (current.Rows[i], fresh.Rows[i]);
+            if (ReferenceEquals(before, r))
+            {
+                continue;
+            }
+
+            if (before.Id != r.Id)
+            {
+                aligned = false;
+            }
+            else if (Keep(before, r, only))
+            {
+                rows ??= [.. fresh.Rows];
+                rows[i] = before;
+            }
+        }
+
+        if (!aligned)
+        {
+            var old = current.Rows.ToDictionary(r => r.Id);
+            rows = [.. fresh.Rows.Select(r => old.TryGetValue(r.Id, out var before) && Keep(before, r, only) ? before : r)];
+        }
+
         // The shared snapshot keeps unchanged records already: then the page holds no list of its own.
-        return rows.SequenceEqual(fresh.Rows, ReferenceEqualityComparer.Instance) ? fresh : fresh with { Rows = rows };
+        return rows is null || rows.SequenceEqual(fresh.Rows, ReferenceEqualityComparer.Instance) ? fresh : fresh with { Rows = rows };
     }
+
+    // A row the change does not name keeps the page's record (it renders when its own change is heard); so does an equal one.
+    private static bool Keep(PlanRow before, PlanRow fresh, IReadOnlySet<Guid>? only) =>
+        (only is not null && !only.Contains(fresh.Id)) || Same(before, fresh);
 
     private static bool Same(PlanRow a, PlanRow b) => PlanRows.Same(a, b);
 
@@ -724,6 +854,16 @@ public partial class PlanGridPage : IAsyncDisposable
             totals = filtered.Totals;
         }
 
+        // Nothing folded: the page shows the (shared) rows themselves, no list of its own (ADR 0057).
+        shown = collapsed.Count == 0 ? source : Unfolded(source);
+        focus = new GridCell(Math.Clamp(focus.Row, 0, Math.Max(0, shown.Count - 1)), focus.Column);
+        windowStart = Math.Clamp(windowStart, 0, Math.Max(0, shown.Count - WindowRows));
+        KeepInWindow(focus.Row);
+    }
+
+    /// <summary>The rows not inside a folded row; counts the late ones hidden.</summary>
+    private List<PlanRow> Unfolded(IReadOnlyList<PlanRow> source)
+    {
         var list = new List<PlanRow>(source.Count);
         var hiddenBelowDepth = int.MaxValue;
         foreach (var row in source)
@@ -738,15 +878,24 @@ public partial class PlanGridPage : IAsyncDisposable
             list.Add(row);
         }
 
-        shown = list;
-        focus = new GridCell(Math.Clamp(focus.Row, 0, Math.Max(0, shown.Count - 1)), focus.Column);
-        windowStart = Math.Clamp(windowStart, 0, Math.Max(0, shown.Count - WindowRows));
-        KeepInWindow(focus.Row);
+        return list;
     }
 
     private void RefocusOn(Guid? rowId)
     {
-        if (rowId is { } id && shown.Select((r, i) => (r.Id, i)).FirstOrDefault(x => x.Id == id) is { Id: var found, i: var index } && found == id)
+        if (rowId is not { } id)
+        {
+            return;
+        }
+
+        // The focused row rarely moves: looked at first, before a walk of the rows.
+        var index = focus.Row < shown.Count && shown[focus.Row].Id == id ? focus.Row : -1;
+        for (var i = 0; index < 0 && i < shown.Count; i++)
+        {
+            index = shown[i].Id == id ? i : -1;
+        }
+
+        if (index >= 0)
         {
             focus = focus with { Row = index };
             KeepInWindow(index);

@@ -6,11 +6,11 @@ using MudBlazor;
 namespace Noress.App.Plans.Grid;
 
 /// <summary>A row of <see cref="PlanGridPage"/>: shows the row's cells, edits one of them, and re-renders only when its inputs changed.</summary>
-public partial class PlanGridRow
+public partial class PlanGridRow : IDisposable
 {
     private string? draft;
     private PlanField? draftFor;
-    private object? rendered;
+    private (PlanRow? Row, int Index, bool Plain, bool CanEdit, string? Draft, PlanRowState? State, string? Presence) rendered;
 
     [Parameter, EditorRequired]
     public PlanRow Row { get; set; } = default!;
@@ -42,8 +42,12 @@ public partial class PlanGridRow
     /// <summary>The people editing this row (others than the reader).</summary>
     public IReadOnlyList<PlanPresenceEntry>? Presence => State?.Presence;
 
-    /// <summary>Neither focused nor edited: the row renders as its shared markup (PlanRowMarkup).</summary>
-    private bool Plain => FocusColumn < 0 && Editing is null;
+    /// <summary>
+    /// Neither edited nor holding the focus of a page someone works in: the row renders as its shared markup
+    /// (PlanRowMarkup). Before the first key or click, the first row's tab stop is in the markup too: every idle page
+    /// of the node then shares that row's string instead of rendering its cells one by one on each live change (ADR 0057).
+    /// </summary>
+    internal bool Plain => Editing is null && (FocusColumn < 0 || !Grid.Engaged);
 
     /// <summary>What the editor holds now (what Enter saves).</summary>
     public string? Draft => draft;
@@ -55,6 +59,20 @@ public partial class PlanGridRow
     private string RowClass => RowClasses[(Math.Min(Row.Depth, 3) << 2) | (Row.Late ? 2 : 0) | (Selected ? 1 : 0)];
 
     private string? ExpandedText => Row.HasChildren ? (Expanded ? "true" : "false") : null;
+
+    protected override void OnInitialized() => Grid.Attach(this);
+
+    public void Dispose() => Grid.Detach(this);
+
+    /// <summary>The row's new record, from a live change the grid applies in place (ADR 0057); renders only if it differs.</summary>
+    internal void Refresh(PlanRow row)
+    {
+        if (!ReferenceEquals(Row, row))
+        {
+            Row = row;
+            StateHasChanged();
+        }
+    }
 
     protected override void OnParametersSet()
     {
@@ -74,9 +92,10 @@ public partial class PlanGridRow
     // it, PlanGridPage.Merge), its place, the focus, the editor, the presence, or the draft typed into it.
     protected override bool ShouldRender()
     {
-        var key = (Row, Index, FocusColumn, Editing, Error, Expanded, Selected, Grid.CanEdit, draft,
+        // Kept in a field, not boxed: every row of every page is asked on each live change (ADR 0057).
+        var key = (Row, Index, Plain, Grid.CanEdit, draft, State is null ? null : State with { Presence = null },
             Presence is null ? null : string.Join(',', Presence.Select(p => p.Session + p.Name)));
-        if (Equals(key, rendered))
+        if (key == rendered)
         {
             return false;
         }

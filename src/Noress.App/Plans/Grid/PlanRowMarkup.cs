@@ -29,7 +29,7 @@ public static class PlanRowMarkup
 
         // Everything the cells' text and attributes depend on besides the record: the languages, the reader's right to
         // edit, the row's expansion, and the name tables of the snapshot the page holds (rebuilt when names change).
-        var key = new Key(CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name, grid.CanEdit, row.Expanded,
+        var key = new Key(CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name, grid.CanEdit, row.Expanded, row.FocusColumn,
             view.Institutions, view.People, view.Committees, grid.Choices);
         var entries = Cache.GetValue(row.Row, _ => new Entries());
         lock (entries)
@@ -62,7 +62,8 @@ public static class PlanRowMarkup
         for (var c = 0; c < PlanColumns.All.Count; c++)
         {
             var column = PlanColumns.All[c];
-            html.Append("<td role=\"gridcell\" tabindex=\"-1\"");
+            // The grid's one tab stop, while the page is untouched, is in this markup too (ADR 0057).
+            html.Append(row.FocusColumn == c ? "<td role=\"gridcell\" tabindex=\"0\"" : "<td role=\"gridcell\" tabindex=\"-1\"");
             if (row.ReadOnlyText(column) is { } readOnly)
             {
                 html.Append(" aria-readonly=\"").Append(readOnly).Append('"');
@@ -154,15 +155,15 @@ public static class PlanRowMarkup
         public List<(Key Key, MarkupString Markup)> Items { get; } = new(1);
     }
 
-    private readonly record struct Key(string UiCulture, string Culture, bool CanEdit, bool Expanded, object Institutions, object People, object Committees, object? Choices)
+    private readonly record struct Key(string UiCulture, string Culture, bool CanEdit, bool Expanded, int FocusColumn, object Institutions, object People, object Committees, object? Choices)
     {
         public bool Equals(Key other) =>
             SameLanguagesAndRights(other) && ReferenceEquals(Institutions, other.Institutions) && ReferenceEquals(People, other.People)
             && ReferenceEquals(Committees, other.Committees) && ReferenceEquals(Choices, other.Choices);
 
         public bool SameLanguagesAndRights(Key other) =>
-            UiCulture == other.UiCulture && Culture == other.Culture && CanEdit == other.CanEdit && Expanded == other.Expanded;
+            UiCulture == other.UiCulture && Culture == other.Culture && CanEdit == other.CanEdit && Expanded == other.Expanded && FocusColumn == other.FocusColumn;
 
-        public override int GetHashCode() => HashCode.Combine(UiCulture, Culture, CanEdit, Expanded);
+        public override int GetHashCode() => HashCode.Combine(UiCulture, Culture, CanEdit, Expanded, FocusColumn);
     }
 }
