@@ -536,9 +536,12 @@ internal static class PlansViewersBenchmark
                 return null;
             }
 
+            // One buffer per thread, reused: the server writes a batch into a pooled buffer too, not a new growing stream.
+            var buffers = new ThreadLocal<MemoryStream>(() => new MemoryStream(16384));
             return batch =>
             {
-                using var stream = new MemoryStream();
+                var stream = buffers.Value!;
+                stream.SetLength(0);
                 using (var writer = (IDisposable)Activator.CreateInstance(type, stream, true)!)
                 {
                     write.Invoke(writer, [batch]);

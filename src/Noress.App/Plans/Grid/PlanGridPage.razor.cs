@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Components;
@@ -732,8 +733,24 @@ public partial class PlanGridPage : IAsyncDisposable
         }
     }
 
-    private string TotalsText => Text["Plan.Totals", totals.Progress is { } p ? PlanCellText.Percent(p) : "—", shown.Count(r => r.Late) + hiddenLate,
-        PlanCellText.Money(totals.BudgetPlanned), PlanCellText.Money(totals.BudgetSpent)];
+    // The totals line of a snapshot's totals in a language: one string for every page of the node that shows them (ADR 0057).
+    private static readonly ConditionalWeakTable<RollupResult, ConcurrentDictionary<(string, string, int), string>> TotalsTexts = new();
+
+    private string TotalsText
+    {
+        get
+        {
+            var late = hiddenLate;
+            foreach (var row in shown)
+            {
+                late += row.Late ? 1 : 0;
+            }
+
+            return TotalsTexts.GetValue(totals, _ => new()).GetOrAdd((CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name, late),
+                static (key, page) => page.Text["Plan.Totals", page.totals.Progress is { } p ? PlanCellText.Percent(p) : "—", key.Item3,
+                    PlanCellText.Money(page.totals.BudgetPlanned), PlanCellText.Money(page.totals.BudgetSpent)], this);
+        }
+    }
 
     private sealed record PageShape((string, string, string?, bool) Plan, object Institutions, object People, object Committees, int Shown, int WindowStart, Guid[] Window)
     {

@@ -32,26 +32,37 @@ public static class PlanRowMarkup
         var key = new Key(CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name, grid.CanEdit, row.Expanded, row.FocusColumn,
             view.Institutions, view.People, view.Committees, grid.Choices);
         var entries = Cache.GetValue(row.Row, _ => new Entries());
-        lock (entries)
+        // Read without a lock (the array is replaced, never changed); a missing string is built once, by the first page
+        // that asks, while the node's other pages wait for it rather than build it too (ADR 0057).
+        var found = Find(entries.Items, key);
+        if (found is null)
         {
-            foreach (var (k, markup) in entries.Items)
+            lock (entries)
             {
-                if (k.Equals(key))
+                found = Find(entries.Items, key);
+                if (found is null)
                 {
-                    return markup;
+                    found = new Lazy<MarkupString>(() => new MarkupString(Build(row)), LazyThreadSafetyMode.ExecutionAndPublication);
+                    // Entries for older name tables give way: a row's record lives as long as it is unchanged, names may change under it.
+                    entries.Items = [.. entries.Items.Where(e => !e.Key.SameLanguagesAndRights(key)), (key, found)];
                 }
             }
         }
 
-        var built = new MarkupString(Build(row));
-        lock (entries)
+        return found.Value;
+    }
+
+    private static Lazy<MarkupString>? Find((Key Key, Lazy<MarkupString> Markup)[] items, Key key)
+    {
+        foreach (var (k, markup) in items)
         {
-            // Entries for older name tables give way: a row's record lives as long as it is unchanged, names may change under it.
-            entries.Items.RemoveAll(e => e.Key.SameLanguagesAndRights(key));
-            entries.Items.Add((key, built));
+            if (k.Equals(key))
+            {
+                return markup;
+            }
         }
 
-        return built;
+        return null;
     }
 
     private static string Build(PlanGridRow row)
@@ -152,7 +163,13 @@ public static class PlanRowMarkup
 
     private sealed class Entries
     {
-        public List<(Key Key, MarkupString Markup)> Items { get; } = new(1);
+        private volatile (Key Key, Lazy<MarkupString> Markup)[] items = [];
+
+        public (Key Key, Lazy<MarkupString> Markup)[] Items
+        {
+            get => items;
+            set => items = value;
+        }
     }
 
     private readonly record struct Key(string UiCulture, string Culture, bool CanEdit, bool Expanded, int FocusColumn, object Institutions, object People, object Committees, object? Choices)
