@@ -232,6 +232,28 @@ public sealed class PlanGridPageTests : PlanGridFixture
     }
 
     [Fact]
+    public async Task FocusComingIntoAnUntouchedGrid_RendersTheFocusedRowAsCells_SoALiveChangeKeepsTheFocus()
+    {
+        await ArrangePlanAsync();
+        var cut = RenderGrid();
+        var first = cut.FindComponents<PlanGridRow>().Single(r => r.Instance.Index == 0);
+        Assert.True(first.Instance.Plain);
+
+        // Tab into the grid: the browser's focus lands in the first row's cell, no key or click of the grid's yet.
+        await cut.InvokeAsync(() => cut.Find("[data-plan-grid]").FocusIn());
+
+        cut.WaitForAssertion(() => Assert.False(first.Instance.Plain));
+        Assert.True(cut.Instance.Engaged);
+        Assert.Equal("0", At(cut, 0, 0).GetAttribute("tabindex"));
+        var pageRenders = cut.Instance.PageRenders;
+
+        // A later focus move inside the grid renders nothing.
+        await cut.InvokeAsync(() => cut.Find("[data-plan-grid]").FocusIn());
+        await cut.InvokeAsync(() => { });
+        Assert.Equal(pageRenders, cut.Instance.PageRenders);
+    }
+
+    [Fact]
     public async Task LiveEdit_SeenByTwoGrids_ReadOnceAndOnlyTheChangedRowsRender()
     {
         await ArrangePlanAsync();

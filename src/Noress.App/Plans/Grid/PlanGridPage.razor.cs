@@ -208,6 +208,22 @@ public partial class PlanGridPage : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The browser's focus came into the grid without a key or click of the grid's (Tab, a screen reader): the page is
+    /// engaged from then on, so the focused row renders as cells and a live change of it cannot take the focus away
+    /// (ADR 0057). Later focus moves inside the grid render nothing.
+    /// </summary>
+    public void OnGridFocusIn()
+    {
+        if (Engaged)
+        {
+            skipRender = true;
+            return;
+        }
+
+        Engage(refocus: true);
+    }
+
     /// <summary>The grid's one key handler: the event names the cell (PlanCellEvents); outside a cell it does nothing.</summary>
     public Task OnCellKeyAsync(PlanCellEventArgs e)
     {
