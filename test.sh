@@ -166,11 +166,12 @@ log "testing the documents editor script"
 for project in "${test_projects[@]}"; do
   name=$(basename "$project" .csproj)
   log "testing $name"
-  # The hang timeout only stops a stuck run (with a dump) instead of blocking CI forever.
+  # The hang timeout only stops a stuck run (with a dump) instead of blocking CI forever; it counts from the last test
+  # that finished, so it is well above the longest test (the accessibility sweep's half, about 9 minutes).
   set +e
   dotnet test "$project" -c "$configuration" --no-build --nologo \
     --logger "console;verbosity=normal" --logger "trx;LogFileName=$name.trx" --results-directory TestResults \
-    --blame-hang-timeout 15m "$@" 2>&1 | tee "$work/$name.log"
+    --blame-hang-timeout 25m "$@" 2>&1 | tee "$work/$name.log"
   status=${PIPESTATUS[0]}
   set -e
   ((status == 0)) || failed+=("$name")

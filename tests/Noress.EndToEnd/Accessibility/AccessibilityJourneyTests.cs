@@ -19,7 +19,6 @@ public sealed class AccessibilityJourneyTests(NoressServer server, ITestOutputHe
     private const string French = "fr-MA";
     private const string Arabic = "ar-MA";
     private const int ParallelTours = 4;
-    private static readonly string[] Cultures = [French, Arabic];
 
     // What a person cannot get past (axe's "serious" and "critical"); "moderate" findings are advice.
     private static readonly HashSet<string> BlockingImpacts = ["serious", "critical"];
@@ -47,11 +46,15 @@ public sealed class AccessibilityJourneyTests(NoressServer server, ITestOutputHe
         Assert.Contains("/members/{Key}", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task EveryPage_InFrenchAndArabic_ForEveryRoleThatSeesIt_HasNoSeriousAccessibilityViolation()
+    // One test per language: the whole sweep is about 18 minutes on a CI machine, longer than the run's hang timeout
+    // allows one test to stay silent; each half reports on its own.
+    [Theory]
+    [InlineData(French)]
+    [InlineData(Arabic)]
+    public async Task EveryPage_ForEveryRoleThatSeesIt_HasNoSeriousAccessibilityViolation(string culture)
     {
         var pages = await AppPages.DiscoverAsync(server.Services);
-        var tours = Cultures.SelectMany(culture => Enum.GetValues<Visitor>().Select(visitor => (Visitor: visitor, Culture: culture, Pages: Tour(pages, visitor))))
+        var tours = Enum.GetValues<Visitor>().Select(visitor => (Visitor: visitor, Culture: culture, Pages: Tour(pages, visitor)))
             .Where(tour => tour.Pages.Count > 0)
             .ToList();
         var findings = new ConcurrentBag<string>();
@@ -79,7 +82,7 @@ public sealed class AccessibilityJourneyTests(NoressServer server, ITestOutputHe
 
         var visits = tours.Sum(tour => tour.Pages.Count);
         output.WriteLine($"{visits} visits of {pages.Count} pages");
-        Assert.True(visits >= 2 * pages.Count, $"Only {visits} visits for {pages.Count} pages.");
+        Assert.True(visits >= pages.Count, $"Only {visits} visits for {pages.Count} pages.");
         Assert.True(findings.IsEmpty, $"{findings.Count} accessibility findings over {visits} page visits:\n" + string.Join('\n', findings.Order(StringComparer.Ordinal)));
     }
 
