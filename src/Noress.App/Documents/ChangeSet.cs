@@ -26,6 +26,9 @@ public sealed class ChangeSet
         }
     }
 
+    // Whether no section is empty and no neighbours would be joined by the builder (every set the builder made).
+    private bool? normalized;
+
     /// <summary>The length of the document the changes apply to.</summary>
     public int Length { get; }
 
@@ -369,6 +372,23 @@ public sealed class ChangeSet
 
     public override string ToString() => ToJson();
 
+    private bool Normalized => normalized ??= IsNormalized(sections);
+
+    private static bool IsNormalized(int[] sections)
+    {
+        for (var i = 0; i < sections.Length; i += 2)
+        {
+            var len = sections[i];
+            var ins = sections[i + 1];
+            if ((len == 0 && ins <= 0) || (i > 0 && ((ins <= 0 && ins == sections[i - 1]) || (len == 0 && sections[i - 2] == 0))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static ChangeSet MapSet(ChangeSet setA, ChangeSet setB, bool before)
     {
         var result = new Builder();
@@ -445,15 +465,72 @@ public sealed class ChangeSet
         }
     }
 
+    // Composition of a long set with a short one (the authority folding the updates accepted since a push's base
+    // version, an editor composing what it receives) copies the sections the short set keeps as whole arrays instead
+    // of walking them; the sections are exactly those of the walk (ADR 0061), so rebases and histories are unchanged.
     private static ChangeSet ComposeSets(ChangeSet setA, ChangeSet setB)
     {
-        var result = new Builder();
-        var a = new SectionIterator(setA);
-        var b = new SectionIterator(setB);
+        if (setA.NewLength != setB.Length)
+        {
+            throw new InvalidOperationException("Mismatched change set lengths");
+        }
+
+        if (!setA.Normalized)
+        {
+            return ComposeWalk(setA, setB);
+        }
+
+        // A's sections whose output lies inside B's first kept range pass through unchanged.
+        var prefix = 0;
+        var consumed = 0;
+        if (setB.sections[1] == -1)
+        {
+            var kept = setB.sections[0];
+            for (var i = 0; i < setA.sections.Length; i += 2)
+            {
+                var output = setA.sections[i + 1] < 0 ? setA.sections[i] : setA.sections[i + 1];
+                if (consumed + output > kept)
+                {
+                    break;
+                }
+
+                consumed += output;
+                prefix = i + 2;
+            }
+        }
+
+        var result = new Builder(setA.sections.Length + setB.sections.Length);
+        result.Copy(setA, 0, prefix);
+        var a = new SectionIterator(setA, prefix);
+        var b = new SectionIterator(setB, 0);
+        if (consumed > 0)
+        {
+            b.Forward(consumed);
+        }
+
+        return ComposeRest(result, a, b, setA);
+    }
+
+    /// <summary>The composition by walking every section (CodeMirror's <c>composeSets</c>); also the tests' reference.</summary>
+    internal static ChangeSet ComposeWalk(ChangeSet setA, ChangeSet setB) =>
+        ComposeRest(new Builder(setA.sections.Length + setB.sections.Length), new SectionIterator(setA, 0), new SectionIterator(setB, 0), null);
+
+    // Walks the rest; with `copyFrom` (A, normalized), A's sections inside B's last kept range are copied whole.
+    private static ChangeSet ComposeRest(Builder result, SectionIterator a, SectionIterator b, ChangeSet? copyFrom)
+    {
         for (var open = false; ;)
         {
             if (a.Done && b.Done)
             {
+                return result.Build();
+            }
+
+            if (copyFrom is not null && !open && b.Ins == -1 && b.IsLast && a.Off == 0 && !a.Done)
+            {
+                // Each remaining section of A lies whole inside B's last kept range: the walk would add each as it is.
+                var first = a.I - 2;
+                result.Add(copyFrom.sections[first], copyFrom.sections[first + 1], copyFrom.inserted[first >> 1]);
+                result.Copy(copyFrom, first + 2, copyFrom.sections.Length);
                 return result.Build();
             }
 
@@ -499,10 +576,10 @@ public sealed class ChangeSet
     }
 
     /// <summary>Accumulates sections the way CodeMirror's addSection/addInsert do (joining neighbours).</summary>
-    private sealed class Builder
+    private sealed class Builder(int capacity = 8)
     {
-        private readonly List<int> sections = [];
-        private readonly List<string> texts = [];
+        private readonly List<int> sections = new(capacity);
+        private readonly List<string> texts = new(capacity / 2);
 
         public int Count => sections.Count;
 
@@ -537,6 +614,18 @@ public sealed class ChangeSet
             }
         }
 
+        /// <summary>Appends the sections [from, to) of a normalized set as they are (no neighbour of them joins).</summary>
+        public void Copy(ChangeSet set, int from, int to)
+        {
+            if (to <= from)
+            {
+                return;
+            }
+
+            sections.AddRange(set.sections.AsSpan(from, to - from));
+            texts.AddRange(set.inserted.AsSpan(from >> 1, (to - from) >> 1));
+        }
+
         private void AppendText(string text)
         {
             if (text.Length > 0)
@@ -552,11 +641,15 @@ public sealed class ChangeSet
     {
         private readonly ChangeSet set;
 
-        public SectionIterator(ChangeSet set)
+        public SectionIterator(ChangeSet set, int section = 0)
         {
             this.set = set;
+            I = section;
             Next();
         }
+
+        /// <summary>True when the current section is the set's last one.</summary>
+        public bool IsLast => I == set.sections.Length;
 
         public int I { get; private set; }
 

@@ -85,6 +85,59 @@ public sealed class ChangeSetTests
         Assert.Equal(text, buffer.ToString());
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(23)]
+    [InlineData(61)]
+    public void Compose_OfALongFoldAndAShortSet_HasTheSectionsOfTheFullWalk(int seed)
+    {
+        // The fast path copies what the short set keeps; rebases depend on the exact sections, not only the text.
+        var random = new Random(seed);
+        for (var round = 0; round < 60; round++)
+        {
+            var text = RandomEdits.Text(random, random.Next(0, 40));
+            var fold = ChangeSet.Empty(text.Length);
+            var walked = fold;
+            var current = text;
+            for (var step = 0; step < 60; step++)
+            {
+                // Sometimes two ranges at once, as an editor's run of typing is.
+                var next = RandomEdits.Change(random, current.Length);
+                if (random.Next(3) == 0)
+                {
+                    next = next.Compose(RandomEdits.Change(random, next.NewLength));
+                }
+
+                fold = fold.Compose(next);
+                walked = walked.IsEmpty ? next : next.IsEmpty ? walked : ChangeSet.ComposeWalk(walked, next);
+                current = next.Apply(current);
+                Assert.Equal(walked.ToJson(), fold.ToJson());
+                Assert.True(walked.SameAs(fold));
+            }
+
+            Assert.Equal(current, fold.Apply(text));
+        }
+    }
+
+    [Fact]
+    public void Compose_OfASetWithUnjoinedNeighbours_JoinsThemAsTheWalkDoes()
+    {
+        // A client may send sections CodeMirror would have joined: the fast path must not copy them as they are.
+        var loose = ChangeSet.Parse("""[2,3,[1,"a"],[0,"b"],4]""");
+        var next = ChangeSet.Of(loose.NewLength, 9, 10, "z");
+
+        Assert.Equal(ChangeSet.ComposeWalk(loose, next).ToJson(), loose.Compose(next).ToJson());
+        Assert.Equal("""[5,[1,"a"],[0,"b"],2,[1,"z"],1]""", loose.Compose(next).ToJson());
+    }
+
+    [Fact]
+    public void Compose_WithMismatchedLengths_Throws()
+    {
+        var first = ChangeSet.Of(5, 1, 2, "x");
+
+        Assert.Throws<InvalidOperationException>(() => first.Compose(ChangeSet.Of(9, 0, 1, "y")));
+    }
+
     [Fact]
     public void MapPosition_InsertBefore_MovesPosition()
     {
