@@ -118,3 +118,38 @@ window.noressFocusMenu = (id) => {
     button.focus({ preventScroll: true });
   }
 };
+
+// The navigation drawer (Shared/Layout/MainLayout, ADR 0059) is MudDrawer's markup without its resize listener per
+// circuit: below MudBlazor's md breakpoint (960 px) it covers the page, so it closes once the page is interactive, after a
+// link in it is followed and when the window narrows, and opens again when the window widens, as MudDrawer did. Each
+// change is a click on the menu button, so the circuit keeps the drawer's state.
+(() => {
+  const narrow = window.matchMedia('(max-width: 959.98px)');
+  const drawer = () => document.querySelector('aside[data-noress-drawer]');
+  const toggle = () => document.querySelector('[data-drawer-toggle]');
+  const isOpen = () => drawer()?.classList.contains('mud-drawer--open') ?? false;
+  const closeIfNarrow = () => {
+    if (narrow.matches && isOpen()) {
+      toggle()?.click();
+    }
+  };
+  narrow.addEventListener('change', () => {
+    if (drawer() && narrow.matches === isOpen()) {
+      toggle()?.click();
+    }
+  });
+  document.addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.closest('aside[data-noress-drawer] a[href]')) {
+      closeIfNarrow();
+    }
+  });
+  // Once the circuit is up the layout carries its interactive mark (Blazor renders it anew over the prerendered page).
+  let interactive = null;
+  new MutationObserver(() => {
+    const layout = document.querySelector('[data-interactive="true"]');
+    if (layout && layout !== interactive) {
+      interactive = layout;
+      closeIfNarrow();
+    }
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-interactive'] });
+})();

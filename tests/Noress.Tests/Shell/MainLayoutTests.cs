@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -79,22 +80,31 @@ public sealed class MainLayoutTests : NoressTestContext
     [Fact]
     public void Render_French_IsLeftToRight()
     {
-        var cut = RenderLayout();
+        var cut = RenderLayout(MudComponentInBody);
 
         Assert.Empty(cut.FindAll(".mud-application-layout-rtl"));
         Assert.Null(cut.Find(".mud-rtl-provider").GetAttribute("dir"));
         // The direction still cascades to MudBlazor's components as MudRTLProvider cascaded it.
-        Assert.False(cut.FindComponent<MudLayout>().Instance.RightToLeft);
+        Assert.False(cut.FindComponent<MudSnackbarProvider>().Instance.RightToLeft);
+        Assert.NotNull(cut.Find(".mud-layout.mud-drawer-open-responsive-md-left aside.mud-drawer.mud-drawer-pos-left"));
     }
+
+    // A MudBlazor component that takes the cascading direction, in the page's place.
+    private static readonly RenderFragment MudComponentInBody = b =>
+    {
+        b.OpenComponent<MudSnackbarProvider>(0);
+        b.CloseComponent();
+    };
 
     [Fact]
     public void Render_Arabic_IsRightToLeftAndTranslated()
     {
         UseCulture(NoressCultures.Arabic);
 
-        var cut = RenderLayout();
+        var cut = RenderLayout(MudComponentInBody);
 
-        Assert.True(cut.FindComponent<MudLayout>().Instance.RightToLeft);
+        Assert.True(cut.FindComponent<MudSnackbarProvider>().Instance.RightToLeft);
+        Assert.NotNull(cut.Find(".mud-layout.mud-drawer-open-responsive-md-right aside.mud-drawer.mud-drawer-pos-right"));
         Assert.NotEmpty(cut.FindAll(".mud-rtl-provider.mud-application-layout-rtl[dir=rtl]"));
         Assert.Contains("نوريس", cut.Find("header.mud-appbar").TextContent, StringComparison.Ordinal);
         Assert.Equal("الوضع الداكن", cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
