@@ -133,10 +133,16 @@ window.noressFocusMenu = (id) => {
       toggle()?.click();
     }
   };
+  // Acted on once the width has settled: a passing change (a full-page screenshot resizes the page for a moment) must
+  // not close the drawer, and the check reads the drawer as the circuit last rendered it.
+  let settling = 0;
   narrow.addEventListener('change', () => {
-    if (drawer() && narrow.matches === isOpen()) {
-      toggle()?.click();
-    }
+    clearTimeout(settling);
+    settling = setTimeout(() => {
+      if (drawer() && narrow.matches === isOpen()) {
+        toggle()?.click();
+      }
+    }, 400);
   });
   document.addEventListener('click', (event) => {
     if (event.target instanceof Element && event.target.closest('aside[data-noress-drawer] a[href]')) {
