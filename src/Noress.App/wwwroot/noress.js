@@ -125,37 +125,77 @@ window.noressFocusMenu = (id) => {
 // change is a click on the menu button, so the circuit keeps the drawer's state.
 (() => {
   const narrow = window.matchMedia('(max-width: 959.98px)');
-  const drawer = () => document.querySelector('aside[data-noress-drawer]');
-  const toggle = () => document.querySelector('[data-drawer-toggle]');
-  const isOpen = () => drawer()?.classList.contains('mud-drawer--open') ?? false;
-  const closeIfNarrow = () => {
-    if (narrow.matches && isOpen()) {
-      toggle()?.click();
+  // Only an interactive layout's drawer: before the circuit is up the menu button does nothing.
+  const drawer = () => document.querySelector('[data-interactive="true"] aside[data-noress-drawer]');
+  const toggle = () => document.querySelector('[data-interactive="true"] [data-drawer-toggle]');
+  // The state the width asks for until the drawer shows it (null then, so the user's own toggles stand), and the drawer
+  // whose next render is awaited: one click at a time, each decided on the drawer as rendered, so quick changes of width
+  // (a full-page screenshot resizes the page for a moment) end with the drawer as the last width wants it.
+  let wanted = null;
+  let awaited = null;
+  const reconcile = () => {
+    const aside = drawer();
+    if (awaited && awaited.aside === aside) {
+      return;
     }
+    awaited?.observer.disconnect();
+    awaited = null;
+    if (wanted === null || !aside) {
+      return;
+    }
+    if (aside.classList.contains('mud-drawer--open') === wanted) {
+      wanted = null;
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      awaited = null;
+      reconcile();
+    });
+    observer.observe(aside, { attributes: true, attributeFilter: ['class'] });
+    awaited = { aside, observer };
+    toggle()?.click();
   };
-  // Acted on once the width has settled: a passing change (a full-page screenshot resizes the page for a moment) must
-  // not close the drawer, and the check reads the drawer as the circuit last rendered it.
-  let settling = 0;
   narrow.addEventListener('change', () => {
-    clearTimeout(settling);
-    settling = setTimeout(() => {
-      if (drawer() && narrow.matches === isOpen()) {
-        toggle()?.click();
-      }
-    }, 400);
+    wanted = !narrow.matches;
+    reconcile();
   });
   document.addEventListener('click', (event) => {
-    if (event.target instanceof Element && event.target.closest('aside[data-noress-drawer] a[href]')) {
-      closeIfNarrow();
+    if (narrow.matches && event.target instanceof Element && event.target.closest('aside[data-noress-drawer] a[href]')) {
+      wanted = false;
+      reconcile();
     }
   });
+
   // Once the circuit is up the layout carries its interactive mark (Blazor renders it anew over the prerendered page).
-  let interactive = null;
-  new MutationObserver(() => {
-    const layout = document.querySelector('[data-interactive="true"]');
-    if (layout && layout !== interactive) {
-      interactive = layout;
-      closeIfNarrow();
+  // Watched only until it appears, then again after an enhanced navigation that has not kept the layout (from a static
+  // page such as sign-in to an interactive one): no observer stays on a live page.
+  let layout = null;
+  let watch = null;
+  const interactive = () => {
+    const found = document.querySelector('[data-interactive="true"]');
+    if (!found || found === layout) {
+      return found !== null;
     }
-  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-interactive'] });
+    layout = found;
+    if (narrow.matches) {
+      wanted = false;
+    }
+    reconcile();
+    return true;
+  };
+  const watchForInteractive = () => {
+    if (watch || interactive()) {
+      return;
+    }
+    watch = new MutationObserver(() => {
+      if (interactive()) {
+        watch.disconnect();
+        watch = null;
+      }
+    });
+    watch.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-interactive'] });
+  };
+  watchForInteractive();
+  window.Blazor?.addEventListener?.('enhancedload', watchForInteractive);
 })();

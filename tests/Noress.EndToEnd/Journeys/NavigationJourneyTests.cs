@@ -11,6 +11,11 @@ public sealed class NavigationJourneyTests(NoressServer server)
 {
     private const string French = "fr-MA";
 
+    // The drawer's state as MudDrawer's classes say it (Shared/Layout/MainLayout, ADR 0059).
+    private static readonly Regex OpenDrawer = new(@"\bmud-drawer--open\b");
+
+    private static readonly Regex ClosedDrawer = new(@"\bmud-drawer--closed\b");
+
     [Fact]
     public async Task Secretariat_VisitsEveryAreaOfTheDrawer_AndEachShowsItsTitle()
     {
@@ -51,11 +56,51 @@ public sealed class NavigationJourneyTests(NoressServer server)
             if (link.Href == "members")
             {
                 await session.ScreenshotAsync("members-fr.png");
+                // A full-page picture resizes the page for a moment: the drawer ends as the window's width wants it.
+                await Expect(drawer).ToHaveClassAsync(OpenDrawer);
+                await Expect(drawer).ToBeInViewportAsync();
             }
         }
 
         await drawer.GetByRole(AriaRole.Link, new() { Name = Texts.Shell("Nav.Home", French), Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("figure-institutions")).ToBeVisibleAsync();
+        await session.AssertNoBrowserErrorsAsync();
+    }
+
+    [Fact]
+    public async Task Drawer_ClosesBelowTheMdBreakpoint_AfterALinkThere_AndOpensWhenTheWindowWidens()
+    {
+        await using var session = await server.OpenSessionAsync();
+        var page = session.Page;
+        await session.SignInAsync("secretariat@noress.demo");
+        var drawer = page.Locator("aside[data-noress-drawer]");
+        await Expect(drawer).ToHaveClassAsync(OpenDrawer);
+
+        await page.SetViewportSizeAsync(800, 900);
+        await Expect(drawer).ToHaveClassAsync(ClosedDrawer);
+
+        await page.SetViewportSizeAsync(1366, 900);
+        await Expect(drawer).ToHaveClassAsync(OpenDrawer);
+        await Expect(drawer).ToBeInViewportAsync();
+
+        // Quick changes of width, each before the circuit has answered the last: the drawer ends as the last width wants.
+        await page.SetViewportSizeAsync(800, 900);
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.SetViewportSizeAsync(800, 900);
+        await Expect(drawer).ToHaveClassAsync(ClosedDrawer);
+
+        // Narrow, the menu button opens the drawer over the page; a link followed there closes it.
+        await page.GetByRole(AriaRole.Button, new() { Name = Texts.Shell("Shell.ToggleNavigation", French), Exact = true }).ClickAsync();
+        await Expect(drawer).ToHaveClassAsync(OpenDrawer);
+        await Expect(page.Locator(".mud-drawer-overlay")).ToBeVisibleAsync();
+        await drawer.Locator("a.mud-nav-link[href='members']").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/members");
+        await Expect(drawer).ToHaveClassAsync(ClosedDrawer);
+        await Expect(page.Locator(".mud-drawer-overlay")).ToHaveCountAsync(0);
+
+        await page.SetViewportSizeAsync(1366, 900);
+        await Expect(drawer).ToHaveClassAsync(OpenDrawer);
+        await Expect(drawer).ToBeInViewportAsync();
         await session.AssertNoBrowserErrorsAsync();
     }
 
