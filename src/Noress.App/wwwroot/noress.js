@@ -160,6 +160,15 @@ window.noressFocusMenu = (id) => {
     wanted = !narrow.matches;
     reconcile();
   });
+  // A click sent while the circuit was away may be lost: once it is back, decide again on the drawer as rendered.
+  // (Blazor dispatches this event on the reconnect element without bubbling; the capture phase still sees it.)
+  document.addEventListener('components-reconnect-state-changed', (event) => {
+    if (event.detail?.state === 'hide' && awaited) {
+      awaited.observer.disconnect();
+      awaited = null;
+      reconcile();
+    }
+  }, true);
   document.addEventListener('click', (event) => {
     if (narrow.matches && event.target instanceof Element && event.target.closest('aside[data-noress-drawer] a[href]')) {
       wanted = false;
