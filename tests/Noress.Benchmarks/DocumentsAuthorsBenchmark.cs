@@ -144,6 +144,34 @@ internal static partial class DocumentsAuthorsBenchmark
         /// <summary>Bytes the server sent to the authors while measuring (broadcasts and push answers, as JSON on the wire).</summary>
         public long Bytes => Interlocked.Read(ref bytes);
 
+        private readonly ConcurrentDictionary<(int Head, int Count), long> broadcastSizes = new();
+
+        /// <summary>The wire size of a broadcast (the same message reaches every author), estimated once.</summary>
+        public long BroadcastBytes(int head, List<UpdateDto> updates) =>
+            Measuring ? broadcastSizes.GetOrAdd((head, updates.Count), _ => WireBytes(updates) + 90) : 0;
+
+        /// <summary>
+        /// The changes stored at a version, parsed once for all the simulated authors (each browser parses what it
+        /// receives once; N authors in one process would otherwise parse every update N times).
+        /// </summary>
+        public ChangeSet Parsed(int version, UpdateDto update)
+        {
+            if (parsed.TryGetValue(version, out var known))
+            {
+                return known;
+            }
+
+            if (!ChangeSet.TryParse(update.Changes, out var changes))
+            {
+                throw new InvalidOperationException("The server sent a malformed update.");
+            }
+
+            parsed.TryAdd(version, changes);
+            return changes;
+        }
+
+        private readonly ConcurrentDictionary<int, ChangeSet> parsed = new();
+
         public void Received(long count)
         {
             if (Measuring)
@@ -252,6 +280,9 @@ internal static partial class DocumentsAuthorsBenchmark
         private int sequence;
         private int pushing;
         private bool inFlight;
+
+        // A rebased push's own updates in their stored form and the version they end at, waiting for those before.
+        private (int End, List<UpdateDto> Own)? answered;
         private TaskCompletionSource advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private Author(int index, HubConnection connection, Guid documentId, RunState run)
@@ -432,25 +463,25 @@ internal static partial class DocumentsAuthorsBenchmark
             }
         }
 
-        // Confirmed at once: the answer brings every update since our version when the server rebased ours (ADR 0046);
-        // otherwise ours were stored as sent. Then what arrived meanwhile. False when a pull is needed.
+        // Stored as sent, ours are confirmed at once; rebased, the answer brings only ours in their stored form (ADR
+        // 0060), applied with the others' before them once the broadcasts bring those, as sync.js does.
+        // False when a pull is needed.
         private async Task<bool> AnswerAsync(int version, List<UpdateDto> updates, PushResultDto? result)
         {
             await gate.WaitAsync();
             try
             {
-                if (result is { Accepted: true })
+                inFlight = false;
+                if (result is { Accepted: true, Updates: null } && result.Version == version + updates.Count)
                 {
-                    Receive(version + 1, result.Updates is { } since ? [.. since] : result.Version == version + updates.Count ? updates : []);
+                    Receive(version + 1, updates);
+                }
+                else if (result is { Accepted: true, Updates: { } own })
+                {
+                    answered = (result.Version, [.. own]);
                 }
 
-                var complete = true;
-                foreach (var (first, held) in heldBack)
-                {
-                    complete &= Receive(first, held);
-                }
-
-                return complete && result is not null;
+                return Drain() && result is not null;
             }
             catch (InvalidOperationException)
             {
@@ -460,9 +491,66 @@ internal static partial class DocumentsAuthorsBenchmark
             finally
             {
                 inFlight = false;
-                heldBack.Clear();
                 gate.Release();
             }
+        }
+
+        // Applies what was held back; after a rebased push only once the held broadcasts cover every update before
+        // ours: those and ours in one go, so ours are never rebased here by another rule than the server's (sync.js).
+        // The caller holds the gate. False when a pull is needed.
+        private bool Drain()
+        {
+            if (answered is { } pending)
+            {
+                var (end, own) = pending;
+                if (Version < end)
+                {
+                    if (HeldUpTo(end - own.Count) is not { } others)
+                    {
+                        return true;
+                    }
+
+                    others.AddRange(own);
+                    Receive(Version + 1, others);
+                }
+
+                answered = null;
+            }
+
+            var complete = true;
+            foreach (var (first, held) in heldBack)
+            {
+                complete &= Receive(first, held);
+            }
+
+            heldBack.Clear();
+            return complete;
+        }
+
+        // The held-back updates after our version up to `last`, in order; null while some are missing.
+        private List<UpdateDto>? HeldUpTo(int last)
+        {
+            var next = Version + 1;
+            var found = new List<UpdateDto>();
+            foreach (var (first, held) in heldBack)
+            {
+                if (next > last)
+                {
+                    break;
+                }
+
+                if (first > next)
+                {
+                    return null;
+                }
+
+                for (var i = next - first; i < held.Count && next <= last; i++, next++)
+                {
+                    found.Add(held[i]);
+                }
+            }
+
+            return next > last ? found : null;
         }
 
         // The answer is awaited outside the gate: the connection's handlers wait on that gate too.
@@ -480,7 +568,9 @@ internal static partial class DocumentsAuthorsBenchmark
                     return;
                 }
 
+                // Everything since our version, ours included when a rebased push waits for it: one go.
                 Receive(from + 1, updates);
+                Drain();
             }
             finally
             {
@@ -490,7 +580,8 @@ internal static partial class DocumentsAuthorsBenchmark
 
         private async Task OnUpdatesAsync(Guid document, List<UpdateDto> updates, int headVersion)
         {
-            run.Received(WireBytes(updates) + 90);
+            // Every author gets the same message: its size is computed once (the harness's own work, not the editor's).
+            run.Received(run.BroadcastBytes(headVersion, updates));
             bool received;
             await gate.WaitAsync();
             try
@@ -501,7 +592,16 @@ internal static partial class DocumentsAuthorsBenchmark
                     return;
                 }
 
-                received = Receive(headVersion - updates.Count + 1, updates);
+                if (answered is not null)
+                {
+                    // A rebased push waits for the updates before it.
+                    heldBack.Add((headVersion - updates.Count + 1, updates));
+                    received = Drain();
+                }
+                else
+                {
+                    received = Receive(headVersion - updates.Count + 1, updates);
+                }
             }
             finally
             {
@@ -529,10 +629,7 @@ internal static partial class DocumentsAuthorsBenchmark
             for (var i = Version + 1 - firstVersion; i < updates.Count; i++)
             {
                 var update = updates[i];
-                if (!ChangeSet.TryParse(update.Changes, out var parsed))
-                {
-                    throw new InvalidOperationException("The server sent a malformed update.");
-                }
+                var parsed = run.Parsed(firstVersion + i, update);
 
                 if (own < unconfirmed.Count && update.ClientId == unconfirmed[own].Id)
                 {

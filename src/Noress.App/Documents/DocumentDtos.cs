@@ -33,9 +33,9 @@ public sealed class UpdateDto
 /// <summary>
 /// Answer to a push: accepted; stale (no error: pull and push again); refused with a localized error; or held back
 /// by the rate limit (no error, <see cref="RetryAfterMilliseconds"/> set: send the same again after that wait).
-/// Accepted after a rebase (ADR 0046), <see cref="Updates"/> holds every update after the push's base version up to
-/// <see cref="Version"/>, the pushed ones in their stored form: the editor applies them in one go. Null when the push
-/// was stored as it was sent.
+/// Accepted after a rebase (ADR 0046), <see cref="Updates"/> holds the pushed updates in their stored form, ending at
+/// <see cref="Version"/>: the editor applies them after the broadcasts that bring the others' updates before them
+/// (ADR 0060). Null when the push was stored as it was sent.
 /// </summary>
 public sealed record PushResultDto(bool Accepted, int Version, string? Error, int? RetryAfterMilliseconds = null, IReadOnlyList<UpdateDto>? Updates = null);
 

@@ -165,7 +165,8 @@ public sealed class DocumentHub(
 
         return outcome.Status switch
         {
-            PushStatus.Accepted => new PushResultDto(true, outcome.Version, null, null, outcome.Since?.Select(UpdateDto.From).ToList()),
+            // Rebased: only the pushed updates' stored form; the others' come in the broadcasts (ADR 0060).
+            PushStatus.Accepted => new PushResultDto(true, outcome.Version, null, null, outcome.Since is null ? null : outcome.Accepted.Select(UpdateDto.From).ToList()),
             PushStatus.Stale => new PushResultDto(false, outcome.Version, null),
             PushStatus.UpdateTooLarge => new PushResultDto(false, outcome.Version, text["ErrorUpdateTooLarge"]),
             PushStatus.DocumentTooLarge => new PushResultDto(false, outcome.Version, text["ErrorDocumentTooLarge"]),

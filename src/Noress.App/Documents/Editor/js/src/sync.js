@@ -25,6 +25,8 @@ export function composeUpdates(updates) {
 }
 
 const historyLimit = 500;
+// How long a confirmed push waits for the broadcast that carries it before pulling instead (the tick is a few ms).
+const broadcastWaitMilliseconds = 1000;
 const encoder = new TextEncoder();
 const wireSizes = new WeakMap();
 
@@ -61,8 +63,8 @@ export function nextBatchSize(pending, limits) {
 /**
  * The @codemirror/collab push/pull loop against the authority. One loop runs at a time: broadcasts are
  * queued and applied in order, a push waits for the previous one. The authority rebases a push on an old
- * version and answers with what the editor must apply to converge; a stale answer (a push too old to rebase)
- * pulls and pushes again.
+ * version and answers with the pushed updates' stored form, applied after the broadcasts before them; a stale
+ * answer (a push too old to rebase) pulls and pushes again.
  * `host` is {state, dispatch(transaction)} (an EditorView in the browser), `invoke(method, ...args)`
  * calls the hub. Unconfirmed updates stay in the editor state while disconnected and go out on resume.
  */
@@ -84,6 +86,9 @@ export class CollabSync {
     this.shadow = Text.of(text.split("\n"));
     this.history = [];
     this.inbox = [];
+    // A rebased push's own updates in their stored form, waiting for the broadcasts before them ({updates, version}).
+    this.answered = null;
+    this.inboxWaiter = null;
     this.serverVersion = getSyncedVersion(host.state);
     this.connected = false;
     this.running = false;
@@ -126,6 +131,7 @@ export class CollabSync {
   enqueue(updates, version) {
     this.inbox.push({ updates, version });
     this.serverVersion = Math.max(this.serverVersion, version);
+    this.inboxWaiter?.();
     this.schedule();
   }
 
@@ -172,18 +178,18 @@ export class CollabSync {
       await this.pull();
       this.uncertain = false;
     }
-    while (this.inbox.length > 0 && !this.disposed) {
-      const { updates, version } = this.inbox.shift();
-      if (!this.receive(fromWire(updates), version)) {
-        await this.pull();
-      }
-    }
+    await this.drainInbox();
     if (!this.connected || this.disposed) {
       return;
     }
-    // Our last accepted push (or someone's) is known but not yet here: confirm before pushing again,
-    // or the same updates would be sent twice.
-    if (this.version < this.serverVersion) {
+    // Our last accepted push (or someone's) is known but not yet here: confirm before pushing again, or the same
+    // updates would be sent twice. The broadcast brings it within a tick (ADR 0060); a pull only when it does not.
+    const deadline = Date.now() + broadcastWaitMilliseconds;
+    while (this.version < this.serverVersion && Date.now() < deadline && this.connected && !this.disposed) {
+      await this.waitForBroadcast(deadline - Date.now());
+      await this.drainInbox();
+    }
+    if (this.version < this.serverVersion && this.connected && !this.disposed) {
       await this.pull();
     }
     const pending = sendableUpdates(this.host.state);
@@ -218,10 +224,10 @@ export class CollabSync {
     if (result.accepted) {
       this.serverVersion = Math.max(this.serverVersion, result.version);
       this.failures = 0;
-      // Confirmed at once: rebased on the server (ADR 0046), the answer brings every update since our version, ours
-      // in their stored form, applied in one go; stored as sent, our updates are the server's.
+      // Rebased on the server (ADR 0046), the answer brings only our updates in their stored form (ADR 0060): they
+      // are applied once the broadcasts held back meanwhile reach them; stored as sent, our updates are the server's.
       if (result.updates) {
-        this.receive(fromWire(result.updates), result.version);
+        this.answered = { updates: fromWire(result.updates), version: result.version };
       } else if (result.version - sent.length === version) {
         this.receive(sent.map(u => ({ clientID: u.clientID, changes: u.changes })), result.version);
       }
@@ -244,6 +250,72 @@ export class CollabSync {
     } else {
       this.retryLater(result.error);
     }
+  }
+
+  /**
+   * Applies the broadcasts received so far, in order. After a rebased push, nothing is applied until the broadcasts
+   * cover every update between our version and our own: those and ours then go in one `receiveUpdates`, so that our
+   * updates are never rebased here by the editor's rule over updates the server ordered by its own (ADR 0046, 0060).
+   */
+  async drainInbox() {
+    while (!this.disposed) {
+      const answered = this.answered;
+      if (answered) {
+        if (this.version >= answered.version) {
+          this.answered = null;
+          continue;
+        }
+        const others = this.inboxUpTo(answered.version - answered.updates.length);
+        if (others === null) {
+          return;
+        }
+        this.answered = null;
+        this.receive([...fromWire(others), ...answered.updates], answered.version);
+        continue;
+      }
+      if (this.inbox.length === 0) {
+        return;
+      }
+      const { updates, version } = this.inbox.shift();
+      if (!this.receive(fromWire(updates), version)) {
+        await this.pull();
+      }
+    }
+  }
+
+  /** The received updates after the synced version up to `last`, in order; null while some are missing. */
+  inboxUpTo(last) {
+    let next = this.version + 1;
+    const found = [];
+    for (const { updates, version } of this.inbox) {
+      if (next > last) {
+        break;
+      }
+      const start = version - updates.length + 1;
+      if (start > next) {
+        return null;
+      }
+      for (let i = next - start; i < updates.length && next <= last; i++, next++) {
+        found.push(updates[i]);
+      }
+    }
+    return next > last ? found : null;
+  }
+
+  /** Resolves when the next broadcast arrives, or after `milliseconds`. */
+  waitForBroadcast(milliseconds) {
+    if (this.disposed) {
+      return Promise.resolve();
+    }
+    return new Promise(resolve => {
+      const done = () => {
+        clearTimeout(timer);
+        this.inboxWaiter = null;
+        resolve();
+      };
+      const timer = setTimeout(done, milliseconds);
+      this.inboxWaiter = done;
+    });
   }
 
   async pull() {

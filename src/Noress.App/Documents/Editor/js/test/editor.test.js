@@ -160,7 +160,8 @@ class RebasingAuthority extends FakeAuthority {
     for (const client of this.clients) {
       setTimeout(() => client.enqueue(placed, after), Math.random() * 5);
     }
-    return { accepted: true, version: after, error: null, updates: this.updates.slice(version) };
+    // Only the pushed updates' stored form: the others come with the broadcasts (ADR 0060).
+    return { accepted: true, version: after, error: null, updates: placed };
   }
 }
 
