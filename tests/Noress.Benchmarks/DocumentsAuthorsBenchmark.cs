@@ -478,7 +478,7 @@ internal static partial class DocumentsAuthorsBenchmark
                 }
                 else if (result is { Accepted: true, Updates: { } own })
                 {
-                    answered = (result.Version, [.. own]);
+                    answered = (result.Version, own.ToList());
                 }
 
                 return Drain() && result is not null;

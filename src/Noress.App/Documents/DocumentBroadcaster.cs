@@ -19,6 +19,7 @@ public sealed partial class DocumentBroadcaster(
     IHubContext<DocumentHub> hub,
     IEventBus bus,
     IDbContextFactory<NoressDbContext> dbFactory,
+    DocumentPresence presence,
     IOptions<DocumentOptions> options,
     ILogger<DocumentBroadcaster> logger)
 {
@@ -63,11 +64,10 @@ public sealed partial class DocumentBroadcaster(
 
     private async Task SendBatchesAsync(Guid documentId, Batch batch)
     {
-        var tick = options.Value.BroadcastTickMilliseconds;
         while (true)
         {
             // The tick batches transport, not business time: the real clock, even under a test's fake one.
-            await Task.Delay(Math.Max(1, tick));
+            await Task.Delay(Tick(documentId));
 
             List<AcceptedUpdate> updates;
             lock (batch)
@@ -104,6 +104,15 @@ public sealed partial class DocumentBroadcaster(
             }
 
         }
+    }
+
+    // One base tick per BroadcastEditorsPerTick editors here: each message goes to every editor, so a room twice as
+    // large gets messages half as often (each carrying twice the updates) and the sends per second stay level.
+    private int Tick(Guid documentId)
+    {
+        var settings = options.Value;
+        var steps = settings.BroadcastEditorsPerTick > 0 ? Math.Max(1, (presence.CountIn(documentId) + settings.BroadcastEditorsPerTick - 1) / settings.BroadcastEditorsPerTick) : 1;
+        return Math.Clamp(settings.BroadcastTickMilliseconds * steps, 1, 1000);
     }
 
     private async Task PublishUpdatedAsync(Guid documentId, CancellationToken cancellationToken)

@@ -60,6 +60,12 @@ public sealed class DocumentOptions
     public int BroadcastTickMilliseconds { get; set; } = 5;
 
     /// <summary>
+    /// The tick grows by one <see cref="BroadcastTickMilliseconds"/> per this many editors of the document on the
+    /// node (0: a fixed tick), so that the messages a node sends per second stay bounded as the room grows (ADR 0060).
+    /// </summary>
+    public int BroadcastEditorsPerTick { get; set; } = 50;
+
+    /// <summary>
     /// The editors' pushes on an old version are rebased by the authority (ADR 0046). False answers them stale, the
     /// protocol before it: kept only to compare the two in the benchmark on the same machine.
     /// </summary>
@@ -88,6 +94,11 @@ public sealed class DocumentOptions
         if (BroadcastTickMilliseconds is < 0 or > 1000)
         {
             return "Documents:BroadcastTickMilliseconds must be between 0 and 1000.";
+        }
+
+        if (BroadcastEditorsPerTick < 0)
+        {
+            return "Documents:BroadcastEditorsPerTick must be 0 or more.";
         }
 
         if (KeepAliveSeconds <= 0 || ClientTimeoutSeconds < 2 * KeepAliveSeconds)

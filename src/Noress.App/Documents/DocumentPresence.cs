@@ -32,6 +32,9 @@ public sealed class DocumentPresence(SharedDocumentPresence? shared = null)
     public IReadOnlyList<PresenceDto> In(Guid documentId) =>
         documents.TryGetValue(documentId, out var connections) ? [.. connections.Values] : [];
 
+    /// <summary>How many connections of this node are in the document.</summary>
+    public int CountIn(Guid documentId) => documents.TryGetValue(documentId, out var connections) ? connections.Count : 0;
+
     /// <summary>The documents that have connections on this node, with those connections.</summary>
     public IReadOnlyList<(Guid DocumentId, IReadOnlyList<PresenceDto> Connections)> Local() =>
         [.. documents.Select(d => (d.Key, (IReadOnlyList<PresenceDto>)[.. d.Value.Values])).Where(d => d.Item2.Count > 0)];
