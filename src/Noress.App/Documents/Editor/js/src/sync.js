@@ -25,7 +25,7 @@ export function composeUpdates(updates) {
 }
 
 const historyLimit = 500;
-// How long a confirmed push waits for the broadcast that carries it before pulling instead (the tick is a few ms).
+// How long a rebased push's answer waits for the broadcasts before it, before pulling instead (the tick is a few ms).
 const broadcastWaitMilliseconds = 1000;
 const encoder = new TextEncoder();
 const wireSizes = new WeakMap();
@@ -69,7 +69,7 @@ export function nextBatchSize(pending, limits) {
  * calls the hub. Unconfirmed updates stay in the editor state while disconnected and go out on resume.
  */
 export class CollabSync {
-  constructor({ host, documentId, invoke, text, limits, onError, onSynced, onTooLarge, onReceived, onStateRebuilt }) {
+  constructor({ host, documentId, invoke, text, limits, onError, onSynced, onTooLarge, onReceived, onStateRebuilt, broadcastWait }) {
     this.host = host;
     this.documentId = documentId;
     this.invoke = invoke;
@@ -89,6 +89,7 @@ export class CollabSync {
     // A rebased push's own updates in their stored form, waiting for the broadcasts before them ({updates, version}).
     this.answered = null;
     this.inboxWaiter = null;
+    this.broadcastWait = broadcastWait ?? broadcastWaitMilliseconds;
     this.serverVersion = getSyncedVersion(host.state);
     this.connected = false;
     this.running = false;
@@ -122,8 +123,15 @@ export class CollabSync {
       this.serverVersion = Math.max(this.serverVersion, serverVersion);
     }
     if (connected) {
+      // Broadcasts sent while we were away never come, on this node or another: a rebased push's answer still
+      // waiting for those before it is confirmed by a pull at once (ADR 0060).
+      if (this.answered) {
+        this.uncertain = true;
+      }
       this.failures = 0;
       this.schedule();
+    } else {
+      this.inboxWaiter?.();
     }
   }
 
@@ -179,17 +187,19 @@ export class CollabSync {
       this.uncertain = false;
     }
     await this.drainInbox();
+    // A rebased push's answer waits for the broadcasts of the updates before it, a tick away (ADR 0060); a pull
+    // brings them (and ours again, in one go) when they do not come within a second.
+    const deadline = Date.now() + this.broadcastWait;
+    while (this.answered && this.connected && !this.disposed && Date.now() < deadline) {
+      await this.waitForBroadcast(deadline - Date.now());
+      await this.drainInbox();
+    }
     if (!this.connected || this.disposed) {
       return;
     }
     // Our last accepted push (or someone's) is known but not yet here: confirm before pushing again, or the same
-    // updates would be sent twice. The broadcast brings it within a tick (ADR 0060); a pull only when it does not.
-    const deadline = Date.now() + broadcastWaitMilliseconds;
-    while (this.version < this.serverVersion && Date.now() < deadline && this.connected && !this.disposed) {
-      await this.waitForBroadcast(deadline - Date.now());
-      await this.drainInbox();
-    }
-    if (this.version < this.serverVersion && this.connected && !this.disposed) {
+    // updates would be sent twice.
+    if (this.version < this.serverVersion) {
       await this.pull();
     }
     const pending = sendableUpdates(this.host.state);
@@ -283,23 +293,24 @@ export class CollabSync {
     }
   }
 
-  /** The received updates after the synced version up to `last`, in order; null while some are missing. */
+  /**
+   * The received updates after the synced version up to `last`, in order; null while some are missing. Looked up
+   * by version, not by arrival: two nodes' broadcasts cross the backplane in either order.
+   */
   inboxUpTo(last) {
-    let next = this.version + 1;
     const found = [];
-    for (const { updates, version } of this.inbox) {
-      if (next > last) {
-        break;
-      }
-      const start = version - updates.length + 1;
-      if (start > next) {
+    let next = this.version + 1;
+    while (next <= last) {
+      const entry = this.inbox.find(({ updates, version }) => version >= next && version - updates.length < next);
+      if (!entry) {
         return null;
       }
-      for (let i = next - start; i < updates.length && next <= last; i++, next++) {
-        found.push(updates[i]);
+      const start = entry.version - entry.updates.length + 1;
+      for (let i = next - start; i < entry.updates.length && next <= last; i++, next++) {
+        found.push(entry.updates[i]);
       }
     }
-    return next > last ? found : null;
+    return found;
   }
 
   /** Resolves when the next broadcast arrives, or after `milliseconds`. */
@@ -322,6 +333,10 @@ export class CollabSync {
     const from = this.version;
     const updates = await this.invoke("Pull", this.documentId, from);
     this.receive(fromWire(updates), from + updates.length);
+    // Everything since our version, a rebased push's own updates included: its answer has nothing left to wait for.
+    if (this.answered && this.version >= this.answered.version) {
+      this.answered = null;
+    }
   }
 
   /** Applies updates ending at `version`; false when some earlier updates are missing. */
@@ -459,5 +474,6 @@ export class CollabSync {
   dispose() {
     this.disposed = true;
     clearTimeout(this.retryTimer);
+    this.inboxWaiter?.();
   }
 }

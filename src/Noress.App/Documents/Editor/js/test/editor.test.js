@@ -193,9 +193,12 @@ test("a rebasing authority: concurrent clients take the rebased form and converg
   }
   await settle(clients, authority);
   assert.ok(authority.rebased > 0, "no push was rebased");
+  const stored = authority.updates.map((u, i) => ({ version: i + 1, clientId: u.clientId, changes: JSON.stringify(u.changes) }));
   for (const client of clients) {
     assert.equal(client.host.state.doc.toString(), authority.text.toString());
     assert.equal(client.sync.shadow.toString(), authority.text.toString());
+    // Every update applied once, in the server's order and stored form: the history is the server's.
+    assert.deepEqual(client.sync.history.map(h => ({ version: h.version, clientId: h.clientID, changes: JSON.stringify(h.changes.toJSON()) })), stored);
   }
 });
 
