@@ -527,30 +527,28 @@ internal static partial class DocumentsAuthorsBenchmark
             return complete;
         }
 
-        // The held-back updates after our version up to `last`, in order; null while some are missing.
+        // The held-back updates after our version up to `last`, in order; null while some are missing. Looked up by
+        // version, not by arrival: with two nodes, their broadcasts cross the backplane in either order (sync.js).
         private List<UpdateDto>? HeldUpTo(int last)
         {
             var next = Version + 1;
             var found = new List<UpdateDto>();
-            foreach (var (first, held) in heldBack)
+            while (next <= last)
             {
-                if (next > last)
-                {
-                    break;
-                }
-
-                if (first > next)
+                var at = heldBack.FindIndex(h => h.First <= next && next < h.First + h.Updates.Count);
+                if (at < 0)
                 {
                     return null;
                 }
 
+                var (first, held) = heldBack[at];
                 for (var i = next - first; i < held.Count && next <= last; i++, next++)
                 {
                     found.Add(held[i]);
                 }
             }
 
-            return next > last ? found : null;
+            return found;
         }
 
         // The answer is awaited outside the gate: the connection's handlers wait on that gate too.
