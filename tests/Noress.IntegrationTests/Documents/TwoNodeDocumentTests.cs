@@ -57,15 +57,16 @@ public sealed class TwoNodeDocumentTests
         var stored = await onA.InvokeAsync<List<UpdateDto>>("Pull", id, 0);
         Assert.Equal(50, stored.Count);
         Assert.Equal(textA, stored.Aggregate("0123456789", (text, update) => ChangeSet.Parse(update.Changes.GetRawText()).Apply(text)));
-        // Each editor's own view (built from its answers only) is the stored text at the version it last saw.
+        // Each editor's own view (its answers and the updates before them) is the stored text at the version it last saw.
         foreach (var (version, text) in editors)
         {
             Assert.Equal(stored.Take(version).Aggregate("0123456789", (current, update) => ChangeSet.Parse(update.Changes.GetRawText()).Apply(current)), text);
         }
     }
 
-    // An editor without local edits in flight: each push is made on its last known text, and the answer (its update
-    // alone, or every update since its version) brings it to the server's version. Returns its last version and text.
+    // An editor without local edits in flight: each push is made on its last known text. Stored as sent, the answer
+    // brings it to the server's version; rebased, the answer holds its update's stored form only and the others' before
+    // it come in the broadcasts (ADR 0060), here a pull. Returns its last version and text.
     private static async Task<(int Version, string Text)> TypeAsync(HubConnection connection, Guid id, string clientId, int count)
     {
         var version = 0;
@@ -77,9 +78,18 @@ public sealed class TwoNodeDocumentTests
             var result = await connection.PushAsync(id, version, new UpdateDto { ClientId = string.Create(CultureInfo.InvariantCulture, $"{clientId}{i}"), Changes = changes.ToJsonElement() });
             Assert.True(result.Accepted, $"push {i} of {clientId} refused: {result.Error}");
             Assert.Null(result.Error);
-            text = result.Updates is null
-                ? changes.Apply(text)
-                : result.Updates.Aggregate(text, (current, update) => ChangeSet.Parse(update.Changes.GetRawText()).Apply(current));
+            if (result.Updates is null)
+            {
+                text = changes.Apply(text);
+            }
+            else
+            {
+                var since = (await connection.InvokeAsync<List<UpdateDto>>("Pull", id, version)).Take(result.Version - version).ToList();
+                Assert.Equal(result.Version - version, since.Count);
+                Assert.Equal(Assert.Single(result.Updates).Changes.GetRawText(), since[^1].Changes.GetRawText());
+                text = since.Aggregate(text, (current, update) => ChangeSet.Parse(update.Changes.GetRawText()).Apply(current));
+            }
+
             version = result.Version;
         }
 
