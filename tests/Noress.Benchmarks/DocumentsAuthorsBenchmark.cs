@@ -26,7 +26,8 @@ namespace Noress.Benchmarks;
 /// login form, join one document and each types one character every interval (the @codemirror/collab protocol: one
 /// push in flight, refused pushes pull, rebase and push again). Measured: latency from the keystroke to its receipt by
 /// every other author, refused pushes, the server's CPU and memory.
-/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--interval 200] [--nodes 1|2 --redis host:port]
+/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--interval 200] [--nodes 1|2 --redis host:port] [--gc server|workstation]
+/// The server runs with the server garbage collector, as the published web app does (`--gc workstation` for the other).
 /// With two nodes, two app processes share the SQLite file and a Redis server (SignalR backplane and event bus), and
 /// the authors are split between them (ADR 0046).
 /// The per-person push limits (Documents:PushesPerSecond, PushBytesPerSecond) and the login limit are raised for the server under test:
@@ -45,12 +46,13 @@ internal static partial class DocumentsAuthorsBenchmark
         var retryDelay = int.Parse(Option(args, "--retry-delay", "0"), CultureInfo.InvariantCulture);
         var nodes = int.Parse(Option(args, "--nodes", "1"), CultureInfo.InvariantCulture);
         var redis = Option(args, "--redis", string.Empty);
+        ServerProcess.ServerGc = Option(args, "--gc", "server") == "server";
         if (nodes is < 1 or > 2 || (nodes == 2 && redis.Length == 0))
         {
             throw new ArgumentException("--nodes is 1 or 2; two nodes need --redis host:port.");
         }
 
-        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {nodes} node(s), {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {nodes} node(s), {(ServerProcess.ServerGc ? "server" : "workstation")} GC, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
         Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server CPU ms per accepted edit | bytes sent per delivered edit | server working set MB | server GC heap MB | converged |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var n in authors)
@@ -682,10 +684,14 @@ internal static partial class DocumentsAuthorsBenchmark
 
         public string DatabaseFile { get; private set; } = string.Empty;
 
+        /// <summary>Whether the app runs with the server garbage collector (the web app's own setting).</summary>
+        public static bool ServerGc { get; set; } = true;
+
         public static async Task<ServerProcess> StartAsync(string[] options)
         {
             var self = Environment.ProcessPath!;
             var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            start.Environment["DOTNET_gcServer"] = ServerGc ? "1" : "0";
             if (Path.GetFileNameWithoutExtension(self) == "dotnet")
             {
                 start.ArgumentList.Add(typeof(DocumentsAuthorsBenchmark).Assembly.Location);
