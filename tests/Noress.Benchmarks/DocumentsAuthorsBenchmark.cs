@@ -108,8 +108,18 @@ internal static partial class DocumentsAuthorsBenchmark
             await Task.Delay(100);
         }
 
-        var head = await clients[0].HeadAsync();
-        var converged = clients.All(c => c.Idle && c.Version == head.Version && c.Length == head.Text.Length);
+        // A room the machine cannot keep up with still gets its row (not converged), and the series goes on.
+        var converged = false;
+        try
+        {
+            var head = await clients[0].HeadAsync();
+            converged = clients.All(c => c.Idle && c.Version == head.Version && c.Length == head.Text.Length);
+        }
+        catch (Exception exception) when (exception is TimeoutException or Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"{n} authors: the head could not be read after the run ({exception.Message}).");
+        }
+
         foreach (var client in clients)
         {
             await client.DisposeAsync();
@@ -312,6 +322,8 @@ internal static partial class DocumentsAuthorsBenchmark
                     options.Headers["Cookie"] = cookie;
                 })
                 .Build();
+            // The browser's 30 s, doubled: on two shared cores a starved author is not taken for a dead server.
+            connection.ServerTimeout = TimeSpan.FromMinutes(1);
             var author = new Author(index, connection, documentId, run);
             connection.On<Guid, List<UpdateDto>, int>("Updates", author.OnUpdatesAsync);
             // The editor handles these too; without a handler the client throws and catches an exception per message
