@@ -374,9 +374,12 @@ public sealed class ChangeSet
 
     private bool Normalized => normalized ??= IsNormalized(sections);
 
-    private static bool IsNormalized(int[] sections)
+    private static bool IsNormalized(int[] sections) => IsNormalized(sections, 0, sections.Length);
+
+    // The check for the sections [from, to) (each against the one before it).
+    private static bool IsNormalized(int[] sections, int from, int to)
     {
-        for (var i = 0; i < sections.Length; i += 2)
+        for (var i = from; i < to; i += 2)
         {
             var len = sections[i];
             var ins = sections[i + 1];
@@ -481,14 +484,34 @@ public sealed class ChangeSet
         }
 
         // A's sections whose output lies inside B's first kept range pass through unchanged.
+        var (prefix, consumed) = KeptPrefix(setA.sections, setA.sections.Length, setB);
+        var result = new Builder(setA.sections.Length + setB.sections.Length);
+        result.Copy(setA, 0, prefix);
+        var tail = ComposeRest(result, new SectionIterator(setA, prefix), SkipKept(setB, consumed), copyTail: true);
+        result.Copy(setA, tail, setA.sections.Length);
+        return result.Build();
+    }
+
+    /// <summary>The composition by walking every section (CodeMirror's <c>composeSets</c>); also the tests' reference.</summary>
+    internal static ChangeSet ComposeWalk(ChangeSet setA, ChangeSet setB)
+    {
+        var result = new Builder(setA.sections.Length + setB.sections.Length);
+        ComposeRest(result, new SectionIterator(setA, 0), new SectionIterator(setB, 0), copyTail: false);
+        return result.Build();
+    }
+
+    // How many of A's sections (from the start of `sections`, up to `count`) give output that lies whole inside B's
+    // first kept range, and that output's length: those pass through a composition unchanged.
+    private static (int Prefix, int Consumed) KeptPrefix(int[] sections, int count, ChangeSet setB)
+    {
         var prefix = 0;
         var consumed = 0;
         if (setB.sections[1] == -1)
         {
             var kept = setB.sections[0];
-            for (var i = 0; i < setA.sections.Length; i += 2)
+            for (var i = 0; i < count; i += 2)
             {
-                var output = setA.sections[i + 1] < 0 ? setA.sections[i] : setA.sections[i + 1];
+                var output = sections[i + 1] < 0 ? sections[i] : sections[i + 1];
                 if (consumed + output > kept)
                 {
                     break;
@@ -499,39 +522,36 @@ public sealed class ChangeSet
             }
         }
 
-        var result = new Builder(setA.sections.Length + setB.sections.Length);
-        result.Copy(setA, 0, prefix);
-        var a = new SectionIterator(setA, prefix);
+        return (prefix, consumed);
+    }
+
+    private static SectionIterator SkipKept(ChangeSet setB, int consumed)
+    {
         var b = new SectionIterator(setB, 0);
         if (consumed > 0)
         {
             b.Forward(consumed);
         }
 
-        return ComposeRest(result, a, b, setA);
+        return b;
     }
 
-    /// <summary>The composition by walking every section (CodeMirror's <c>composeSets</c>); also the tests' reference.</summary>
-    internal static ChangeSet ComposeWalk(ChangeSet setA, ChangeSet setB) =>
-        ComposeRest(new Builder(setA.sections.Length + setB.sections.Length), new SectionIterator(setA, 0), new SectionIterator(setB, 0), null);
-
-    // Walks the rest; with `copyFrom` (A, normalized), A's sections inside B's last kept range are copied whole.
-    private static ChangeSet ComposeRest(Builder result, SectionIterator a, SectionIterator b, ChangeSet? copyFrom)
+    // Walks the rest into `result`. With `copyTail` (A normalized), stops where each remaining section of A lies whole
+    // inside B's last kept range (the walk would add each as it is): adds the first of them and returns the index of
+    // the next, from which A's sections are the result's unchanged; otherwise returns A's end.
+    private static int ComposeRest(Builder result, SectionIterator a, SectionIterator b, bool copyTail)
     {
         for (var open = false; ;)
         {
             if (a.Done && b.Done)
             {
-                return result.Build();
+                return a.End;
             }
 
-            if (copyFrom is not null && !open && b.Ins == -1 && b.IsLast && a.Off == 0 && !a.Done)
+            if (copyTail && !open && b.Ins == -1 && b.IsLast && a.Off == 0 && !a.Done)
             {
-                // Each remaining section of A lies whole inside B's last kept range: the walk would add each as it is.
-                var first = a.I - 2;
-                result.Add(copyFrom.sections[first], copyFrom.sections[first + 1], copyFrom.inserted[first >> 1]);
-                result.Copy(copyFrom, first + 2, copyFrom.sections.Length);
-                return result.Build();
+                result.Add(a.Len, a.Ins, a.Text);
+                return a.I;
             }
 
             if (a.Ins == 0)
@@ -571,6 +591,130 @@ public sealed class ChangeSet
                 open = (a.Ins > len || (b.Ins >= 0 && b.Len > len)) && (open || result.Count > countBefore);
                 a.Forward2(len);
                 b.Forward(len);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets composed one after another, with exactly the sections <see cref="Compose"/> would give step by step, in
+    /// one buffer: each step rewrites only the sections between the next set's first and last kept ranges and moves
+    /// the rest in place, where <see cref="Compose"/> copies the whole composition into a new set (ADR 0062). For the
+    /// long folds of a rebase over many updates and of an editor receiving a batch.
+    /// </summary>
+    public sealed class Fold
+    {
+        private readonly Builder middle = new();
+        private int[] sections = [];
+        private string[] inserted = [];
+        private int count;
+        private bool normalized;
+        private bool any;
+        private int newLength;
+        private ChangeSet? composed;
+
+        /// <summary>Whether a set was added.</summary>
+        public bool Any => any;
+
+        /// <summary>The composition of the sets added so far (the first set alone, before a second).</summary>
+        public ChangeSet Result
+        {
+            get
+            {
+                if (!any)
+                {
+                    throw new InvalidOperationException("Nothing was composed.");
+                }
+
+                return composed ??= new ChangeSet(sections[..count], inserted[..(count >> 1)]) { normalized = normalized };
+            }
+        }
+
+        private bool IsEmpty => count == 0 || (count == 2 && sections[1] < 0);
+
+        /// <summary>Forgets what was added (the buffers stay for the next fold).</summary>
+        public void Clear()
+        {
+            Array.Clear(inserted, 0, count >> 1);
+            any = false;
+            count = 0;
+            composed = null;
+        }
+
+        /// <summary>Starts again from <paramref name="set"/> (as if it were the only one added).</summary>
+        public void Reset(ChangeSet set)
+        {
+            any = true;
+            composed = set;
+            count = set.sections.Length;
+            Reserve(count);
+            set.sections.CopyTo(sections, 0);
+            set.inserted.CopyTo(inserted, 0);
+            normalized = set.Normalized;
+            newLength = set.NewLength;
+        }
+
+        /// <summary>Composes <paramref name="next"/> after what was added, as <see cref="Compose"/> does.</summary>
+        public void Add(ChangeSet next)
+        {
+            if (!any || IsEmpty)
+            {
+                Reset(next);
+                return;
+            }
+
+            if (next.IsEmpty)
+            {
+                return;
+            }
+
+            if (!normalized)
+            {
+                Reset(ComposeWalk(Result, next));
+                return;
+            }
+
+            if (newLength != next.Length)
+            {
+                throw new InvalidOperationException("Mismatched change set lengths");
+            }
+
+            // As ComposeSets, in place: the kept prefix stays; its last section is the walk's first (a neighbour the
+            // walk may join), the walk's output replaces what it covered, and the copied tail moves.
+            var (prefix, consumed) = KeptPrefix(sections, count, next);
+            var start = Math.Max(0, prefix - 2);
+            middle.Clear();
+            if (prefix > 0)
+            {
+                middle.Add(sections[start], sections[start + 1], inserted[start >> 1]);
+            }
+
+            var tail = ComposeRest(middle, new SectionIterator(sections, inserted, count, prefix), SkipKept(next, consumed), copyTail: true);
+            var written = middle.Count;
+            var newCount = count - (tail - start) + written;
+            Reserve(newCount);
+            Array.Copy(sections, tail, sections, start + written, count - tail);
+            Array.Copy(inserted, tail >> 1, inserted, (start + written) >> 1, (count - tail) >> 1);
+            middle.CopyTo(sections, inserted, start);
+            if (newCount < count)
+            {
+                // No text kept alive past the end.
+                Array.Clear(inserted, newCount >> 1, (count - newCount) >> 1);
+            }
+
+            count = newCount;
+            newLength = next.NewLength;
+            // Normalized before, so only the rewritten sections and the one after them can break it.
+            normalized = IsNormalized(sections, start, Math.Min(count, start + written + 2));
+            composed = null;
+        }
+
+        private void Reserve(int needed)
+        {
+            if (sections.Length < needed)
+            {
+                var size = Math.Max(needed, sections.Length * 2);
+                Array.Resize(ref sections, size);
+                Array.Resize(ref inserted, (size + 1) >> 1);
             }
         }
     }
@@ -635,21 +779,46 @@ public sealed class ChangeSet
         }
 
         public ChangeSet Build() => new([.. sections], [.. texts]);
+
+        public void Clear()
+        {
+            sections.Clear();
+            texts.Clear();
+        }
+
+        /// <summary>Writes the sections at <paramref name="at"/> of the arrays (which have room for them).</summary>
+        public void CopyTo(int[] target, string[] targetTexts, int at)
+        {
+            sections.CopyTo(target, at);
+            texts.CopyTo(targetTexts, at >> 1);
+        }
     }
 
     private sealed class SectionIterator
     {
-        private readonly ChangeSet set;
+        private readonly int[] sections;
+        private readonly string[] inserted;
 
         public SectionIterator(ChangeSet set, int section = 0)
+            : this(set.sections, set.inserted, set.sections.Length, section)
         {
-            this.set = set;
+        }
+
+        // Over the first `end` entries of the arrays (a fold's buffers are longer than its sections).
+        public SectionIterator(int[] sections, string[] inserted, int end, int section)
+        {
+            this.sections = sections;
+            this.inserted = inserted;
+            End = end;
             I = section;
             Next();
         }
 
+        /// <summary>The index just past the last section.</summary>
+        public int End { get; }
+
         /// <summary>True when the current section is the set's last one.</summary>
-        public bool IsLast => I == set.sections.Length;
+        public bool IsLast => I == End;
 
         public int I { get; private set; }
 
@@ -663,7 +832,7 @@ public sealed class ChangeSet
 
         public int Len2 => Ins < 0 ? Len : Ins;
 
-        public string Text => set.inserted[(I - 2) >> 1];
+        public string Text => inserted[(I - 2) >> 1];
 
         public string TextBit(int len) => Text.Substring(Off, len);
 
@@ -699,10 +868,10 @@ public sealed class ChangeSet
 
         public void Next()
         {
-            if (I < set.sections.Length)
+            if (I < End)
             {
-                Len = set.sections[I++];
-                Ins = set.sections[I++];
+                Len = sections[I++];
+                Ins = sections[I++];
             }
             else
             {

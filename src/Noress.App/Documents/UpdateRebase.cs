@@ -26,23 +26,24 @@ public static class UpdateRebase
     /// </summary>
     public static RebaseResult? Rebase(IReadOnlyList<ClientUpdate> pushed, IReadOnlyList<AcceptedUpdate> since, Func<int, string?> insertedBy)
     {
-        ChangeSet? others = null;
+        // Composed in place: a push based far back folds hundreds of updates (ADR 0062).
+        var fold = new ChangeSet.Fold();
         var skip = 0;
         foreach (var update in since)
         {
             if (skip < pushed.Count && pushed[skip].ClientId == update.ClientId)
             {
                 var own = pushed[skip].Changes;
-                if (others is null)
+                if (!fold.Any)
                 {
                     if (!own.SameAs(update.Changes))
                     {
                         return null;
                     }
                 }
-                else if (MapOverOwn(others, own, update.Changes) is { } mapped)
+                else if (MapOverOwn(fold.Result, own, update.Changes) is { } mapped)
                 {
-                    others = mapped;
+                    fold.Reset(mapped);
                 }
                 else
                 {
@@ -53,10 +54,11 @@ public static class UpdateRebase
             }
             else
             {
-                others = others is null ? update.Changes : others.Compose(update.Changes);
+                fold.Add(update.Changes);
             }
         }
 
+        var others = fold.Any ? fold.Result : null;
         var rebased = new List<ChangeSet>(pushed.Count - skip);
         for (var i = skip; i < pushed.Count; i++)
         {

@@ -98,6 +98,8 @@ public sealed class ChangeSetTests
             var text = RandomEdits.Text(random, random.Next(0, 40));
             var fold = ChangeSet.Empty(text.Length);
             var walked = fold;
+            var inPlace = new ChangeSet.Fold();
+            inPlace.Add(fold);
             var current = text;
             for (var step = 0; step < 60; step++)
             {
@@ -109,10 +111,16 @@ public sealed class ChangeSetTests
                 }
 
                 fold = fold.Compose(next);
+                inPlace.Add(next);
                 walked = walked.IsEmpty ? next : next.IsEmpty ? walked : ChangeSet.ComposeWalk(walked, next);
                 current = next.Apply(current);
                 Assert.Equal(walked.ToJson(), fold.ToJson());
                 Assert.True(walked.SameAs(fold));
+                // The in-place fold (ADR 0062), read back at random steps only: reading must not change what follows.
+                if (random.Next(4) == 0 || step == 59)
+                {
+                    Assert.Equal(walked.ToJson(), inPlace.Result.ToJson());
+                }
             }
 
             Assert.Equal(current, fold.Apply(text));
@@ -128,6 +136,52 @@ public sealed class ChangeSetTests
 
         Assert.Equal(ChangeSet.ComposeWalk(loose, next).ToJson(), loose.Compose(next).ToJson());
         Assert.Equal("""[5,[1,"a"],[0,"b"],2,[1,"z"],1]""", loose.Compose(next).ToJson());
+    }
+
+    [Fact]
+    public void Fold_OfASetWithUnjoinedNeighbours_JoinsThemAsTheWalkDoes()
+    {
+        var loose = ChangeSet.Parse("""[2,3,[1,"a"],[0,"b"],4]""");
+        var fold = new ChangeSet.Fold();
+
+        var first = ChangeSet.Of(loose.NewLength, 9, 10, "z");
+        var second = ChangeSet.Of(first.NewLength, 0, 1, "q");
+
+        fold.Add(loose);
+        fold.Add(first);
+        fold.Add(second);
+
+        var walked = ChangeSet.ComposeWalk(ChangeSet.ComposeWalk(loose, first), second);
+        Assert.Equal(walked.ToJson(), fold.Result.ToJson());
+        Assert.Equal(loose.Compose(first).Compose(second).ToJson(), fold.Result.ToJson());
+    }
+
+    [Fact]
+    public void Fold_AfterResetAndClear_ComposesFromTheNewStart()
+    {
+        var fold = new ChangeSet.Fold();
+        fold.Add(ChangeSet.Of(10, 2, 4, "abc"));
+        fold.Add(ChangeSet.Of(11, 0, 0, "x"));
+
+        fold.Reset(ChangeSet.Of(5, 1, 2, "y"));
+        fold.Add(ChangeSet.Of(5, 4, 5, string.Empty));
+        Assert.Equal(ChangeSet.Of(5, 1, 2, "y").Compose(ChangeSet.Of(5, 4, 5, string.Empty)).ToJson(), fold.Result.ToJson());
+
+        fold.Clear();
+        Assert.False(fold.Any);
+        fold.Add(ChangeSet.Of(3, 0, 3, "long text"));
+        Assert.Equal("""[[3,"long text"]]""", fold.Result.ToJson());
+    }
+
+    [Fact]
+    public void Fold_WithMismatchedLengths_ThrowsAndKeepsWhatItHad()
+    {
+        var fold = new ChangeSet.Fold();
+        fold.Add(ChangeSet.Of(5, 1, 2, "x"));
+        fold.Add(ChangeSet.Of(5, 4, 5, "w"));
+
+        Assert.Throws<InvalidOperationException>(() => fold.Add(ChangeSet.Of(9, 0, 1, "y")));
+        Assert.Equal(ChangeSet.Of(5, 1, 2, "x").Compose(ChangeSet.Of(5, 4, 5, "w")).ToJson(), fold.Result.ToJson());
     }
 
     [Fact]
