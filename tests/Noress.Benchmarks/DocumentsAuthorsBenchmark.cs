@@ -26,16 +26,21 @@ namespace Noress.Benchmarks;
 /// login form, join one document and each types one character every interval (the @codemirror/collab protocol: one
 /// push in flight, refused pushes pull, rebase and push again). Measured: latency from the keystroke to its receipt by
 /// every other author, refused pushes, the server's CPU and memory.
-/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--interval 200] [--nodes 1|2 --redis host:port] [--gc server|workstation]
+/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--interval 200] [--nodes 1|2 --redis host:port] [--provider sqlite|postgres] [--gc server|workstation]
 /// The server runs with the server garbage collector, as the published web app does (`--gc workstation` for the other).
-/// With two nodes, two app processes share the SQLite file and a Redis server (SignalR backplane and event bus), and
-/// the authors are split between them (ADR 0046).
+/// With two nodes, two app processes share the database and a Redis server (SignalR backplane and event bus), and
+/// the authors are split between them (ADR 0046). `--provider postgres` puts the database on the PostgreSQL server of
+/// NORESS_BENCH_POSTGRES (a throwaway database per run), as several nodes are deployed; SQLite (a temporary file) is
+/// the default, the embedded setting of one node.
 /// The per-person push limits (Documents:PushesPerSecond, PushBytesPerSecond) and the login limit are raised for the server under test:
 /// every author is the same person here, which the real limits would (rightly) throttle.
 /// </summary>
 internal static partial class DocumentsAuthorsBenchmark
 {
     private const int WarmUpSeconds = 3;
+
+    // How long a gap in the broadcasts may stay open before an author pulls (sync.js waits as long).
+    private const int GapWaitMilliseconds = 100;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -46,18 +51,32 @@ internal static partial class DocumentsAuthorsBenchmark
         var retryDelay = int.Parse(Option(args, "--retry-delay", "0"), CultureInfo.InvariantCulture);
         var nodes = int.Parse(Option(args, "--nodes", "1"), CultureInfo.InvariantCulture);
         var redis = Option(args, "--redis", string.Empty);
+        var provider = Option(args, "--provider", "sqlite") switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" => DatabaseProvider.PostgreSql,
+            var other => throw new ArgumentException($"Unknown provider {other}: sqlite or postgres."),
+        };
         ServerProcess.ServerGc = Option(args, "--gc", "server") == "server";
         if (nodes is < 1 or > 2 || (nodes == 2 && redis.Length == 0))
         {
             throw new ArgumentException("--nodes is 1 or 2; two nodes need --redis host:port.");
         }
 
-        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {nodes} node(s), {(ServerProcess.ServerGc ? "server" : "workstation")} GC, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {nodes} node(s) on {provider}, {(ServerProcess.ServerGc ? "server" : "workstation")} GC, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
         Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server CPU ms per accepted edit | bytes sent per delivered edit | server working set MB | server GC heap MB | converged |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var n in authors)
         {
-            await RunOnceAsync(n, seconds, interval, retryDelay, nodes, redis);
+            var database = provider == DatabaseProvider.PostgreSql ? BenchDatabase.Create(provider) : null;
+            try
+            {
+                await RunOnceAsync(n, seconds, interval, retryDelay, nodes, redis, database?.ConnectionString);
+            }
+            finally
+            {
+                database?.Drop();
+            }
         }
 
         return 0;
@@ -69,13 +88,15 @@ internal static partial class DocumentsAuthorsBenchmark
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
-    private static async Task RunOnceAsync(int n, int seconds, int interval, int retryDelay, int nodes, string redis)
+    private static async Task RunOnceAsync(int n, int seconds, int interval, int retryDelay, int nodes, string redis, string? postgres)
     {
         var prefix = $"noress-bench-{Guid.NewGuid():N}";
-        var servers = new List<ServerProcess> { await ServerProcess.StartAsync(nodes == 2 ? ["--redis", redis, "--prefix", prefix] : []) };
+        string[] database = postgres is null ? [] : ["--connection", postgres];
+        var servers = new List<ServerProcess> { await ServerProcess.StartAsync([.. database, .. nodes == 2 ? new[] { "--redis", redis, "--prefix", prefix } : []]) };
         if (nodes == 2)
         {
-            servers.Add(await ServerProcess.StartAsync(["--redis", redis, "--prefix", prefix, "--database", servers[0].DatabaseFile, "--document", servers[0].DocumentId.ToString()]));
+            var shared = postgres is null ? ["--database", servers[0].DatabaseFile] : database;
+            servers.Add(await ServerProcess.StartAsync(["--redis", redis, "--prefix", prefix, .. shared, "--document", servers[0].DocumentId.ToString()]));
         }
 
         await using var first = servers[0];
@@ -287,7 +308,7 @@ internal static partial class DocumentsAuthorsBenchmark
         private readonly SemaphoreSlim gate = new(1, 1);
         private readonly List<(string Id, ChangeSet Changes)> unconfirmed = [];
 
-        // The received batch composed in place (ADR 0062); its buffers serve every batch.
+        // The received batch composed in place (ADR 0063); its buffers serve every batch.
         private readonly ChangeSet.Fold received = new();
         private readonly HubConnection connection;
         private readonly Guid documentId;
@@ -295,6 +316,9 @@ internal static partial class DocumentsAuthorsBenchmark
         private readonly string prefix;
         private readonly Random random;
         private readonly List<(int First, List<UpdateDto> Updates)> heldBack = [];
+
+        // 1 while a gap's pull is scheduled.
+        private int watchingGap;
         private int sequence;
         private int pushing;
         private bool inFlight;
@@ -501,7 +525,12 @@ internal static partial class DocumentsAuthorsBenchmark
                     answered = (result.Version, own.ToList());
                 }
 
-                return Drain() && result is not null;
+                if (!Drain())
+                {
+                    _ = PullIfGapStaysAsync();
+                }
+
+                return result is not null;
             }
             catch (InvalidOperationException)
             {
@@ -515,9 +544,10 @@ internal static partial class DocumentsAuthorsBenchmark
             }
         }
 
-        // Applies what was held back; after a rebased push only once the held broadcasts cover every update before
-        // ours: those and ours in one go, so ours are never rebased here by another rule than the server's (sync.js).
-        // The caller holds the gate. False when a pull is needed.
+        // Applies what was held back, in version order; after a rebased push only once the held broadcasts cover every
+        // update before ours: those and ours in one go, so ours are never rebased here by another rule than the server's
+        // (sync.js). What lies after a gap stays held: with two nodes, broadcasts cross the backplane in either order
+        // and the missing ones are a tick away. The caller holds the gate. False while something waits for a gap.
         private bool Drain()
         {
             if (answered is { } pending)
@@ -537,14 +567,44 @@ internal static partial class DocumentsAuthorsBenchmark
                 answered = null;
             }
 
-            var complete = true;
-            foreach (var (first, held) in heldBack)
+            heldBack.Sort((x, y) => x.First.CompareTo(y.First));
+            var applied = 0;
+            while (applied < heldBack.Count && heldBack[applied].First <= Version + 1)
             {
-                complete &= Receive(first, held);
+                Receive(heldBack[applied].First, heldBack[applied].Updates);
+                applied++;
             }
 
-            heldBack.Clear();
-            return complete;
+            heldBack.RemoveRange(0, applied);
+            return heldBack.Count == 0;
+        }
+
+        // A gap stays open longer than broadcasts take to cross: pull what is missing (a lost message, a node gone).
+        private async Task PullIfGapStaysAsync()
+        {
+            if (Interlocked.Exchange(ref watchingGap, 1) == 1)
+            {
+                return;
+            }
+
+            var version = Version;
+            await Task.Delay(GapWaitMilliseconds);
+            Volatile.Write(ref watchingGap, 0);
+            bool stays;
+            await gate.WaitAsync();
+            try
+            {
+                stays = Version == version && heldBack.Count > 0 && !inFlight;
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            if (stays)
+            {
+                await PullAsync();
+            }
         }
 
         // The held-back updates after our version up to `last`, in order; null while some are missing. Looked up by
@@ -610,16 +670,9 @@ internal static partial class DocumentsAuthorsBenchmark
                     return;
                 }
 
-                if (answered is not null)
-                {
-                    // A rebased push waits for the updates before it.
-                    heldBack.Add((headVersion - updates.Count + 1, updates));
-                    received = Drain();
-                }
-                else
-                {
-                    received = Receive(headVersion - updates.Count + 1, updates);
-                }
+                // In version order; a rebased push waits for the updates before it.
+                heldBack.Add((headVersion - updates.Count + 1, updates));
+                received = Drain();
             }
             finally
             {
@@ -628,8 +681,8 @@ internal static partial class DocumentsAuthorsBenchmark
 
             if (!received)
             {
-                // A gap (missed broadcast): pull what is missing, without holding up the connection's handlers.
-                _ = PullAsync();
+                // A gap: the missing broadcast is usually on its way from the other node; pull if it does not come.
+                _ = PullIfGapStaysAsync();
             }
         }
 
@@ -778,6 +831,8 @@ internal static class DocumentsServerHost
         // A second node opens the first one's database and document; the first removes the files.
         var existing = Option("--database");
         var databaseFile = existing ?? Path.Combine(Path.GetTempPath(), $"noress-authors-{Guid.NewGuid():N}.db");
+        // PostgreSQL: the parent made the database and drops it.
+        var postgres = Option("--connection");
         // This project is no test project, so WebApplicationFactory finds no content root by itself.
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -791,7 +846,7 @@ internal static class DocumentsServerHost
 
         try
         {
-            await using (var factory = new BenchmarkAppFactory(databaseFile, Option("--redis"), Option("--prefix")))
+            await using (var factory = new BenchmarkAppFactory(postgres ?? $"Data Source={databaseFile}", postgres is null ? "Sqlite" : "PostgreSql", Option("--redis"), Option("--prefix")))
             {
                 factory.StartServer();
                 var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()
@@ -814,7 +869,7 @@ internal static class DocumentsServerHost
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in existing is null ? new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" } : [])
+            foreach (var file in existing is null && postgres is null ? new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" } : [])
             {
                 File.Delete(file);
             }
@@ -834,13 +889,15 @@ internal static class DocumentsServerHost
 
     private sealed class BenchmarkAppFactory : WebApplicationFactory<web::Program>
     {
-        private readonly string databaseFile;
+        private readonly string connectionString;
+        private readonly string provider;
         private readonly string? redis;
         private readonly string? channelPrefix;
 
-        public BenchmarkAppFactory(string databaseFile, string? redis, string? channelPrefix)
+        public BenchmarkAppFactory(string connectionString, string provider, string? redis, string? channelPrefix)
         {
-            this.databaseFile = databaseFile;
+            this.connectionString = connectionString;
+            this.provider = provider;
             this.redis = redis;
             this.channelPrefix = channelPrefix;
             UseKestrel(0);
@@ -849,10 +906,10 @@ internal static class DocumentsServerHost
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:Provider", provider);
             builder.UseSetting("Database:SeedDemoData", "true");
             builder.UseSetting("Database:MigrateOnStartup", "true");
-            builder.UseSetting("ConnectionStrings:Noress", $"Data Source={databaseFile}");
+            builder.UseSetting("ConnectionStrings:Noress", connectionString);
             // Every author is the secretariat here: the per-person limit of 20 pushes/s would throttle the group,
             // and the single sign-in is not the subject either.
             builder.UseSetting("Documents:PushesPerSecond", "1000000");

@@ -598,7 +598,7 @@ public sealed class ChangeSet
     /// <summary>
     /// Sets composed one after another, with exactly the sections <see cref="Compose"/> would give step by step, in
     /// one buffer: each step rewrites only the sections between the next set's first and last kept ranges and moves
-    /// the rest in place, where <see cref="Compose"/> copies the whole composition into a new set (ADR 0062). For the
+    /// the rest in place, where <see cref="Compose"/> copies the whole composition into a new set (ADR 0063). For the
     /// long folds of a rebase over many updates and of an editor receiving a batch.
     /// </summary>
     public sealed class Fold

@@ -51,7 +51,8 @@ public sealed partial class DocumentAuthority(
     IDbContextFactory<NoressDbContext> dbFactory,
     IOptions<DocumentOptions> options,
     TimeProvider clock,
-    ILogger<DocumentAuthority> logger)
+    ILogger<DocumentAuthority> logger,
+    DocumentCommitLock? commitLock = null)
 {
     // Lost races in a row before a commit gives up (each one means another node made progress).
     private const int MaxCommitAttempts = 64;
@@ -178,7 +179,9 @@ public sealed partial class DocumentAuthority(
                 return;
             }
 
-            if (group.Any(r => r.BaseVersion > state.Version))
+            // Several nodes: the document's commits are taken in turn (ADR 0064); what the others stored is loaded first.
+            await using var turn = commitLock is null ? null : await commitLock.AcquireAsync(state.Id, CancellationToken.None);
+            if (turn is not null || group.Any(r => r.BaseVersion > state.Version))
             {
                 // A client ahead of us learned a version from another node.
                 await CatchUpAsync(state, CancellationToken.None);

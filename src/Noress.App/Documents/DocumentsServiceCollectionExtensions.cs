@@ -37,6 +37,8 @@ public static class DocumentsServiceCollectionExtensions
         {
             // Several nodes: presence is shared through Redis, and each node keeps its own entries alive (ADR 0048).
             services.AddSingleton<SharedDocumentPresence>();
+            // One document's commits in turn across the nodes (ADR 0064).
+            services.AddSingleton<DocumentCommitLock>();
             services.AddSingleton<DocumentPresenceNode>();
             services.AddHostedService(sp => sp.GetRequiredService<DocumentPresenceNode>());
         }

@@ -26,7 +26,7 @@ public static class UpdateRebase
     /// </summary>
     public static RebaseResult? Rebase(IReadOnlyList<ClientUpdate> pushed, IReadOnlyList<AcceptedUpdate> since, Func<int, string?> insertedBy)
     {
-        // Composed in place: a push based far back folds hundreds of updates (ADR 0062).
+        // Composed in place: a push based far back folds hundreds of updates (ADR 0063).
         var fold = new ChangeSet.Fold();
         var skip = 0;
         foreach (var update in since)

@@ -116,7 +116,7 @@ public sealed class ChangeSetTests
                 current = next.Apply(current);
                 Assert.Equal(walked.ToJson(), fold.ToJson());
                 Assert.True(walked.SameAs(fold));
-                // The in-place fold (ADR 0062), read back at random steps only: reading must not change what follows.
+                // The in-place fold (ADR 0063), read back at random steps only: reading must not change what follows.
                 if (random.Next(4) == 0 || step == 59)
                 {
                     Assert.Equal(walked.ToJson(), inPlace.Result.ToJson());
