@@ -38,7 +38,7 @@ public sealed class DocumentPageTests : NoressTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=collaborative-editor]").GetAttribute("data-mounted")));
         var mount = module.VerifyInvoke("mount");
-        var options = JsonSerializer.SerializeToElement(mount.Arguments[2]);
+        var options = JsonSerializer.Deserialize<JsonElement>(Assert.IsType<string>(mount.Arguments[2]));
         Assert.Equal(DocumentId, options.GetProperty("documentId").GetGuid());
         Assert.False(options.GetProperty("suggestionMode").GetBoolean());
         Assert.IsType<DotNetObjectReference<CollaborativeEditor>>(mount.Arguments[1]);
@@ -117,8 +117,8 @@ public sealed class DocumentPageTests : NoressTestContext
         cut.WaitForAssertion(() => module.VerifyInvoke("mount"));
         var editor = ((DotNetObjectReference<CollaborativeEditor>)module.VerifyInvoke("mount").Arguments[1]!).Value;
 
-        await cut.InvokeAsync(() => editor.OnJoined(new EditorJoinInfo(Title, "Suggest", 4, UserName, "#1e88e5")));
-        await cut.InvokeAsync(() => editor.OnPresenceChanged([new EditorPresence("c2", "Youssef Amrani", "#e53935")]));
+        await cut.InvokeAsync(() => editor.OnJoined(EditorJson.Serialize(new EditorJoinInfo(Title, "Suggest", 4, UserName, "#1e88e5"))));
+        await cut.InvokeAsync(() => editor.OnPresenceChanged(EditorJson.Serialize(new[] { new EditorPresence("c2", "Youssef Amrani", "#e53935") })));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=suggestion-only]"));
         Assert.Empty(cut.FindAll("[data-testid=suggestion-mode]"));
@@ -136,7 +136,7 @@ public sealed class DocumentPageTests : NoressTestContext
         Assert.Empty(cut.FindAll("[data-testid=document-share]"));
         Assert.Empty(cut.FindAll("[data-testid=suggestions-panel]"));
 
-        await cut.InvokeAsync(() => editor.OnJoined(new EditorJoinInfo(Title, "Edit", 4, UserName, "#1e88e5")));
+        await cut.InvokeAsync(() => editor.OnJoined(EditorJson.Serialize(new EditorJoinInfo(Title, "Edit", 4, UserName, "#1e88e5"))));
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=document-share]"));
         Assert.NotEmpty(cut.FindAll("[data-testid=suggestions-panel]"));
@@ -183,7 +183,7 @@ public sealed class DocumentPageTests : NoressTestContext
         cut.WaitForAssertion(() => module.VerifyInvoke("mount"));
         var editor = ((DotNetObjectReference<CollaborativeEditor>)module.VerifyInvoke("mount").Arguments[1]!).Value;
         cut.WaitForAssertion(() => cut.Find("[data-testid=suggestions-none]"));
-        var options = JsonSerializer.SerializeToElement(module.VerifyInvoke("mount").Arguments[2]);
+        var options = JsonSerializer.Deserialize<JsonElement>(Assert.IsType<string>(module.VerifyInvoke("mount").Arguments[2]));
         Assert.Contains("{0}", options.GetProperty("suggestionTitle").GetString(), StringComparison.Ordinal);
 
         data.Suggestions.Add(new EditorSuggestion(Guid.NewGuid(), "Youssef Amrani", new DateTime(2026, 3, 5, 9, 0, 0, DateTimeKind.Utc), "+ durée de trois ans"));

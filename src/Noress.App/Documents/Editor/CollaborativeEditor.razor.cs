@@ -69,14 +69,14 @@ public sealed partial class CollaborativeEditor
             module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             self = DotNetObjectReference.Create(this);
             var settings = DocumentSettings.Value;
-            var options = new
-            {
-                documentId = DocumentId,
+            // JSON text, not an object: the circuit's JS runtime keeps no metadata of its own for it (ADR 0062).
+            var options = EditorJson.Serialize(new EditorMountOptions(
+                DocumentId,
                 suggestionMode,
-                label = T["Editor.Label"].Value,
-                suggestionTitle = T["Editor.SuggestedBy"].Value,
+                T["Editor.Label"].Value,
+                T["Editor.SuggestedBy"].Value,
                 // The script shows these itself (see the status line in the markup) and must match the hub's timing.
-                texts = new Dictionary<string, string>
+                new Dictionary<string, string>
                 {
                     [EditorConnection.Connecting] = T["Editor.Connection.connecting"],
                     [EditorConnection.Connected] = T["Editor.Connection.connected"],
@@ -85,9 +85,8 @@ public sealed partial class CollaborativeEditor
                     ["tooLarge"] = T["Editor.TooLarge"],
                     ["syncFailed"] = T["Editor.SyncFailed"],
                 },
-                keepAliveMilliseconds = settings.KeepAliveSeconds * 1000,
-                serverTimeoutMilliseconds = settings.ServerTimeoutSeconds * 1000,
-            };
+                settings.KeepAliveSeconds * 1000,
+                settings.ServerTimeoutSeconds * 1000));
             handle = await module.InvokeAsync<int>("mount", host, self, options, status);
             if (disposed)
             {
@@ -107,8 +106,11 @@ public sealed partial class CollaborativeEditor
         StateHasChanged();
     }
 
+    /// <summary>The editor joined the document: an <see cref="EditorJoinInfo"/> as JSON text (ADR 0062).</summary>
     [JSInvokable]
-    public Task OnJoined(EditorJoinInfo info) => InvokeAsync(async () =>
+    public Task OnJoined(string info) => OnJoinedAsync(EditorJson.Deserialize<EditorJoinInfo>(info));
+
+    private Task OnJoinedAsync(EditorJoinInfo info) => InvokeAsync(async () =>
     {
         var before = EffectiveRight;
         joined = info;
@@ -127,10 +129,11 @@ public sealed partial class CollaborativeEditor
         StateHasChanged();
     });
 
+    /// <summary>The others in the document: <see cref="EditorPresence"/>s as JSON text (ADR 0062).</summary>
     [JSInvokable]
-    public Task OnPresenceChanged(EditorPresence[] presence) => InvokeAsync(() =>
+    public Task OnPresenceChanged(string presence) => InvokeAsync(() =>
     {
-        people = presence;
+        people = EditorJson.Deserialize<EditorPresence[]>(presence);
         StateHasChanged();
     });
 

@@ -213,7 +213,7 @@ class CollaborativeEditor {
     this.limits = snapshot.limits ?? null;
     globalThis.addEventListener?.("pagehide", this.onPageHide);
     globalThis.addEventListener?.("beforeunload", this.onBeforeUnload);
-    this.notify("OnJoined", { title: snapshot.title, right: snapshot.right, version: snapshot.version, userName: snapshot.userName, color: snapshot.color });
+    this.notify("OnJoined", JSON.stringify({ title: snapshot.title, right: snapshot.right, version: snapshot.version, userName: snapshot.userName, color: snapshot.color }));
     this.startFromSnapshot(snapshot);
   }
 
@@ -315,7 +315,7 @@ class CollaborativeEditor {
       const snapshot = await this.connection.invoke("Join", this.documentId);
       this.right = rights[snapshot.right] ?? rights.None;
       this.limits = snapshot.limits ?? this.limits;
-      this.notify("OnJoined", { title: snapshot.title, right: snapshot.right, version: snapshot.version, userName: snapshot.userName, color: snapshot.color });
+      this.notify("OnJoined", JSON.stringify({ title: snapshot.title, right: snapshot.right, version: snapshot.version, userName: snapshot.userName, color: snapshot.color }));
       this.view.dispatch({ effects: clearRemotePresence.of(null) });
       this.people.clear();
       this.deferredPresence.clear();
@@ -532,7 +532,8 @@ class CollaborativeEditor {
   }
 
   reportPeople() {
-    this.notify("OnPresenceChanged", [...this.people.values()].map(p => ({ connectionId: p.connectionId, userName: p.userName, color: p.color })));
+    // As JSON text: .NET reads it with its own options, the circuit keeps no metadata for it (ADR 0062).
+    this.notify("OnPresenceChanged", JSON.stringify([...this.people.values()].map(p => ({ connectionId: p.connectionId, userName: p.userName, color: p.color }))));
   }
 
   setSuggestionMode(on) {
@@ -622,11 +623,13 @@ function editorOf(handle) {
 }
 
 /**
- * Mounts an editor in `element`; options: {documentId, hubUrl?, suggestionMode?, label?, texts?,
- * keepAliveMilliseconds?, serverTimeoutMilliseconds?}; `statusElement` shows the connection state. Returns a handle.
+ * Mounts an editor in `element`; options (an object or its JSON text, as .NET sends it): {documentId, hubUrl?,
+ * suggestionMode?, label?, texts?, keepAliveMilliseconds?, serverTimeoutMilliseconds?}; `statusElement` shows the
+ * connection state. Returns a handle.
  */
 export async function mount(element, dotNetRef, options, statusElement) {
-  const editor = new CollaborativeEditor(element, dotNetRef, options, statusElement);
+  const settings = typeof options === "string" ? JSON.parse(options) : options;
+  const editor = new CollaborativeEditor(element, dotNetRef, settings, statusElement);
   const handle = nextHandle++;
   editors.set(handle, editor);
   try {
