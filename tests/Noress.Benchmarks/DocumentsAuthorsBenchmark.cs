@@ -39,9 +39,6 @@ internal static partial class DocumentsAuthorsBenchmark
 {
     private const int WarmUpSeconds = 3;
 
-    // How long a gap in the broadcasts may stay open before an author pulls (sync.js waits as long).
-    private const int GapWaitMilliseconds = 100;
-
     public static async Task<int> RunAsync(string[] args)
     {
         var authors = Option(args, "--authors", "10,50,100,200,400").Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
@@ -316,9 +313,6 @@ internal static partial class DocumentsAuthorsBenchmark
         private readonly string prefix;
         private readonly Random random;
         private readonly List<(int First, List<UpdateDto> Updates)> heldBack = [];
-
-        // 1 while a gap's pull is scheduled.
-        private int watchingGap;
         private int sequence;
         private int pushing;
         private bool inFlight;
@@ -525,12 +519,7 @@ internal static partial class DocumentsAuthorsBenchmark
                     answered = (result.Version, own.ToList());
                 }
 
-                if (!Drain())
-                {
-                    _ = PullIfGapStaysAsync();
-                }
-
-                return result is not null;
+                return Drain() && result is not null;
             }
             catch (InvalidOperationException)
             {
@@ -546,8 +535,8 @@ internal static partial class DocumentsAuthorsBenchmark
 
         // Applies what was held back, in version order; after a rebased push only once the held broadcasts cover every
         // update before ours: those and ours in one go, so ours are never rebased here by another rule than the server's
-        // (sync.js). What lies after a gap stays held: with two nodes, broadcasts cross the backplane in either order
-        // and the missing ones are a tick away. The caller holds the gate. False while something waits for a gap.
+        // (sync.js). What lies after a gap stays held for the pull the caller makes. The caller holds the gate. False when
+        // a pull is needed.
         private bool Drain()
         {
             if (answered is { } pending)
@@ -577,34 +566,6 @@ internal static partial class DocumentsAuthorsBenchmark
 
             heldBack.RemoveRange(0, applied);
             return heldBack.Count == 0;
-        }
-
-        // A gap stays open longer than broadcasts take to cross: pull what is missing (a lost message, a node gone).
-        private async Task PullIfGapStaysAsync()
-        {
-            if (Interlocked.Exchange(ref watchingGap, 1) == 1)
-            {
-                return;
-            }
-
-            var version = Version;
-            await Task.Delay(GapWaitMilliseconds);
-            Volatile.Write(ref watchingGap, 0);
-            bool stays;
-            await gate.WaitAsync();
-            try
-            {
-                stays = Version == version && heldBack.Count > 0 && !inFlight;
-            }
-            finally
-            {
-                gate.Release();
-            }
-
-            if (stays)
-            {
-                await PullAsync();
-            }
         }
 
         // The held-back updates after our version up to `last`, in order; null while some are missing. Looked up by
@@ -681,8 +642,8 @@ internal static partial class DocumentsAuthorsBenchmark
 
             if (!received)
             {
-                // A gap: the missing broadcast is usually on its way from the other node; pull if it does not come.
-                _ = PullIfGapStaysAsync();
+                // A gap: pull what is missing at once, as sync.js does, without holding up the connection's handlers.
+                _ = PullAsync();
             }
         }
 
