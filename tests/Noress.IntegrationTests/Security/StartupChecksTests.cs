@@ -10,6 +10,12 @@ using Noress.IntegrationTests.Infrastructure;
 namespace Noress.IntegrationTests.Security;
 
 /// <summary>A Production start with a setting that would fail later stops at once, with one message naming the setting.</summary>
+/// <remarks>
+/// Alone, after the parallel tests: a host that fails while it starts is disposed by its factory, and the test host's
+/// capture of the app being built is process-wide, so a concurrent test's app could be the one disposed (seen once in
+/// CI: another test's start found its LoggerFactory disposed).
+/// </remarks>
+[Collection(nameof(StartupChecksTests))]
 public sealed class StartupChecksTests : IDisposable
 {
     private readonly string storageRoot = Path.Combine(Path.GetTempPath(), $"noress-files-{Guid.NewGuid():N}");
@@ -113,3 +119,7 @@ public sealed class StartupChecksTests : IDisposable
         return (path, password);
     }
 }
+
+/// <summary>Runs <see cref="StartupChecksTests"/> on its own (see there).</summary>
+[CollectionDefinition(nameof(StartupChecksTests), DisableParallelization = true)]
+public sealed class StartupChecksCollection;
