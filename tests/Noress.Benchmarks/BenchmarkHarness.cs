@@ -15,6 +15,14 @@ namespace Noress.Benchmarks;
 /// <summary>What the benchmarks that run the app in process share: options, the content root, timing and principals.</summary>
 internal static class Bench
 {
+    /// <summary>The database of `--provider sqlite|postgres` (SQLite when absent).</summary>
+    public static DatabaseProvider Provider(string[] args) => Option(args, "--provider", "sqlite") switch
+    {
+        "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" => DatabaseProvider.PostgreSql,
+        var other => throw new ArgumentException($"Unknown provider {other}: sqlite or postgres."),
+    };
+
     public static string Option(string[] args, string name, string fallback)
     {
         var index = Array.IndexOf(args, name);

@@ -29,12 +29,7 @@ internal static class CallsDeadlineBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Bench.Option(args, "--provider", "sqlite") switch
-        {
-            "sqlite" => DatabaseProvider.Sqlite,
-            "postgres" or "postgresql" => DatabaseProvider.PostgreSql,
-            var other => throw new ArgumentException($"Unknown provider {other}."),
-        };
+        var provider = Bench.Provider(args);
         var settings = new Settings(
             provider,
             Int(args, "--applicants", 500),

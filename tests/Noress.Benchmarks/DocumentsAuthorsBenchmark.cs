@@ -48,12 +48,7 @@ internal static partial class DocumentsAuthorsBenchmark
         var retryDelay = int.Parse(Option(args, "--retry-delay", "0"), CultureInfo.InvariantCulture);
         var nodes = int.Parse(Option(args, "--nodes", "1"), CultureInfo.InvariantCulture);
         var redis = Option(args, "--redis", string.Empty);
-        var provider = Option(args, "--provider", "sqlite") switch
-        {
-            "sqlite" => DatabaseProvider.Sqlite,
-            "postgres" or "postgresql" => DatabaseProvider.PostgreSql,
-            var other => throw new ArgumentException($"Unknown provider {other}: sqlite or postgres."),
-        };
+        var provider = Bench.Provider(args);
         ServerProcess.ServerGc = Option(args, "--gc", "server") == "server";
         if (nodes is < 1 or > 2 || (nodes == 2 && redis.Length == 0))
         {

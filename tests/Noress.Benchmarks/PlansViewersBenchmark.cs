@@ -42,12 +42,7 @@ internal static class PlansViewersBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Bench.Option(args, "--provider", "sqlite") switch
-        {
-            "sqlite" => DatabaseProvider.Sqlite,
-            "postgres" or "postgresql" => DatabaseProvider.PostgreSql,
-            var other => throw new ArgumentException($"Unknown provider {other}."),
-        };
+        var provider = Bench.Provider(args);
         var viewers = Int(args, "--viewers", 350);
         var rate = Int(args, "--rate", 10);
         var edits = Int(args, "--edits", 300);

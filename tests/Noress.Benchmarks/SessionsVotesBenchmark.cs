@@ -45,12 +45,7 @@ internal static class SessionsVotesBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var settings = new Settings(
-            Bench.Option(args, "--provider", "sqlite") switch
-            {
-                "sqlite" => DatabaseProvider.Sqlite,
-                "postgres" or "postgresql" => DatabaseProvider.PostgreSql,
-                var other => throw new ArgumentException($"Unknown provider {other}."),
-            },
+            Bench.Provider(args),
             int.Parse(Bench.Option(args, "--nodes", "1"), CultureInfo.InvariantCulture),
             [.. Bench.Option(args, "--ballot", "open,secret").Split(',').Select(b => Enum.Parse<BallotKind>(b, ignoreCase: true))],
             int.Parse(Bench.Option(args, "--voters", "350"), CultureInfo.InvariantCulture),
