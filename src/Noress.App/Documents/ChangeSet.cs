@@ -394,7 +394,9 @@ public sealed class ChangeSet
 
     private static ChangeSet MapSet(ChangeSet setA, ChangeSet setB, bool before)
     {
-        var result = new Builder();
+        // B's changes become kept ranges joined to A's neighbours, so the result has about A's sections: sized once, a
+        // long set mapped over an editor's update no longer grows its buffer step by step.
+        var result = new Builder(setA.sections.Length + 4);
         var a = new SectionIterator(setA);
         var b = new SectionIterator(setB);
         // For changes in A processed piece by piece: the section index whose text went out already.
