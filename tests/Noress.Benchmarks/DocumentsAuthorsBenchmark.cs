@@ -56,8 +56,8 @@ internal static partial class DocumentsAuthorsBenchmark
         }
 
         Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {nodes} node(s) on {provider}, {(ServerProcess.ServerGc ? "server" : "workstation")} GC, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
-        Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server CPU ms per accepted edit | bytes sent per delivered edit | server working set MB | server GC heap MB | converged |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server CPU ms per accepted edit | bytes sent per delivered edit | server working set MB | server GC heap MB | converged | authors' CPU % of one core (the harness) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var n in authors)
         {
             var database = provider == DatabaseProvider.PostgreSql ? BenchDatabase.Create(provider) : null;
@@ -110,11 +110,14 @@ internal static partial class DocumentsAuthorsBenchmark
         var typing = Task.WhenAll(clients.Select(c => c.TypeAsync(interval, stop.Token)));
         await Task.Delay(TimeSpan.FromSeconds(WarmUpSeconds));
         var before = await StatsAsync(servers);
+        // The simulated authors share the machine's cores with the server: their own CPU is reported beside its.
+        var authorsBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         run.Measuring = true;
         await typing;
         run.Measuring = false;
         var elapsed = watch.Elapsed;
+        var authorsCpu = (Process.GetCurrentProcess().TotalProcessorTime - authorsBefore) / elapsed * 100;
         var after = await StatsAsync(servers);
 
         // Let the last pushes land, then every author must hold the same version.
@@ -145,7 +148,7 @@ internal static partial class DocumentsAuthorsBenchmark
         var cpu = cpuMilliseconds / elapsed.TotalMilliseconds * 100;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {n} | {run.Edits:N0} | {run.Latency.Count:N0} | {run.Latency.Percentile(50):F1} | {run.Latency.Percentile(95):F1} | {run.Latency.Percentile(99):F1} | {run.Latency.Max:F0} | {run.Refused:N0} ({run.Refused * 100.0 / Math.Max(1, run.Pushes):F1} % of {run.Pushes:N0}) | {cpu:F0} | {cpuMilliseconds / Math.Max(1, run.Edits):F2} | {run.Bytes / (double)Math.Max(1, run.Latency.Count):F0} | {after.WorkingSet / 1048576.0:F0} | {after.GcHeap / 1048576.0:F0} | {(converged ? "yes" : "NO")}{(run.Errors > 0 ? $", {run.Errors} errors" : string.Empty)} |"));
+            $"| {n} | {run.Edits:N0} | {run.Latency.Count:N0} | {run.Latency.Percentile(50):F1} | {run.Latency.Percentile(95):F1} | {run.Latency.Percentile(99):F1} | {run.Latency.Max:F0} | {run.Refused:N0} ({run.Refused * 100.0 / Math.Max(1, run.Pushes):F1} % of {run.Pushes:N0}) | {cpu:F0} | {cpuMilliseconds / Math.Max(1, run.Edits):F2} | {run.Bytes / (double)Math.Max(1, run.Latency.Count):F0} | {after.WorkingSet / 1048576.0:F0} | {after.GcHeap / 1048576.0:F0} | {(converged ? "yes" : "NO")}{(run.Errors > 0 ? $", {run.Errors} errors" : string.Empty)} | {authorsCpu:F0} |"));
     }
 
     // Summed over the nodes.
