@@ -29,6 +29,7 @@ namespace Noress.Benchmarks;
 /// process serves the pages of a context, which is how thousands of circuits fit in one machine's browser).
 /// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- circuits [--page dashboard|institution|document|plan]
 ///   [--steps 0,10,20,40] [--per-context 1] [--probe 100] [--close tab|leave] [--gcdump path-prefix: dumps at the last two counts, the types that grew] [--user secretariat@noress.demo] [--port 47400]
+///   [--idle-seconds 20: how long the pages sit idle before each count, past Kestrel's keep-alive (Server:KeepAliveSeconds, 15 s)]
 /// </summary>
 internal static partial class CircuitsBenchmark
 {
@@ -45,6 +46,9 @@ internal static partial class CircuitsBenchmark
         // retention period); "leave": each page first navigates away (pagehide always runs), then closes.
         var close = Bench.Option(args, "--close", "tab");
         var concurrency = int.Parse(Bench.Option(args, "--concurrency", "4"), CultureInfo.InvariantCulture);
+        // Idle means after the page load's HTTP connections have been closed by the server: a page lives on its WebSockets
+        // once loaded, and Kestrel closes an idle keep-alive connection after Server:KeepAliveSeconds (its 1 s heartbeat on top).
+        var idleSeconds = int.Parse(Bench.Option(args, "--idle-seconds", "20"), CultureInfo.InvariantCulture);
 
         // Each document page opens a document of its own: people in one document see each other (presence), which grows
         // with the square of the room, not with the circuits.
@@ -63,7 +67,7 @@ internal static partial class CircuitsBenchmark
         var ready = pageName == "document" ? "[data-testid=collaborative-editor][data-connection=connected]" : "[data-interactive=true]";
         var cookies = await CircuitsHarness.SignInAsync(server.Address, user);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Circuits: page {pageName} ({path}) as {user}, steps {string.Join(',', steps)}, {perContext} page(s) per browser context, server pid {server.Pid}, {Environment.ProcessorCount} logical CPUs, load {Bench.LoadAverage()}"));
+            $"Circuits: page {pageName} ({path}) as {user}, steps {string.Join(',', steps)}, {perContext} page(s) per browser context, {idleSeconds} s idle before each count, server pid {server.Pid}, {Environment.ProcessorCount} logical CPUs, load {Bench.LoadAverage()}"));
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await CircuitsHarness.LaunchChromiumAsync(playwright);
@@ -100,6 +104,7 @@ internal static partial class CircuitsBenchmark
 
         // The sign-in is not counted: the heap at 0 is measured once the server holds no circuit.
         var heaps = new List<(int Circuits, long Heap, int Held)>();
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
         var baseline = await server.HeapAsync();
         heaps.Add((0, baseline.Heap, baseline.Circuits));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"0 pages: heap {baseline.Heap / 1048576.0:F1} MB, circuits {baseline.Circuits}"));
@@ -116,6 +121,7 @@ internal static partial class CircuitsBenchmark
                 await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => OpenAsync()));
             }
 
+            await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
             var measured = await server.HeapAsync();
             heaps.Add((pages.Count, measured.Heap, measured.Circuits));
             var previous = heaps[^2];

@@ -75,6 +75,7 @@ public static class NoressHostingExtensions
         services.AddHealthChecks().AddDbContextCheck<NoressDbContext>("database", tags: [HealthTags.Ready]);
         services.AddNoressSecurity(configuration, builder.Environment);
         services.AddNoressHttps(configuration);
+        services.AddNoressServerConnections(configuration);
         services.AddNoressAudit(configuration);
         services.AddNoressPdf(configuration);
         services.AddNoressDocuments(configuration);

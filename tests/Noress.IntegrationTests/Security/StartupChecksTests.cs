@@ -2,8 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Noress.App.Data;
 using Noress.IntegrationTests.Infrastructure;
 
@@ -30,6 +32,7 @@ public sealed class StartupChecksTests : IDisposable
         { "Security:DataProtection:AllowUnprotectedKeys", "false", "Data Protection keys would be stored unencrypted" },
         { "Accounts:PublicBaseUrl", "noress.ma", "is not an absolute http(s) address" },
         { "Uploads:ClamAv", "clamd-host:3310", "Uploads:ClamAv must be tcp://host:port or unix:" },
+        { "Server:KeepAliveSeconds", "0", "Server:KeepAliveSeconds is 0" },
     };
 
     [Theory]
@@ -58,6 +61,18 @@ public sealed class StartupChecksTests : IDisposable
         var response = await factory.CreateClient().GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, 15)]
+    [InlineData("40", 40)]
+    public async Task ProductionStart_ClosesIdleConnectionsAfterServerKeepAliveSeconds(string? setting, int seconds)
+    {
+        await using var factory = setting is null ? Production() : Production().With("Server:KeepAliveSeconds", setting);
+
+        var kestrel = factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), kestrel.Limits.KeepAliveTimeout);
     }
 
     [Fact]
