@@ -159,16 +159,34 @@ public sealed class CommitteeService(IDbContextFactory<NoressDbContext> dbFactor
 
     public static async Task<IReadOnlySet<Guid>> CommitteeIdsForAsync(NoressDbContext db, Guid userId, Guid? institutionId, DateOnly date, CancellationToken ct)
     {
-        var positions = await db.Set<CommitteePosition>().AsNoTracking()
-            .Where(p => p.UserId == userId && p.StartsOn <= date && (p.EndsOn == null || p.EndsOn >= date))
-            .Select(p => p.CommitteeId).ToListAsync(ct);
-        var seats = institutionId is { } institution
-            ? await db.Set<CommitteeSeat>().AsNoTracking()
-                .Where(s => s.InstitutionId == institution && s.StartsOn <= date && (s.EndsOn == null || s.EndsOn >= date))
-                .Select(s => s.CommitteeId).ToListAsync(ct)
-            : [];
-        return positions.Concat(seats).ToHashSet();
+        var committees = new HashSet<Guid>();
+        await foreach (var committeeId in PositionsHeld.For(db)(db, userId, date).WithCancellation(ct))
+        {
+            committees.Add(committeeId);
+        }
+
+        if (institutionId is { } institution)
+        {
+            await foreach (var committeeId in SeatsHeld.For(db)(db, institution, date).WithCancellation(ct))
+            {
+                committees.Add(committeeId);
+            }
+        }
+
+        return committees;
     }
+
+    // Compiled once (per model): every document rights check (each pull of a co-edited document) asks, and a compiled
+    // query skips building and looking up the query's cache key on each call.
+    private static readonly CompiledPerModel<Func<NoressDbContext, Guid, DateOnly, IAsyncEnumerable<Guid>>> PositionsHeld = new(() => EF.CompileAsyncQuery(
+        (NoressDbContext db, Guid userId, DateOnly date) => db.Set<CommitteePosition>().AsNoTracking()
+            .Where(p => p.UserId == userId && p.StartsOn <= date && (p.EndsOn == null || p.EndsOn >= date))
+            .Select(p => p.CommitteeId)));
+
+    private static readonly CompiledPerModel<Func<NoressDbContext, Guid, DateOnly, IAsyncEnumerable<Guid>>> SeatsHeld = new(() => EF.CompileAsyncQuery(
+        (NoressDbContext db, Guid institutionId, DateOnly date) => db.Set<CommitteeSeat>().AsNoTracking()
+            .Where(s => s.InstitutionId == institutionId && s.StartsOn <= date && (s.EndsOn == null || s.EndsOn >= date))
+            .Select(s => s.CommitteeId)));
 
     /// <summary>The institutions seated on the committee on <paramref name="date"/>.</summary>
     public static async Task<IReadOnlyList<Guid>> SeatedInstitutionsAsync(NoressDbContext db, Guid committeeId, DateOnly date, CancellationToken ct) =>

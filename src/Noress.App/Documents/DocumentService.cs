@@ -156,13 +156,20 @@ public sealed class DocumentService(
         return new DocumentAccess(document, right, subject, PeopleText.Plain(name));
     }
 
+    // Compiled once (per model): every rights check (each pull of a co-edited document) reads the person, and a compiled
+    // query skips building and looking up the query's cache key on each call.
+    private static readonly CompiledPerModel<Func<NoressDbContext, Guid, CancellationToken, Task<SubjectRow?>>> ActiveUser = new(() => EF.CompileAsyncQuery(
+        (NoressDbContext db, Guid userId, CancellationToken cancellationToken) => db.Users
+            .Where(u => u.Id == userId && u.IsActive)
+            .Select(u => new SubjectRow(u.InstitutionId, u.FullName))
+            .SingleOrDefault()));
+
+    private sealed record SubjectRow(Guid? InstitutionId, string FullName);
+
     private async Task<(DocumentSubject Subject, string Name)> LoadSubjectAsync(NoressDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var userId = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && u.IsActive)
-            .Select(u => new { u.InstitutionId, u.FullName })
-            .SingleOrDefaultAsync(cancellationToken);
+        var user = await ActiveUser.For(db)(db, userId, cancellationToken);
         if (user is null)
         {
             return (new DocumentSubject(Guid.Empty, new HashSet<string>(), null, new HashSet<Guid>()), string.Empty);

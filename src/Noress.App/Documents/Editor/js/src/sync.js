@@ -27,6 +27,11 @@ export function composeUpdates(updates) {
 const historyLimit = 500;
 // How long a rebased push's answer waits for the broadcasts before it, before pulling instead (the tick is a few ms).
 const broadcastWaitMilliseconds = 1000;
+// How long a gap in the broadcasts stays open before pulling what is missing (ADR 0065). With several nodes, each sends
+// the updates it commits through the Redis backplane, so two nodes' messages cross: the missing one is a tick or two
+// behind (5-20 ms), later under load. Pulling at once cost a round trip and server work per crossing (a pull storm);
+// on one node a gap only follows a lost message, whose pull comes this much later.
+const gapWaitMilliseconds = 100;
 const encoder = new TextEncoder();
 const wireSizes = new WeakMap();
 
@@ -64,12 +69,13 @@ export function nextBatchSize(pending, limits) {
  * The @codemirror/collab push/pull loop against the authority. One loop runs at a time: broadcasts are
  * queued and applied in order, a push waits for the previous one. The authority rebases a push on an old
  * version and answers with the pushed updates' stored form, applied after the broadcasts before them; a stale
- * answer (a push too old to rebase) pulls and pushes again.
+ * answer (a push too old to rebase) pulls and pushes again. Broadcasts are applied in version order; after a gap they
+ * are kept until the missing one comes, and only a gap still open after `gapWait` pulls (ADR 0065).
  * `host` is {state, dispatch(transaction)} (an EditorView in the browser), `invoke(method, ...args)`
  * calls the hub. Unconfirmed updates stay in the editor state while disconnected and go out on resume.
  */
 export class CollabSync {
-  constructor({ host, documentId, invoke, text, limits, onError, onSynced, onTooLarge, onReceived, onStateRebuilt, broadcastWait }) {
+  constructor({ host, documentId, invoke, text, limits, onError, onSynced, onTooLarge, onReceived, onStateRebuilt, broadcastWait, gapWait }) {
     this.host = host;
     this.documentId = documentId;
     this.invoke = invoke;
@@ -90,6 +96,11 @@ export class CollabSync {
     this.answered = null;
     this.inboxWaiter = null;
     this.broadcastWait = broadcastWait ?? broadcastWaitMilliseconds;
+    this.gapWait = gapWait ?? gapWaitMilliseconds;
+    // One timer for the open gap in the broadcasts, armed at the synced version `gapAt`; `gapOver` once it has rung.
+    this.gapTimer = null;
+    this.gapAt = -1;
+    this.gapOver = false;
     this.serverVersion = getSyncedVersion(host.state);
     this.connected = false;
     this.running = false;
@@ -124,20 +135,27 @@ export class CollabSync {
     }
     if (connected) {
       // Broadcasts sent while we were away never come, on this node or another: a rebased push's answer still
-      // waiting for those before it is confirmed by a pull at once (ADR 0060).
-      if (this.answered) {
+      // waiting for those before it, or anything known but not received, is confirmed by a pull at once (ADR 0060).
+      if (this.answered || this.version < this.serverVersion) {
         this.uncertain = true;
       }
       this.failures = 0;
       this.schedule();
     } else {
+      this.stopGapWait();
       this.inboxWaiter?.();
     }
   }
 
   /** An `Updates` broadcast: `version` is the server's version after these updates. */
   enqueue(updates, version) {
-    this.inbox.push({ updates, version });
+    // Kept in version order, not arrival: two nodes' broadcasts cross the backplane in either order.
+    const start = version - updates.length;
+    let at = this.inbox.length;
+    while (at > 0 && this.inbox[at - 1].version - this.inbox[at - 1].updates.length > start) {
+      at--;
+    }
+    this.inbox.splice(at, 0, { updates, version });
     this.serverVersion = Math.max(this.serverVersion, version);
     this.inboxWaiter?.();
     this.schedule();
@@ -198,10 +216,15 @@ export class CollabSync {
       return;
     }
     // Our last accepted push (or someone's) is known but not yet here: confirm before pushing again, or the same
-    // updates would be sent twice.
+    // updates would be sent twice. A gap in the broadcasts first waits for the missing one (another node's, a tick
+    // behind); an answer that waited its second pulls at once.
     if (this.version < this.serverVersion) {
+      if (!this.answered && this.waitingForGap()) {
+        return;
+      }
       await this.pull();
     }
+    this.stopGapWait();
     const pending = sendableUpdates(this.host.state);
     const sendable = this.holdSuggestions ? pending.slice(0, this.directCount) : pending;
     if (sendable.length === 0) {
@@ -286,11 +309,46 @@ export class CollabSync {
       if (this.inbox.length === 0) {
         return;
       }
-      const { updates, version } = this.inbox.shift();
-      if (!this.receive(fromWire(updates), version)) {
-        await this.pull();
+      // In version order: what was applied already goes; what lies after a gap stays until the gap closes or the
+      // step pulls (after the gap's wait).
+      const { updates, version } = this.inbox[0];
+      if (version - updates.length > this.version) {
+        return;
+      }
+      this.inbox.shift();
+      if (version > this.version) {
+        this.receive(fromWire(updates), version);
       }
     }
+  }
+
+  /**
+   * True while a gap in the broadcasts may still close by itself: one timer, armed at the synced version; when it
+   * rings with nothing applied meanwhile, false (the caller pulls). Progress through part of the gap waits anew.
+   */
+  waitingForGap() {
+    const version = this.version;
+    if (this.gapAt === version && this.gapTimer !== null) {
+      return true;
+    }
+    if (this.gapAt === version && this.gapOver) {
+      this.gapOver = false;
+      return false;
+    }
+    this.stopGapWait();
+    this.gapAt = version;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      this.gapOver = true;
+      this.schedule();
+    }, this.gapWait);
+    return true;
+  }
+
+  stopGapWait() {
+    clearTimeout(this.gapTimer);
+    this.gapTimer = null;
+    this.gapOver = false;
   }
 
   /**
@@ -333,6 +391,7 @@ export class CollabSync {
     const from = this.version;
     const updates = await this.invoke("Pull", this.documentId, from);
     this.receive(fromWire(updates), from + updates.length);
+    this.stopGapWait();
     // Everything since our version, a rebased push's own updates included: its answer has nothing left to wait for.
     if (this.answered && this.version >= this.answered.version) {
       this.answered = null;
@@ -474,6 +533,7 @@ export class CollabSync {
   dispose() {
     this.disposed = true;
     clearTimeout(this.retryTimer);
+    this.stopGapWait();
     this.inboxWaiter?.();
   }
 }
