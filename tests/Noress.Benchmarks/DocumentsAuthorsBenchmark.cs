@@ -39,6 +39,9 @@ internal static partial class DocumentsAuthorsBenchmark
 {
     private const int WarmUpSeconds = 3;
 
+    // How long a gap in the broadcasts may stay open before an author pulls (sync.js waits as long, ADR 0065).
+    private const int GapWaitMilliseconds = 100;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var authors = Option(args, "--authors", "10,50,100,200,400").Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
@@ -312,6 +315,9 @@ internal static partial class DocumentsAuthorsBenchmark
         private readonly Random random;
         private readonly List<(int First, List<UpdateDto> Updates)> heldBack = [];
         private int sequence;
+
+        // 1 while a gap's pull is scheduled.
+        private int watchingGap;
         private int pushing;
         private bool inFlight;
 
@@ -517,7 +523,13 @@ internal static partial class DocumentsAuthorsBenchmark
                     answered = (result.Version, own.ToList());
                 }
 
-                return Drain() && result is not null;
+                if (!Drain())
+                {
+                    _ = PullIfGapStaysAsync();
+                }
+
+                // A push without an answer may have been stored: the caller pulls at once (sync.js's `uncertain`).
+                return result is not null;
             }
             catch (InvalidOperationException)
             {
@@ -533,8 +545,8 @@ internal static partial class DocumentsAuthorsBenchmark
 
         // Applies what was held back, in version order; after a rebased push only once the held broadcasts cover every
         // update before ours: those and ours in one go, so ours are never rebased here by another rule than the server's
-        // (sync.js). What lies after a gap stays held for the pull the caller makes. The caller holds the gate. False when
-        // a pull is needed.
+        // (sync.js). What lies after a gap stays held until the missing broadcast comes or the gap's wait ends in a pull
+        // (ADR 0065). The caller holds the gate. False while a gap is open.
         private bool Drain()
         {
             if (answered is { } pending)
@@ -590,6 +602,34 @@ internal static partial class DocumentsAuthorsBenchmark
             return found;
         }
 
+        // A gap stays open longer than broadcasts take to cross the backplane: pull what is missing (a lost message).
+        private async Task PullIfGapStaysAsync()
+        {
+            if (Interlocked.Exchange(ref watchingGap, 1) == 1)
+            {
+                return;
+            }
+
+            var version = Version;
+            await Task.Delay(GapWaitMilliseconds);
+            Volatile.Write(ref watchingGap, 0);
+            bool stays;
+            await gate.WaitAsync();
+            try
+            {
+                stays = Version == version && heldBack.Count > 0 && !inFlight;
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            if (stays)
+            {
+                await PullAsync();
+            }
+        }
+
         // The answer is awaited outside the gate: the connection's handlers wait on that gate too.
         private async Task PullAsync()
         {
@@ -640,8 +680,8 @@ internal static partial class DocumentsAuthorsBenchmark
 
             if (!received)
             {
-                // A gap: pull what is missing at once, as sync.js does, without holding up the connection's handlers.
-                _ = PullAsync();
+                // A gap: the missing broadcast is usually on its way from the other node; pull if it does not come.
+                _ = PullIfGapStaysAsync();
             }
         }
 
