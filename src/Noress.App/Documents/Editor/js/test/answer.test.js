@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collab, sendableUpdates } from "../src/collab.js";
+import { collab } from "../src/collab.js";
 import { ChangeSet, EditorSelection, EditorState, Text } from "@codemirror/state";
 import { CollabSync } from "../src/sync.js";
+import { assertSameAsServer, settled } from "../support/sync-checks.js";
 
 /**
  * An authority whose broadcasts the test delivers by hand (ADR 0060): someone else's update is stored first, then
@@ -75,24 +76,6 @@ function makeEditor(authority, text, broadcastWait) {
 function type(editor, from, text) {
   editor.host.dispatch(editor.host.state.update({ changes: { from, insert: text } }));
   editor.sync.localChanged();
-}
-
-// Lets the loop run what it can without time passing: every answer here comes at once.
-async function settled() {
-  for (let i = 0; i < 20; i++) {
-    await new Promise(resolve => setImmediate(resolve));
-  }
-}
-
-// The editor holds exactly what the server stores: its text, and its history, update by update.
-function assertSameAsServer(editor, authority) {
-  assert.equal(editor.host.state.doc.toString(), authority.text.toString());
-  assert.equal(editor.sync.shadow.toString(), authority.text.toString());
-  assert.equal(editor.sync.version, authority.updates.length);
-  assert.deepEqual(
-    editor.sync.history.map(h => ({ version: h.version, clientId: h.clientID, changes: JSON.stringify(h.changes.toJSON()) })),
-    authority.updates.map((u, i) => ({ version: i + 1, clientId: u.clientId, changes: JSON.stringify(u.changes) })));
-  assert.equal(sendableUpdates(editor.host.state).length, 0);
 }
 
 const theirs = { clientId: "theirs", changes: ChangeSet.of({ from: 1, insert: "Y" }, 2).toJSON() };

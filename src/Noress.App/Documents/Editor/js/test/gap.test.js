@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collab, sendableUpdates } from "../src/collab.js";
+import { collab } from "../src/collab.js";
 import { ChangeSet, EditorSelection, EditorState, Text } from "@codemirror/state";
 import { CollabSync } from "../src/sync.js";
+import { assertSameAsServer, settled } from "../support/sync-checks.js";
 
 /**
  * Broadcasts that cross (ADR 0065): with two nodes, each sends the updates it commits through the backplane, so an
@@ -62,26 +63,9 @@ function makeEditor(t, authority, text) {
   return { host, sync };
 }
 
-// Lets the loop run what it can without time passing (answers come at once; setImmediate is not mocked).
-async function settled() {
-  for (let i = 0; i < 20; i++) {
-    await new Promise(resolve => setImmediate(resolve));
-  }
-}
-
 async function wait(t, milliseconds) {
   t.mock.timers.tick(milliseconds);
   await settled();
-}
-
-function assertSameAsServer(editor, authority) {
-  assert.equal(editor.host.state.doc.toString(), authority.text.toString());
-  assert.equal(editor.sync.shadow.toString(), authority.text.toString());
-  assert.equal(editor.sync.version, authority.updates.length);
-  assert.deepEqual(
-    editor.sync.history.map(h => ({ version: h.version, clientId: h.clientID, changes: JSON.stringify(h.changes.toJSON()) })),
-    authority.updates.map((u, i) => ({ version: i + 1, clientId: u.clientId, changes: JSON.stringify(u.changes) })));
-  assert.equal(sendableUpdates(editor.host.state).length, 0);
 }
 
 test("broadcasts that cross are applied in version order once the missing one comes, with no pull", async t => {
