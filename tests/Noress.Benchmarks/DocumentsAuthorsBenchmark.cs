@@ -3,6 +3,7 @@ extern alias web;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -26,7 +27,11 @@ namespace Noress.Benchmarks;
 /// login form, join one document and each types one character every interval (the @codemirror/collab protocol: one
 /// push in flight, refused pushes pull, rebase and push again). Measured: latency from the keystroke to its receipt by
 /// every other author, refused pushes, the server's CPU and memory.
-/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--interval 200] [--nodes 1|2 --redis host:port] [--provider sqlite|postgres] [--gc server|workstation]
+/// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--warm-up 20] [--interval 200] [--nodes 1|2 --redis host:port] [--provider sqlite|postgres] [--gc server|workstation]
+/// Nothing is counted during the warm-up: the authors start typing one after another over its first half (as a room
+/// fills), and it goes on until the tiered JIT of the server and of the harness has settled (under 20 ms compiled in 2 s;
+/// measured: a quarter of the server's CPU went to the JIT in the first 15 s of typing, none after 25 s). Each row
+/// reports the server's JIT time left in its window.
 /// The server runs with the server garbage collector, as the published web app does (`--gc workstation` for the other).
 /// With two nodes, two app processes share the database and a Redis server (SignalR backplane and event bus), and
 /// the authors are split between them (ADR 0046). `--provider postgres` puts the database on the PostgreSQL server of
@@ -37,7 +42,10 @@ namespace Noress.Benchmarks;
 /// </summary>
 internal static partial class DocumentsAuthorsBenchmark
 {
-    private const int WarmUpSeconds = 3;
+    // The warm-up goes on while the two processes compiled more than this in the last 2 s (1 % of a core), at most
+    // MaxJitWaitSeconds longer than --warm-up.
+    private const double SettledJitMilliseconds = 20;
+    private const int MaxJitWaitSeconds = 60;
 
     // How long a gap in the broadcasts may stay open before an author pulls (sync.js waits as long, ADR 0065).
     private const int GapWaitMilliseconds = 100;
@@ -46,6 +54,7 @@ internal static partial class DocumentsAuthorsBenchmark
     {
         var authors = Option(args, "--authors", "10,50,100,200,400").Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var seconds = int.Parse(Option(args, "--seconds", "20"), CultureInfo.InvariantCulture);
+        var warmUp = int.Parse(Option(args, "--warm-up", "20"), CultureInfo.InvariantCulture);
         var interval = int.Parse(Option(args, "--interval", "200"), CultureInfo.InvariantCulture);
         // After a refused push, wait a random 0..retryDelay ms before pushing again (0: at once, as the editor does).
         var retryDelay = int.Parse(Option(args, "--retry-delay", "0"), CultureInfo.InvariantCulture);
@@ -53,20 +62,25 @@ internal static partial class DocumentsAuthorsBenchmark
         var redis = Option(args, "--redis", string.Empty);
         var provider = Bench.Provider(args);
         ServerProcess.ServerGc = Option(args, "--gc", "server") == "server";
+        if (warmUp < 2)
+        {
+            throw new ArgumentException("--warm-up is at least 2 seconds.");
+        }
+
         if (nodes is < 1 or > 2 || (nodes == 2 && redis.Length == 0))
         {
             throw new ArgumentException("--nodes is 1 or 2; two nodes need --redis host:port.");
         }
 
-        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s, retry delay up to {retryDelay} ms, {nodes} node(s) on {provider}, {(ServerProcess.ServerGc ? "server" : "workstation")} GC, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
-        Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server CPU ms per accepted edit | bytes sent per delivered edit | server working set MB | server GC heap MB | converged | authors' CPU % of one core (the harness) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"Documents authors: N = {string.Join(", ", authors)}, one edit per author every {interval} ms for {seconds} s after a warm-up of {warmUp} s, retry delay up to {retryDelay} ms, {nodes} node(s) on {provider}, {(ServerProcess.ServerGc ? "server" : "workstation")} GC, {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}");
+        Console.WriteLine("| N | edits | deliveries | p50 ms | p95 ms | p99 ms | max ms | refused pushes | server CPU % of one core | server CPU ms per accepted edit | bytes sent per delivered edit | server working set MB | server GC heap MB | converged | authors' CPU % of one core (the harness) | server JIT ms while measuring |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var n in authors)
         {
             var database = provider == DatabaseProvider.PostgreSql ? BenchDatabase.Create(provider) : null;
             try
             {
-                await RunOnceAsync(n, seconds, interval, retryDelay, nodes, redis, database?.ConnectionString);
+                await RunOnceAsync(n, seconds, warmUp, interval, retryDelay, nodes, redis, database?.ConnectionString);
             }
             finally
             {
@@ -83,7 +97,7 @@ internal static partial class DocumentsAuthorsBenchmark
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
-    private static async Task RunOnceAsync(int n, int seconds, int interval, int retryDelay, int nodes, string redis, string? postgres)
+    private static async Task RunOnceAsync(int n, int seconds, int warmUp, int interval, int retryDelay, int nodes, string redis, string? postgres)
     {
         var prefix = $"noress-bench-{Guid.NewGuid():N}";
         string[] database = postgres is null ? [] : ["--connection", postgres];
@@ -108,10 +122,28 @@ internal static partial class DocumentsAuthorsBenchmark
         // On the error stream, so that a profiler can be attached to the typing alone (docs/benchmarks.md).
         Console.Error.WriteLine($"{n} authors connected; typing");
 
-        // Three seconds of typing warm the server (JIT, pools) before anything is counted.
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds + WarmUpSeconds));
-        var typing = Task.WhenAll(clients.Select(c => c.TypeAsync(interval, stop.Token)));
-        await Task.Delay(TimeSpan.FromSeconds(WarmUpSeconds));
+        // The warm-up is not counted: the authors join over its first half, then all type; it lasts until the JIT of
+        // both processes has settled, so that the window measures the code a running server runs.
+        using var stop = new CancellationTokenSource();
+        var ramp = TimeSpan.FromSeconds(warmUp / 2.0);
+        var typing = Task.WhenAll(clients.Select((c, i) => c.TypeAsync(ramp * i / n, interval, stop.Token)));
+        var warming = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(warmUp));
+        var jit = (await StatsAsync(servers)).JitMilliseconds + JitInfo.GetCompilationTime().TotalMilliseconds;
+        while (warming.Elapsed < TimeSpan.FromSeconds(warmUp + MaxJitWaitSeconds))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var now = (await StatsAsync(servers)).JitMilliseconds + JitInfo.GetCompilationTime().TotalMilliseconds;
+            var settled = now - jit < SettledJitMilliseconds;
+            jit = now;
+            if (settled)
+            {
+                break;
+            }
+        }
+
+        Console.Error.WriteLine($"{n} authors: measuring after {warming.Elapsed.TotalSeconds:F0} s of warm-up");
+        stop.CancelAfter(TimeSpan.FromSeconds(seconds));
         var before = await StatsAsync(servers);
         // The simulated authors share the machine's cores with the server: their own CPU is reported beside its.
         var authorsBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -148,17 +180,23 @@ internal static partial class DocumentsAuthorsBenchmark
         }
 
         var cpuMilliseconds = after.CpuMilliseconds - before.CpuMilliseconds;
+        if (run.Latency.Count == 0)
+        {
+            Console.WriteLine($"| {n} | {run.Edits:N0} edits measured, none delivered in the window: no latency to report |");
+            return;
+        }
+
         var cpu = cpuMilliseconds / elapsed.TotalMilliseconds * 100;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {n} | {run.Edits:N0} | {run.Latency.Count:N0} | {run.Latency.Percentile(50):F1} | {run.Latency.Percentile(95):F1} | {run.Latency.Percentile(99):F1} | {run.Latency.Max:F0} | {run.Refused:N0} ({run.Refused * 100.0 / Math.Max(1, run.Pushes):F1} % of {run.Pushes:N0}) | {cpu:F0} | {cpuMilliseconds / Math.Max(1, run.Edits):F2} | {run.Bytes / (double)Math.Max(1, run.Latency.Count):F0} | {after.WorkingSet / 1048576.0:F0} | {after.GcHeap / 1048576.0:F0} | {(converged ? "yes" : "NO")}{(run.Errors > 0 ? $", {run.Errors} errors" : string.Empty)} | {authorsCpu:F0} |"));
+            $"| {n} | {run.Edits:N0} | {run.Latency.Count:N0} | {run.Latency.Percentile(50):F1} | {run.Latency.Percentile(95):F1} | {run.Latency.Percentile(99):F1} | {run.Latency.Max:F0} | {run.Refused:N0} ({run.Refused * 100.0 / Math.Max(1, run.Pushes):F1} % of {run.Pushes:N0}) | {cpu:F0} | {cpuMilliseconds / Math.Max(1, run.Edits):F2} | {run.Bytes / (double)Math.Max(1, run.Latency.Count):F0} | {after.WorkingSet / 1048576.0:F0} | {after.GcHeap / 1048576.0:F0} | {(converged ? "yes" : "NO")}{(run.Errors > 0 ? $", {run.Errors} errors" : string.Empty)} | {authorsCpu:F0} | {after.JitMilliseconds - before.JitMilliseconds:F0} |"));
     }
 
     // Summed over the nodes.
-    private static async Task<(double CpuMilliseconds, long WorkingSet, long GcHeap)> StatsAsync(List<ServerProcess> servers)
+    private static async Task<(double CpuMilliseconds, long WorkingSet, long GcHeap, double JitMilliseconds)> StatsAsync(List<ServerProcess> servers)
     {
         var all = await Task.WhenAll(servers.Select(s => s.StatsAsync()));
-        return (all.Sum(s => s.CpuMilliseconds), all.Sum(s => s.WorkingSet), all.Sum(s => s.GcHeap));
+        return (all.Sum(s => s.CpuMilliseconds), all.Sum(s => s.WorkingSet), all.Sum(s => s.GcHeap), all.Sum(s => s.JitMilliseconds));
     }
 
     private static async Task<string> SignInAsync(Uri address) =>
@@ -369,12 +407,12 @@ internal static partial class DocumentsAuthorsBenchmark
 
         public async Task<DocumentSnapshotDto> HeadAsync() => await connection.InvokeAsync<DocumentSnapshotDto>("Join", documentId);
 
-        public async Task TypeAsync(int interval, CancellationToken stop)
+        public async Task TypeAsync(TimeSpan joinAfter, int interval, CancellationToken stop)
         {
-            // Authors start spread over one interval, as people do.
+            // Authors start one after another (the warm-up's ramp), each at a random point of one interval.
             try
             {
-                await Task.Delay(random.Next(interval), stop);
+                await Task.Delay(joinAfter + TimeSpan.FromMilliseconds(random.Next(interval)), stop);
                 using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(interval));
                 do
                 {
@@ -792,11 +830,11 @@ internal static partial class DocumentsAuthorsBenchmark
             return server;
         }
 
-        public async Task<(double CpuMilliseconds, long WorkingSet, long GcHeap)> StatsAsync()
+        public async Task<(double CpuMilliseconds, long WorkingSet, long GcHeap, double JitMilliseconds)> StatsAsync()
         {
             await process.StandardInput.WriteLineAsync("stats");
             var parts = (await ReadLineStartingAsync("STATS ")).Split(' ');
-            return (double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture), long.Parse(parts[3], CultureInfo.InvariantCulture));
+            return (double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture), long.Parse(parts[3], CultureInfo.InvariantCulture), double.Parse(parts[4], CultureInfo.InvariantCulture));
         }
 
         public async ValueTask DisposeAsync()
@@ -863,7 +901,7 @@ internal static class DocumentsServerHost
                     if (line == "stats")
                     {
                         process.Refresh();
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STATS {process.TotalProcessorTime.TotalMilliseconds:F0} {process.WorkingSet64} {GC.GetTotalMemory(false)}"));
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STATS {process.TotalProcessorTime.TotalMilliseconds:F0} {process.WorkingSet64} {GC.GetTotalMemory(false)} {JitInfo.GetCompilationTime().TotalMilliseconds:F0}"));
                     }
                 }
             }
