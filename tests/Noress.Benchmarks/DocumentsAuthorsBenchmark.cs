@@ -28,7 +28,7 @@ namespace Noress.Benchmarks;
 /// push in flight, refused pushes pull, rebase and push again). Measured: latency from the keystroke to its receipt by
 /// every other author, refused pushes, the server's CPU and memory.
 /// Run: dotnet run -c Release --project tests/Noress.Benchmarks -- documents-authors [--authors 10,50,100,200,400] [--seconds 20] [--warm-up 20] [--interval 200] [--nodes 1|2 --redis host:port] [--provider sqlite|postgres] [--gc server|workstation]
-/// Nothing is counted during the warm-up: the authors start typing one after another over its first half (as a room
+/// Nothing is counted during the warm-up: the authors start typing one after another over its first three quarters (as a room
 /// fills), and it goes on until the tiered JIT of the server and of the harness has settled (under 20 ms compiled in 2 s;
 /// measured: a quarter of the server's CPU went to the JIT in the first 15 s of typing, none after 25 s). Each row
 /// reports the server's JIT time left in its window.
@@ -122,10 +122,10 @@ internal static partial class DocumentsAuthorsBenchmark
         // On the error stream, so that a profiler can be attached to the typing alone (docs/benchmarks.md).
         Console.Error.WriteLine($"{n} authors connected; typing");
 
-        // The warm-up is not counted: the authors join over its first half, then all type; it lasts until the JIT of
+        // The warm-up is not counted: the authors join over its first three quarters, then all type; it lasts until the JIT of
         // both processes has settled, so that the window measures the code a running server runs.
         using var stop = new CancellationTokenSource();
-        var ramp = TimeSpan.FromSeconds(warmUp / 2.0);
+        var ramp = TimeSpan.FromSeconds(warmUp * 0.75);
         var typing = Task.WhenAll(clients.Select((c, i) => c.TypeAsync(ramp * i / n, interval, stop.Token)));
         var warming = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(warmUp));
