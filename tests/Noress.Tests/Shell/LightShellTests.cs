@@ -49,7 +49,7 @@ public sealed class LightShellTests : NoressTestContext
 
         await cut.Find("button").ClickAsync(new());
 
-        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll(".mud-popover-open [data-testid=item]")));
+        await popovers.WaitForAssertionAsync(() => Assert.NotEmpty(popovers.FindAll(".mud-popover-open [data-testid=item]")));
         Assert.Single(cut.FindComponents<MudMenu>());
         JSInterop.VerifyInvoke("noressFocusMenu");
     }
