@@ -129,14 +129,14 @@ internal static partial class DocumentsAuthorsBenchmark
         var typing = Task.WhenAll(clients.Select((c, i) => c.TypeAsync(ramp * i / n, interval, stop.Token)));
         var warming = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(warmUp));
-        var jit = (await StatsAsync(servers)).JitMilliseconds + JitInfo.GetCompilationTime().TotalMilliseconds;
+        async Task<double> JitOfBothAsync() => (await StatsAsync(servers)).JitMilliseconds + JitInfo.GetCompilationTime().TotalMilliseconds;
+        var jit = await JitOfBothAsync();
         while (warming.Elapsed < TimeSpan.FromSeconds(warmUp + MaxJitWaitSeconds))
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var now = (await StatsAsync(servers)).JitMilliseconds + JitInfo.GetCompilationTime().TotalMilliseconds;
-            var settled = now - jit < SettledJitMilliseconds;
-            jit = now;
-            if (settled)
+            var previous = jit;
+            jit = await JitOfBothAsync();
+            if (jit - previous < SettledJitMilliseconds)
             {
                 break;
             }
