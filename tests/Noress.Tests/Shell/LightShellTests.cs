@@ -64,6 +64,13 @@ public sealed class LightShellTests : NoressTestContext
 
             shared.MarkupMatches(mud.Markup);
         }
+
+        // Any other theme is written as MudBlazor writes it, in either palette.
+        var other = new MudTheme { PaletteLight = new PaletteLight { Primary = "#123456" } };
+        var otherMud = RenderPage<MudThemeProvider>(p => p.Add(m => m.Theme, other).Add(m => m.DefaultScrollbar, true));
+        var otherShared = RenderPage<NoressThemeProvider>(p => p.Add(m => m.Theme, other).Add(m => m.DefaultScrollbar, true));
+        otherShared.MarkupMatches(otherMud.Markup);
+        Assert.Contains("--mud-palette-primary: rgba(18,52,86,1);", otherShared.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,6 +91,9 @@ public sealed class LightShellTests : NoressTestContext
         Assert.Empty(cut.FindComponents<MudNavLink>());
         Assert.Empty(cut.FindComponents<AuthorizeView>());
         Assert.Empty(cut.FindComponents<MudAppBar>());
+        // The theme's styles come from the node's shared strings: no MudThemeProvider with a default theme of its own.
+        Assert.Empty(cut.FindComponents<MudThemeProvider>());
+        Assert.Contains("--mud-palette-primary:", cut.FindComponent<NoressThemeProvider>().Markup, StringComparison.Ordinal);
     }
 
     [Fact]

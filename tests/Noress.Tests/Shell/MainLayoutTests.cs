@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
-using MudBlazor.Extensions;
 using Noress.App.Accounts;
 using Noress.App.Shared.Layout;
 using Noress.App.Shared.Localization;
@@ -114,16 +113,16 @@ public sealed class MainLayoutTests : NoressTestContext
     public async Task ThemeToggle_Clicked_SwitchesDarkModeAndBack()
     {
         var cut = RenderLayout();
-        Assert.False(cut.FindComponent<NoressThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.Contains("--mud-native-html-color-scheme: light;", cut.FindComponent<NoressThemeProvider>().Markup, StringComparison.Ordinal);
 
         await cut.Find("[data-testid=theme-toggle]").ClickAsync(new());
 
-        Assert.True(cut.FindComponent<NoressThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.Contains("--mud-native-html-color-scheme: dark;", cut.FindComponent<NoressThemeProvider>().Markup, StringComparison.Ordinal);
         Assert.Equal("Mode clair", cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
 
         await cut.Find("[data-testid=theme-toggle]").ClickAsync(new());
 
-        Assert.False(cut.FindComponent<NoressThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.Contains("--mud-native-html-color-scheme: light;", cut.FindComponent<NoressThemeProvider>().Markup, StringComparison.Ordinal);
         Assert.Equal("Mode sombre", cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
     }
 
