@@ -1,5 +1,6 @@
 extern alias web;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -103,10 +104,10 @@ internal static partial class CircuitsBenchmark
         }
 
         // The sign-in is not counted: the heap at 0 is measured once the server holds no circuit.
-        var heaps = new List<(int Circuits, long Heap, int Held)>();
+        var heaps = new List<(int Circuits, long Heap, int Held, long FreeBuffers)>();
         await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
         var baseline = await server.HeapAsync();
-        heaps.Add((0, baseline.Heap, baseline.Circuits));
+        heaps.Add((0, baseline.Heap, baseline.Circuits, baseline.FreeBuffers));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"0 pages: heap {baseline.Heap / 1048576.0:F1} MB, circuits {baseline.Circuits}"));
         var began = Stopwatch.GetTimestamp();
         var counted = steps.Where(s => s > 0).ToList();
@@ -123,10 +124,10 @@ internal static partial class CircuitsBenchmark
 
             await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
             var measured = await server.HeapAsync();
-            heaps.Add((pages.Count, measured.Heap, measured.Circuits));
+            heaps.Add((pages.Count, measured.Heap, measured.Circuits, measured.FreeBuffers));
             var previous = heaps[^2];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{pages.Count} pages: heap {measured.Heap / 1048576.0:F1} MB, circuits held by the server {measured.Circuits}, marginal {(measured.Heap - previous.Heap) / 1024.0 / Math.Max(1, pages.Count - previous.Circuits):F0} KB per circuit since {previous.Circuits} ({Bench.Milliseconds(began, Stopwatch.GetTimestamp()) / 1000:F0} s)"));
+                $"{pages.Count} pages: heap {measured.Heap / 1048576.0:F1} MB, circuits held by the server {measured.Circuits}, Kestrel's free buffers {measured.FreeBuffers / 1048576.0:F1} MB, marginal {(measured.Heap - previous.Heap) / 1024.0 / Math.Max(1, pages.Count - previous.Circuits):F0} KB per circuit since {previous.Circuits} ({Bench.Milliseconds(began, Stopwatch.GetTimestamp()) / 1000:F0} s)"));
             if (gcdump.Length > 0 && counted.Count >= 2 && step >= counted[^2])
             {
                 // Two dumps, at the last two counts: their difference is what the added circuits hold, by type.
@@ -143,8 +144,12 @@ internal static partial class CircuitsBenchmark
         var nonZero = heaps.Where(h => h.Circuits > 0).ToList();
         if (nonZero.Count >= 2)
         {
+            // The second figure leaves out the change in Kestrel's pool of free 4 KB blocks: the node's, kept after its
+            // busiest moment and evicted slowly, not a circuit's (it moved the first by up to 30 KB per circuit).
+            var added = nonZero[^1].Circuits - nonZero[0].Circuits;
+            var growth = nonZero[^1].Heap - nonZero[0].Heap;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"marginal heap per idle circuit ({nonZero[0].Circuits} -> {nonZero[^1].Circuits}): {(nonZero[^1].Heap - nonZero[0].Heap) / 1024.0 / (nonZero[^1].Circuits - nonZero[0].Circuits):F0} KB"));
+                $"marginal heap per idle circuit ({nonZero[0].Circuits} -> {nonZero[^1].Circuits}): {growth / 1024.0 / added:F0} KB; without the change in Kestrel's free buffers ({(nonZero[^1].FreeBuffers - nonZero[0].FreeBuffers) / 1024.0 / added:F0} KB per circuit): {(growth - nonZero[^1].FreeBuffers + nonZero[0].FreeBuffers) / 1024.0 / added:F0} KB"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -241,6 +246,7 @@ internal static class CircuitsServerHost
         var databaseFile = Path.Combine(Path.GetTempPath(), $"noress-circuits-{Guid.NewGuid():N}.db");
         Bench.FindContentRoot();
         var counter = new CircuitCounter();
+        using var freeBuffers = new PooledBytes();
         try
         {
             await using (var factory = new AppFactory(databaseFile, port, counter))
@@ -255,13 +261,13 @@ internal static class CircuitsServerHost
                     var parts = line.Split(' ');
                     if (parts[0] == "heap")
                     {
-                        for (var i = 0; i < 3; i++)
-                        {
-                            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-                            GC.WaitForPendingFinalizers();
-                        }
-
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"HEAP {GC.GetTotalMemory(forceFullCollection: true)} {counter.Open}"));
+                        // Twice, 31 s apart: after a full collection the shared array pools drop the thread-local
+                        // buffers not used for 30 s. Those belong to the node's threads, not to a circuit: left in, they
+                        // moved the marginal cost by up to 20 KB per circuit either way from one run to the next.
+                        CollectFully();
+                        await Task.Delay(TimeSpan.FromSeconds(31));
+                        CollectFully();
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"HEAP {GC.GetTotalMemory(forceFullCollection: true)} {counter.Open} {freeBuffers.Bytes}"));
                     }
                     else if (parts[0] == "wait")
                     {
@@ -280,6 +286,15 @@ internal static class CircuitsServerHost
             {
                 File.Delete(file);
             }
+        }
+    }
+
+    private static void CollectFully()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
         }
     }
 
@@ -335,6 +350,30 @@ internal static class CircuitsServerHost
     }
 
     /// <summary>Circuits opened and not yet closed (disposed) on this node.</summary>
+    /// <summary>The bytes Kestrel's memory pool holds free for reuse (its <c>aspnetcore.memory_pool.pooled</c> counter).</summary>
+    private sealed class PooledBytes : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private long bytes;
+
+        public PooledBytes()
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument is { Meter.Name: "Microsoft.AspNetCore.MemoryPool", Name: "aspnetcore.memory_pool.pooled" })
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((_, delta, _, _) => Interlocked.Add(ref bytes, delta));
+            listener.Start();
+        }
+
+        public long Bytes => Interlocked.Read(ref bytes);
+
+        public void Dispose() => listener.Dispose();
+    }
+
     private sealed class CircuitCounter
     {
         private int open;

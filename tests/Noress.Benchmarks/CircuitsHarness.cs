@@ -221,15 +221,19 @@ internal sealed class CircuitsServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>The live heap after forced, compacting full collections, and the circuits the server holds.</summary>
-    public async Task<(long Heap, int Circuits)> HeapAsync()
+    /// <summary>
+    /// The live heap after forced, compacting full collections, the circuits the server holds and the bytes Kestrel's
+    /// memory pool keeps free for reuse.
+    /// </summary>
+    public async Task<(long Heap, int Circuits, long FreeBuffers)> HeapAsync()
     {
         await process.StandardInput.WriteLineAsync("heap");
         var parts = (await ReadLineStartingAsync("HEAP ")).Split(' ');
-        return (long.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+        return (long.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture),
+            long.Parse(parts[3], CultureInfo.InvariantCulture));
     }
 
-    public async Task<(long Heap, int Circuits)> WaitForCircuitsAsync(int count, TimeSpan patience)
+    public async Task<(long Heap, int Circuits, long FreeBuffers)> WaitForCircuitsAsync(int count, TimeSpan patience)
     {
         await process.StandardInput.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wait {count} {(int)patience.TotalSeconds}"));
         await ReadLineStartingAsync("WAITED");

@@ -176,7 +176,7 @@ internal static class CircuitsIdleBenchmark
         var window = Stopwatch.GetTimestamp();
         await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
         var idle = (server.Cpu() - cpu) / (Bench.Milliseconds(window, Stopwatch.GetTimestamp()) / 1000);
-        var (heap, held) = await server.HeapAsync();
+        var (heap, held, _) = await server.HeapAsync();
         var workingSet = server.WorkingSet();
         var times = probe is not null && clicks > 0 ? await probe.MeasureAsync(clicks) : null;
         return new Measure(held, heap, workingSet, idle, times, openSeconds, Bench.LoadAverage());

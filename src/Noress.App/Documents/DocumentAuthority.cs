@@ -466,7 +466,8 @@ public sealed partial class DocumentAuthority(
             }
 
             state.Id = documentId;
-            state.Text = new TextBuffer(snapshot.Text);
+            // No gap until the first edit: a document open in pages where nobody types holds its text alone.
+            state.Text = new TextBuffer(snapshot.Text, initialGap: 0);
             state.Version = snapshot.Version;
             state.LogStart = snapshot.Version;
             state.LastSnapshot = snapshot.Version;

@@ -69,12 +69,18 @@ public sealed class ChangeSetTests
         }
     }
 
-    [Fact]
-    public void ApplyTo_GapBuffer_MatchesStringApply()
+    [Theory]
+    [InlineData("début نص 😀", 2)]
+    // The authority loads a document with no gap (an idle open document holds its text alone): the first edit makes one.
+    [InlineData("début نص 😀", 0)]
+    [InlineData("", 0)]
+    [InlineData("début", 4096)]
+    public void ApplyTo_GapBuffer_MatchesStringApply(string initial, int initialGap)
     {
         var random = new Random(3);
-        var text = "début نص 😀";
-        var buffer = new TextBuffer(text, initialGap: 2);
+        var text = initial;
+        var buffer = new TextBuffer(text, initialGap);
+        Assert.Equal(text, buffer.ToString());
         for (var i = 0; i < 3000; i++)
         {
             var change = RandomEdits.Change(random, text.Length);

@@ -138,4 +138,38 @@ public sealed class LightShellTests : NoressTestContext
         Assert.Equal("page", nav.Find("a[href='administration/mail']").GetAttribute("aria-current"));
         Assert.Null(nav.Find("a[href='administration']").GetAttribute("aria-current"));
     }
+
+    [Fact]
+    public async Task NavMenu_JobsLink_LoadsThePageFromTheServer()
+    {
+        await SignInAsAsync(Roles.Administrator);
+        var nav = RenderPage<NavMenu>();
+
+        await nav.Find("a[href='jobs']").ClickAsync(new());
+
+        var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        Assert.EndsWith("/jobs", navigation.Uri, StringComparison.Ordinal);
+        Assert.True(navigation.History.First().Options.ForceLoad);
+    }
+
+    [Fact]
+    public async Task NavMenu_Links_AreMudNavLinksMarkup_ActiveOnTheirPage_InEachLanguage()
+    {
+        await SignInAsAsync(Roles.Secretariat);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("calendar/2026");
+        var french = RenderPage<NavMenu>();
+        UseCulture("ar");
+        var arabic = RenderPage<NavMenu>();
+
+        // The shared markup is what MudNavLink renders: its classes, the active state and aria-current on the page's link.
+        var calendar = french.Find("a[href='calendar']");
+        Assert.Equal("mud-nav-link mud-ripple active", calendar.ClassName);
+        Assert.Equal("page", calendar.GetAttribute("aria-current"));
+        Assert.Equal("mud-nav-link mud-ripple", french.Find("a[href='sessions']").ClassName);
+        Assert.Null(french.Find("a[href='sessions']").GetAttribute("aria-current"));
+        Assert.NotNull(calendar.QuerySelector("svg.mud-nav-link-icon + .mud-nav-link-text"));
+        // Each language its own text, from the same node-wide cache.
+        Assert.NotEqual(french.Find("a[href='sessions'] .mud-nav-link-text").TextContent, arabic.Find("a[href='sessions'] .mud-nav-link-text").TextContent);
+        Assert.Contains("ال", arabic.Find("a[href='calendar'] .mud-nav-link-text").TextContent, StringComparison.Ordinal);
+    }
 }
