@@ -264,9 +264,9 @@ internal static class CircuitsServerHost
                         // Twice, 31 s apart: after a full collection the shared array pools drop the thread-local
                         // buffers not used for 30 s. Those belong to the node's threads, not to a circuit: left in, they
                         // moved the marginal cost by up to 20 KB per circuit either way from one run to the next.
-                        CollectFully();
+                        Bench.CollectFully();
                         await Task.Delay(TimeSpan.FromSeconds(31));
-                        CollectFully();
+                        Bench.CollectFully();
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"HEAP {GC.GetTotalMemory(forceFullCollection: true)} {counter.Open} {freeBuffers.Bytes}"));
                     }
                     else if (parts[0] == "wait")
@@ -286,15 +286,6 @@ internal static class CircuitsServerHost
             {
                 File.Delete(file);
             }
-        }
-    }
-
-    private static void CollectFully()
-    {
-        for (var i = 0; i < 3; i++)
-        {
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
         }
     }
 

@@ -86,12 +86,7 @@ internal static class PlansViewersBenchmark
 
     private static long Heap()
     {
-        for (var i = 0; i < 3; i++)
-        {
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-        }
-
+        Bench.CollectFully();
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
